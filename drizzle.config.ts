@@ -1,0 +1,8 @@
+import { defineConfig } from 'drizzle-kit';
+
+export default defineConfig({
+	schema: './src/lib/server/db/schema.ts',
+	out: './drizzle',
+	dialect: 'sqlite',
+	dbCredentials: { url: process.env.DATABASE_PATH ?? './data/tavoli.db' }
+});

@@ -1,0 +1,50 @@
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+
+export type RequestHandler = (
+	req: IncomingMessage,
+	res: ServerResponse,
+	next: () => void
+) => void | Promise<void>;
+
+/** Handles a websocket upgrade for a path it owns; returns false to decline. */
+export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean;
+
+export interface HttpHost {
+	server: http.Server;
+	/** Stops accepting, lets requests under way finish (up to the timeout), then closes. */
+	close(timeoutMs: number): Promise<void>;
+}
+
+/**
+ * One Node HTTP server for the SvelteKit handler and, on the same port, websocket
+ * upgrades (the sync server plugs in through `upgradeHandlers`).
+ */
+export function createHttpHost(
+	handler: RequestHandler,
+	upgradeHandlers: UpgradeHandler[]
+): HttpHost {
+	let inFlight = 0;
+	const server = http.createServer((req, res) => {
+		inFlight++;
+		res.once('close', () => inFlight--);
+		void handler(req, res, () => {
+			res.statusCode = 404;
+			res.end('Not found');
+		});
+	});
+	server.on('upgrade', (req, socket, head) => {
+		if (upgradeHandlers.some((h) => h(req, socket, head))) return;
+		socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+	});
+
+	async function close(timeoutMs: number) {
+		const closed = new Promise<void>((done) => server.close(() => done()));
+		server.closeIdleConnections();
+		const deadline = Date.now() + timeoutMs;
+		while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+		server.closeAllConnections();
+		await closed;
+	}
+	return { server, close };
+}

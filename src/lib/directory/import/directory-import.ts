@@ -1,0 +1,273 @@
+import { z } from 'zod';
+import { fieldErrors } from '$lib/forms/form-data';
+import { nameKey, organizationInput, personInput } from '../directory';
+import {
+	defaultSector,
+	type OrganizationType,
+	type RoleLevel,
+	type Sector
+} from '../organization-types';
+
+/**
+ * Importing organisations or people from a spreadsheet (SPEC D3). Pure: given
+ * the table and what the directory already holds, it says row by row what would
+ * be saved and what is wrong. The command saves only a plan with no error at all.
+ */
+export const ImportKind = { organizations: 'organizations', people: 'people' } as const;
+export type ImportKind = (typeof ImportKind)[keyof typeof ImportKind];
+export const importKinds = Object.values(ImportKind) as [ImportKind, ...ImportKind[]];
+
+export const MAX_IMPORT_ROWS = 2000;
+
+type Column =
+	| 'name'
+	| 'firstName'
+	| 'lastName'
+	| 'type'
+	| 'sector'
+	| 'aliases'
+	| 'email'
+	| 'phone'
+	| 'organization'
+	| 'jobTitle'
+	| 'roleLevel';
+
+const headerNames: Record<Column, string[]> = {
+	name: ['nome', 'name', 'denominazione', 'nominativo', 'nome e cognome', 'full name', 'ente'],
+	firstName: ['first name', 'given name'],
+	lastName: ['cognome', 'last name', 'surname', 'family name'],
+	type: ['tipo', 'tipologia', 'type'],
+	sector: ['settore', 'sector'],
+	aliases: ['alias', 'aliases', 'altri nomi'],
+	email: ['email', 'e mail', 'mail', 'posta elettronica'],
+	phone: ['telefono', 'tel', 'cellulare', 'phone'],
+	organization: ['organizzazione', 'organization', 'organisation', 'ente di appartenenza'],
+	jobTitle: ['ruolo', 'qualifica', 'funzione', 'job title'],
+	roleLevel: ['livello', 'level', 'role level']
+};
+
+const typeWords: Record<OrganizationType, string[]> = {
+	comune: ['comune', 'municipality'],
+	asst: ['asst'],
+	ats: ['ats'],
+	social_cooperative: [
+		'cooperativa sociale',
+		'cooperativa',
+		'coop',
+		'consorzio',
+		'social cooperative'
+	],
+	association: ['associazione', 'associazione odv aps', 'odv', 'aps', 'association'],
+	foundation: ['fondazione', 'foundation'],
+	union: ['sindacato', 'patronato', 'sindacato patronato', 'union'],
+	school: ['scuola', 'istituto', 'school'],
+	parish: ['parrocchia', 'oratorio', 'parrocchia oratorio', 'parish'],
+	other: ['altro', 'other']
+};
+const sectorWords: Record<Sector, string[]> = {
+	public: ['pubblico', 'pubblica', 'pa', 'pubblica amministrazione', 'public'],
+	third_sector: ['terzo settore', 'ets', 'privato sociale', 'third sector']
+};
+const levelWords: Record<RoleLevel, string[]> = {
+	strategic: ['strategico', 'strategico direzionale', 'direzionale', 'strategic'],
+	technical: ['tecnico', 'technical'],
+	operational: ['operativo', 'operational']
+};
+
+function lookup<K extends string>(words: Record<K, string[]>, raw: string): K | undefined {
+	const key = nameKey(raw);
+	for (const [code, list] of Object.entries(words) as [K, string[]][]) {
+		if (nameKey(code) === key || list.includes(key)) return code;
+	}
+	return undefined;
+}
+
+export interface RowError {
+	field: string;
+	code: string;
+}
+
+export interface PreviewRow {
+	/** Line in the file, counting the header as line 1. */
+	line: number;
+	cells: Record<string, string>;
+	errors: RowError[];
+}
+
+export interface ImportPreview {
+	kind: ImportKind;
+	/** Problems with the file as a whole (missing columns, too many rows...). */
+	fileErrors: string[];
+	rows: PreviewRow[];
+	/** True only when every row is valid and there is at least one. */
+	valid: boolean;
+}
+
+/** What the directory already holds, to match organisations and spot duplicates. */
+export interface DirectorySnapshot {
+	organizations: { id: number; name: string; aliases: string[] }[];
+	personEmails: string[];
+}
+
+export type OrganizationRecord = z.output<typeof organizationInput>;
+export type PersonRecord = Omit<z.output<typeof personInput>, 'organizationId'> & {
+	organizationId: number | null;
+};
+
+export interface ImportPlan {
+	preview: ImportPreview;
+	organizations: OrganizationRecord[];
+	people: PersonRecord[];
+}
+
+function mapHeader(header: readonly string[]): Map<Column, number> {
+	const columns = new Map<Column, number>();
+	header.forEach((cell, index) => {
+		const key = nameKey(cell);
+		for (const [column, names] of Object.entries(headerNames) as [Column, string[]][]) {
+			if (!columns.has(column) && names.includes(key)) columns.set(column, index);
+		}
+	});
+	return columns;
+}
+
+export function planImport(
+	kind: ImportKind,
+	table: readonly string[][],
+	snapshot: DirectorySnapshot
+): ImportPlan {
+	const nonEmpty = table.filter((row) => row.some((c) => c.trim() !== ''));
+	const empty: ImportPlan = {
+		preview: { kind, fileErrors: [], rows: [], valid: false },
+		organizations: [],
+		people: []
+	};
+	const [header, ...body] = nonEmpty;
+	if (!header || body.length === 0) return withFileError(empty, 'empty_file');
+	if (body.length > MAX_IMPORT_ROWS) return withFileError(empty, 'too_many_rows');
+	const columns = mapHeader(header);
+	const hasName = columns.has('name') || (kind === 'people' && columns.has('lastName'));
+	if (!hasName || (kind === 'organizations' && !columns.has('type'))) {
+		return withFileError(empty, 'missing_columns');
+	}
+	const lines = body.map((row) => ({ line: table.indexOf(row) + 1, row }));
+	return kind === 'organizations'
+		? planOrganizations(lines, columns, snapshot)
+		: planPeople(lines, columns, snapshot);
+}
+
+function withFileError(plan: ImportPlan, code: string): ImportPlan {
+	return { ...plan, preview: { ...plan.preview, fileErrors: [code] } };
+}
+
+const cell = (row: readonly string[], columns: Map<Column, number>, c: Column) => {
+	const i = columns.get(c);
+	return i === undefined ? '' : (row[i] ?? '').trim();
+};
+
+function planOrganizations(
+	lines: { line: number; row: string[] }[],
+	columns: Map<Column, number>,
+	snapshot: DirectorySnapshot
+): ImportPlan {
+	const existing = new Set(snapshot.organizations.map((o) => nameKey(o.name)));
+	const seen = new Set<string>();
+	const records: OrganizationRecord[] = [];
+	const rows = lines.map(({ line, row }): PreviewRow => {
+		const cells = {
+			name: cell(row, columns, 'name'),
+			type: cell(row, columns, 'type'),
+			sector: cell(row, columns, 'sector'),
+			aliases: cell(row, columns, 'aliases'),
+			email: cell(row, columns, 'email')
+		};
+		const errors: RowError[] = [];
+		const type = lookup(typeWords, cells.type);
+		if (!type) errors.push({ field: 'type', code: cells.type ? 'unknown_type' : 'required' });
+		const sector = cells.sector ? lookup(sectorWords, cells.sector) : type && defaultSector(type);
+		if (cells.sector && !sector) errors.push({ field: 'sector', code: 'unknown_sector' });
+		const parsed = organizationInput.safeParse({
+			...cells,
+			type: type ?? 'other',
+			sector: sector ?? 'public'
+		});
+		if (!parsed.success) errors.push(...issuesOf(parsed.error.issues));
+		const key = nameKey(cells.name);
+		if (key && existing.has(key)) errors.push({ field: 'name', code: 'duplicate_existing' });
+		else if (key && seen.has(key)) errors.push({ field: 'name', code: 'duplicate_in_file' });
+		seen.add(key);
+		if (errors.length === 0 && parsed.success) records.push(parsed.data);
+		return { line, cells, errors: dedupe(errors) };
+	});
+	return finish('organizations', rows, { organizations: records, people: [] });
+}
+
+function planPeople(
+	lines: { line: number; row: string[] }[],
+	columns: Map<Column, number>,
+	snapshot: DirectorySnapshot
+): ImportPlan {
+	const orgByKey = new Map<string, number>();
+	for (const o of snapshot.organizations) {
+		for (const n of [o.name, ...o.aliases]) orgByKey.set(nameKey(n), o.id);
+	}
+	const existingEmails = new Set(snapshot.personEmails);
+	const seenEmails = new Set<string>();
+	const records: PersonRecord[] = [];
+	const rows = lines.map(({ line, row }): PreviewRow => {
+		const first = cell(row, columns, 'name') || cell(row, columns, 'firstName');
+		const fullName = [first, cell(row, columns, 'lastName')].filter(Boolean).join(' ');
+		const cells = {
+			fullName,
+			email: cell(row, columns, 'email'),
+			phone: cell(row, columns, 'phone'),
+			organization: cell(row, columns, 'organization'),
+			jobTitle: cell(row, columns, 'jobTitle'),
+			roleLevel: cell(row, columns, 'roleLevel')
+		};
+		const errors: RowError[] = [];
+		const organizationId = cells.organization
+			? orgByKey.get(nameKey(cells.organization))
+			: undefined;
+		if (cells.organization && organizationId === undefined) {
+			errors.push({ field: 'organization', code: 'unknown_organization' });
+		}
+		const roleLevel = cells.roleLevel ? lookup(levelWords, cells.roleLevel) : 'technical';
+		if (!roleLevel) errors.push({ field: 'roleLevel', code: 'unknown_level' });
+		const parsed = personInput.safeParse({
+			...cells,
+			organizationId: '',
+			roleLevel: roleLevel ?? 'technical'
+		});
+		if (!parsed.success) errors.push(...issuesOf(parsed.error.issues));
+		const email = parsed.success ? parsed.data.email : null;
+		if (email && existingEmails.has(email))
+			errors.push({ field: 'email', code: 'duplicate_existing' });
+		else if (email && seenEmails.has(email))
+			errors.push({ field: 'email', code: 'duplicate_in_file' });
+		if (email) seenEmails.add(email);
+		if (errors.length === 0 && parsed.success) {
+			records.push({ ...parsed.data, organizationId: organizationId ?? null });
+		}
+		return { line, cells, errors: dedupe(errors) };
+	});
+	return finish('people', rows, { organizations: [], people: records });
+}
+
+function issuesOf(issues: readonly z.core.$ZodIssue[]): RowError[] {
+	return Object.entries(fieldErrors(issues)).map(([field, code]) => ({ field, code }));
+}
+
+function dedupe(errors: RowError[]): RowError[] {
+	const seen = new Set<string>();
+	return errors.filter((e) => !seen.has(e.field) && seen.add(e.field));
+}
+
+function finish(
+	kind: ImportKind,
+	rows: PreviewRow[],
+	records: Pick<ImportPlan, 'organizations' | 'people'>
+): ImportPlan {
+	const valid = rows.length > 0 && rows.every((r) => r.errors.length === 0);
+	return { preview: { kind, fileErrors: [], rows, valid }, ...records };
+}

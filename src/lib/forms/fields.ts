@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+/**
+ * Reusable zod fields for form input. Error messages are codes, not sentences:
+ * the UI turns a code into the reader's language (i18n/field-error.ts).
+ */
+export const requiredText = (max = 200) =>
+	z
+		.string({ error: 'required' })
+		.trim()
+		.min(1, { error: 'required' })
+		.max(max, { error: 'too_long' });
+
+export const optionalText = (max = 2000) =>
+	z.string({ error: 'invalid' }).trim().max(max, { error: 'too_long' }).default('');
+
+/** Empty string → null; otherwise a valid e-mail, lower-cased. */
+export const optionalEmail = z
+	.string()
+	.trim()
+	.toLowerCase()
+	.max(254, { error: 'too_long' })
+	.default('')
+	.transform((v) => (v === '' ? null : v))
+	.pipe(z.email({ error: 'invalid_email' }).nullable());
+
+export const optionalUrl = z
+	.string()
+	.trim()
+	.max(500, { error: 'too_long' })
+	.default('')
+	.refine((v) => v === '' || /^https?:\/\/\S+$/i.test(v), { error: 'invalid_url' });
+
+/** A form id field ("12") → 12. */
+export const idField = z.coerce
+	.number({ error: 'invalid_choice' })
+	.int({ error: 'invalid_choice' })
+	.positive({ error: 'invalid_choice' });
+
+/** Optional id: "" → null. */
+export const optionalIdField = z
+	.union([z.literal(''), z.coerce.number().int().positive()], { error: 'invalid_choice' })
+	.default('')
+	.transform((v) => (v === '' ? null : v));
+
+export const idList = z.array(idField).default([]);
+
+export const enumField = <T extends readonly [string, ...string[]]>(values: T) =>
+	z.enum(values, { error: 'invalid_choice' });
+
+export const isoDate = z
+	.string({ error: 'required' })
+	.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'invalid_date' })
+	.refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), { error: 'invalid_date' });
+
+export const clockTime = z
+	.string({ error: 'required' })
+	.regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'invalid_time' });

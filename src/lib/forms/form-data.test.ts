@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { idList, optionalEmail, requiredText } from './fields';
+import { parseForm } from './form-data';
+
+const schema = z.object({ name: requiredText(10), email: optionalEmail, ids: idList });
+
+function form(entries: [string, string][]) {
+	const f = new FormData();
+	for (const [k, v] of entries) f.append(k, v);
+	return f;
+}
+
+describe('parseForm', () => {
+	it('keeps every value of an array field and coerces ids', () => {
+		const r = parseForm(
+			schema,
+			form([
+				['name', ' Ada '],
+				['ids', '2'],
+				['ids', '5']
+			]),
+			['ids']
+		);
+		expect(r).toEqual({ ok: true, data: { name: 'Ada', email: null, ids: [2, 5] } });
+	});
+
+	it('reports one error code per field', () => {
+		const r = parseForm(
+			schema,
+			form([
+				['name', ''],
+				['email', 'nope']
+			]),
+			['ids']
+		);
+		expect(r.ok).toBe(false);
+		if (!r.ok) expect(r.errors).toEqual({ name: 'required', email: 'invalid_email' });
+	});
+
+	it('flags text over the limit', () => {
+		const r = parseForm(schema, form([['name', 'x'.repeat(11)]]), ['ids']);
+		expect(!r.ok && r.errors.name).toBe('too_long');
+	});
+});

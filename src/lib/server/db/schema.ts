@@ -1,0 +1,7 @@
+/** Every table, for drizzle's relational queries and for drizzle-kit. */
+export * from '../../auth/auth.schema';
+export * from '../../directory/directory.schema';
+export * from '../../meeting/meeting.schema';
+export * from '../../plan/plan.schema';
+export * from '../../taxonomy/taxonomy.schema';
+export * from '../../tavolo/tavolo.schema';

@@ -1,0 +1,9 @@
+import type { z } from 'zod';
+
+/**
+ * Expected failures are values, not exceptions: a use case answers
+ * `{ ok: true, value }` or `{ ok: false, reason }`, and the edges map the reason
+ * to an HTTP status and an Italian message.
+ */
+export type Result<T, Reason extends string> =
+	{ ok: true; value: T } | { ok: false; reason: Reason; issues?: z.core.$ZodIssue[] };

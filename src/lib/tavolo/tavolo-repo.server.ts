@@ -1,0 +1,96 @@
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { organizations, people } from '$lib/directory/directory.schema';
+import { meetings } from '$lib/meeting/meeting.schema';
+import { policyAreas } from '$lib/plan/plan.schema';
+import type { Db } from '$lib/server/db/database';
+import { facilitatorWarnings, meetingGaps } from './tavolo-rules';
+import {
+	subgroupMembers,
+	subgroups,
+	tavoli,
+	tavoloMembers,
+	tavoloPolicyAreas
+} from './tavolo.schema';
+
+export type TavoloRow = typeof tavoli.$inferSelect;
+
+export function getTavolo(db: Db, tavoloId: number): TavoloRow | undefined {
+	return db.select().from(tavoli).where(eq(tavoli.id, tavoloId)).get();
+}
+
+export function listTavoliOfPlan(db: Db, planId: number): TavoloRow[] {
+	return db.select().from(tavoli).where(eq(tavoli.planId, planId)).orderBy(asc(tavoli.id)).all();
+}
+
+export function listTavoloPolicyAreas(db: Db, tavoloId: number) {
+	return db
+		.select({ id: policyAreas.id, name: policyAreas.name })
+		.from(tavoloPolicyAreas)
+		.innerJoin(policyAreas, eq(policyAreas.id, tavoloPolicyAreas.policyAreaId))
+		.where(eq(tavoloPolicyAreas.tavoloId, tavoloId))
+		.orderBy(asc(policyAreas.position))
+		.all();
+}
+
+export function listMembers(db: Db, tavoloId: number) {
+	return db
+		.select({
+			id: tavoloMembers.id,
+			personId: people.id,
+			fullName: people.fullName,
+			email: people.email,
+			role: tavoloMembers.role,
+			organizationName: organizations.name,
+			sector: organizations.sector
+		})
+		.from(tavoloMembers)
+		.innerJoin(people, eq(people.id, tavoloMembers.personId))
+		.leftJoin(organizations, eq(organizations.id, people.organizationId))
+		.where(eq(tavoloMembers.tavoloId, tavoloId))
+		.orderBy(asc(tavoloMembers.role), asc(people.fullName))
+		.all();
+}
+export type MemberView = ReturnType<typeof listMembers>[number];
+
+export function listSubgroups(db: Db, tavoloId: number) {
+	const groups = db
+		.select()
+		.from(subgroups)
+		.where(eq(subgroups.tavoloId, tavoloId))
+		.orderBy(asc(subgroups.name))
+		.all();
+	const links = groups.length
+		? db
+				.select()
+				.from(subgroupMembers)
+				.where(
+					inArray(
+						subgroupMembers.subgroupId,
+						groups.map((g) => g.id)
+					)
+				)
+				.all()
+		: [];
+	return groups.map((g) => ({
+		...g,
+		personIds: links.filter((l) => l.subgroupId === g.id).map((l) => l.personId)
+	}));
+}
+
+/** Dates of the incontri that count for the quarterly rule (not cancelled). */
+function meetingDates(db: Db, tavoloId: number): string[] {
+	return db
+		.select({ date: meetings.date })
+		.from(meetings)
+		.where(and(eq(meetings.tavoloId, tavoloId), ne(meetings.status, 'cancelled')))
+		.all()
+		.map((m) => m.date);
+}
+
+/** The rule checks of a tavolo (SPEC T1, T2), for its page and the plan overview. */
+export function tavoloWarnings(db: Db, tavoloId: number, today: string) {
+	return {
+		facilitators: facilitatorWarnings(listMembers(db, tavoloId)),
+		gaps: meetingGaps(meetingDates(db, tavoloId), today)
+	};
+}

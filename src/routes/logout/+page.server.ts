@@ -1,0 +1,16 @@
+import { redirect } from '@sveltejs/kit';
+import { clearAuthCookie } from '$lib/auth/auth-cookie.server';
+import { invalidateAuthSession } from '$lib/auth/auth-session.server';
+import { getRuntime } from '$lib/server/runtime';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = () => redirect(303, '/');
+
+export const actions: Actions = {
+	default: (event) => {
+		if (event.locals.authSessionId)
+			invalidateAuthSession(getRuntime().database.db, event.locals.authSessionId);
+		clearAuthCookie(event);
+		redirect(303, '/login');
+	}
+};
