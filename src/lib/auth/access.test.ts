@@ -65,3 +65,18 @@ describe('access rules', () => {
 		expect(access.manageTavolo(promoted, 1)).toBe(false);
 	});
 });
+
+describe('[A5b] seats in a tavolo', () => {
+	const facilitator = actor('facilitator', [[1, 'facilitator_public']]);
+	it('facilitators fill member and observer seats of their tavolo', () => {
+		expect(access.assignTavoloRole(facilitator, 1, 'member')).toBe(true);
+		expect(access.assignTavoloRole(facilitator, 1, 'observer')).toBe(true);
+	});
+	it('only the UdP names facilitators', () => {
+		expect(access.assignTavoloRole(facilitator, 1, 'facilitator_third_sector')).toBe(false);
+		expect(access.assignTavoloRole(actor('admin'), 1, 'facilitator_third_sector')).toBe(true);
+	});
+	it('no seats in a tavolo one does not manage', () => {
+		expect(access.assignTavoloRole(facilitator, 2, 'member')).toBe(false);
+	});
+});

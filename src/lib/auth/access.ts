@@ -20,6 +20,12 @@ export interface Actor {
 
 const isAdmin = (a: Actor) => a.role === 'admin';
 
+function manageTavolo(a: Actor, tavoloId: number): boolean {
+	if (isAdmin(a)) return true;
+	const role = a.tavoli.get(tavoloId);
+	return a.role === 'facilitator' && role !== undefined && isFacilitatorRole(role);
+}
+
 /**
  * Every access rule of the app (SPEC A1-A6). Routes and endpoints pick the rule
  * that fits and call it through guard.server.ts; the access-matrix test checks
@@ -38,11 +44,13 @@ export const access = {
 	 * A5: a tavolo's incontri, sub-groups and members are managed by the UdP and by
 	 * facilitator accounts that facilitate that very tavolo.
 	 */
-	manageTavolo: (a: Actor, tavoloId: number) => {
-		if (isAdmin(a)) return true;
-		const role = a.tavoli.get(tavoloId);
-		return a.role === 'facilitator' && role !== undefined && isFacilitatorRole(role);
-	},
+	manageTavolo,
+	/**
+	 * A5b: who sits in a tavolo as facilitator is the UdP's set-up decision;
+	 * facilitators manage the other seats of their own tavolo.
+	 */
+	assignTavoloRole: (a: Actor, tavoloId: number, role: TavoloRole) =>
+		isAdmin(a) || (manageTavolo(a, tavoloId) && !isFacilitatorRole(role)),
 	/** A6: changing one's own password needs only to be logged in. */
 	manageOwnAccount: (a: Actor) => a.userId > 0
 } as const;

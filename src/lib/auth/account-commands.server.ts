@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { inTransaction, type Db } from '$lib/server/db/database';
 import type { Result } from '$lib/server/result';
+import { people } from '$lib/directory/directory.schema';
 import { users } from './auth.schema';
 import { newAccountInput, type NewAccountInput } from './account';
 import { invalidateUserSessions } from './auth-session.server';
@@ -11,12 +12,18 @@ export async function createAccount(
 	db: Db,
 	input: NewAccountInput,
 	now: number
-): Promise<Result<{ userId: number }, 'invalid' | 'email-taken'>> {
+): Promise<Result<{ userId: number }, 'invalid' | 'email-taken' | 'unknown-person'>> {
 	const parsed = newAccountInput.safeParse(input);
 	if (!parsed.success) return { ok: false, reason: 'invalid', issues: parsed.error.issues };
 	const account = parsed.data;
 	if (db.select({ id: users.id }).from(users).where(eq(users.email, account.email)).get()) {
 		return { ok: false, reason: 'email-taken' };
+	}
+	if (
+		account.personId !== null &&
+		!db.select({ id: people.id }).from(people).where(eq(people.id, account.personId)).get()
+	) {
+		return { ok: false, reason: 'unknown-person' };
 	}
 	const passwordHash = await hashPassword(account.password);
 	const row = db

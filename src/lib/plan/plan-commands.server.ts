@@ -1,6 +1,7 @@
 import { and, eq, inArray, max } from 'drizzle-orm';
 import type { z } from 'zod';
 import { inTransaction, type Db } from '$lib/server/db/database';
+import { nameKey } from '$lib/directory/directory';
 import type { Result } from '$lib/server/result';
 import { macroAreas, taxonomyVersions } from '$lib/taxonomy/taxonomy.schema';
 import type { ambitoInput, comuneInput, planInput, policyAreaInput } from './plan';
@@ -31,11 +32,13 @@ export function saveComune(
 	comuneId: number | null,
 	input: z.output<typeof comuneInput>
 ): Result<number, 'duplicate-name' | 'not-found'> {
+	const key = nameKey(input.name);
 	const clash = db
-		.select({ id: comuni.id })
+		.select({ id: comuni.id, name: comuni.name })
 		.from(comuni)
-		.where(and(eq(comuni.ambitoId, ambitoId), eq(comuni.name, input.name)))
-		.get();
+		.where(eq(comuni.ambitoId, ambitoId))
+		.all()
+		.find((c) => nameKey(c.name) === key);
 	if (clash && clash.id !== comuneId) return { ok: false, reason: 'duplicate-name' };
 	if (comuneId === null) {
 		const row = db
@@ -65,7 +68,10 @@ export function savePlan(
 	planId: number | null,
 	input: z.output<typeof planInput>,
 	now: number
-): Result<number, 'unknown-taxonomy' | 'taxonomy-locked'> {
+): Result<number, 'unknown-taxonomy' | 'taxonomy-locked' | 'not-found'> {
+	if (!db.select({ id: ambiti.id }).from(ambiti).where(eq(ambiti.id, ambitoId)).get()) {
+		return { ok: false, reason: 'not-found' };
+	}
 	const version = db
 		.select()
 		.from(taxonomyVersions)

@@ -28,7 +28,8 @@ export const actions: Actions = {
 			newPassword,
 			clock.now()
 		);
-		if (!result.ok) return fail(400, { errors: { currentPassword: 'wrong_password' } as FieldErrors });
+		if (!result.ok)
+			return fail(400, { errors: { currentPassword: 'wrong_password' } as FieldErrors });
 		// Every session ended with the change; this device gets a fresh one.
 		const token = generateSessionToken();
 		const session = createAuthSession(database.db, token, actor.userId, clock.now());

@@ -33,7 +33,7 @@ type Column =
 	| 'roleLevel';
 
 const headerNames: Record<Column, string[]> = {
-	name: ['nome', 'name', 'denominazione', 'nominativo', 'nome e cognome', 'full name', 'ente'],
+	name: ['nome', 'name', 'denominazione', 'nominativo', 'nome e cognome', 'full name'],
 	firstName: ['first name', 'given name'],
 	lastName: ['cognome', 'last name', 'surname', 'family name'],
 	type: ['tipo', 'tipologia', 'type'],
@@ -41,7 +41,7 @@ const headerNames: Record<Column, string[]> = {
 	aliases: ['alias', 'aliases', 'altri nomi'],
 	email: ['email', 'e mail', 'mail', 'posta elettronica'],
 	phone: ['telefono', 'tel', 'cellulare', 'phone'],
-	organization: ['organizzazione', 'organization', 'organisation', 'ente di appartenenza'],
+	organization: ['organizzazione', 'organization', 'organisation', 'ente', 'ente di appartenenza'],
 	jobTitle: ['ruolo', 'qualifica', 'funzione', 'job title'],
 	roleLevel: ['livello', 'level', 'role level']
 };
@@ -120,7 +120,11 @@ export interface ImportPlan {
 	people: PersonRecord[];
 }
 
-function mapHeader(header: readonly string[]): Map<Column, number> {
+/**
+ * Column name → position. In a file of organisations, a column headed like an
+ * organisation ("Ente", "Organizzazione") is the name itself.
+ */
+function mapHeader(header: readonly string[], kind: ImportKind): Map<Column, number> {
 	const columns = new Map<Column, number>();
 	header.forEach((cell, index) => {
 		const key = nameKey(cell);
@@ -128,6 +132,9 @@ function mapHeader(header: readonly string[]): Map<Column, number> {
 			if (!columns.has(column) && names.includes(key)) columns.set(column, index);
 		}
 	});
+	if (kind === 'organizations' && !columns.has('name') && columns.has('organization')) {
+		columns.set('name', columns.get('organization')!);
+	}
 	return columns;
 }
 
@@ -145,7 +152,7 @@ export function planImport(
 	const [header, ...body] = nonEmpty;
 	if (!header || body.length === 0) return withFileError(empty, 'empty_file');
 	if (body.length > MAX_IMPORT_ROWS) return withFileError(empty, 'too_many_rows');
-	const columns = mapHeader(header);
+	const columns = mapHeader(header, kind);
 	const hasName = columns.has('name') || (kind === 'people' && columns.has('lastName'));
 	if (!hasName || (kind === 'organizations' && !columns.has('type'))) {
 		return withFileError(empty, 'missing_columns');

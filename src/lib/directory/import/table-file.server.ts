@@ -26,11 +26,18 @@ export async function readTableFile(file: File): Promise<TableResult> {
 	}
 }
 
+/**
+ * Blank lines are kept as empty rows, so that row i is line i + 1 of the file, the
+ * line the import preview names. They defeat Papa's separator guess, though, so
+ * the guess is made on a pass that skips them.
+ */
 export function readCsv(text: string): string[][] {
-	const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
+	const source = text.replace(/^\uFEFF/, '');
+	const { delimiter } = Papa.parse<string[]>(source, {
 		skipEmptyLines: 'greedy',
 		delimitersToGuess: [';', ',', '\t', '|']
-	});
+	}).meta;
+	const parsed = Papa.parse<string[]>(source, { delimiter, skipEmptyLines: false });
 	return parsed.data.map((row) => row.map((c) => String(c ?? '')));
 }
 

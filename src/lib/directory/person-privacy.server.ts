@@ -1,0 +1,56 @@
+import { eq } from 'drizzle-orm';
+import { users } from '$lib/auth/auth.schema';
+import { inTransaction, type Db } from '$lib/server/db/database';
+import { subgroupMembers, subgroups, tavoli, tavoloMembers } from '$lib/tavolo/tavolo.schema';
+import { organizations, people } from './directory.schema';
+
+/**
+ * A person's right of access and right to erasure (SPEC D4). Every feature that
+ * stores data about a person adds it to both functions, so that what the UdP
+ * exports is everything and what it erases is gone.
+ */
+export function exportPersonData(db: Db, personId: number) {
+	const person = db.select().from(people).where(eq(people.id, personId)).get();
+	if (!person) return undefined;
+	const organization = person.organizationId
+		? db
+				.select({ name: organizations.name })
+				.from(organizations)
+				.where(eq(organizations.id, person.organizationId))
+				.get()
+		: undefined;
+	return {
+		person: { ...person, organization: organization?.name ?? null },
+		accounts: db
+			.select({
+				email: users.email,
+				role: users.role,
+				displayName: users.displayName,
+				createdAt: users.createdAt
+			})
+			.from(users)
+			.where(eq(users.personId, personId))
+			.all(),
+		tavoli: db
+			.select({ tavolo: tavoli.name, role: tavoloMembers.role, since: tavoloMembers.createdAt })
+			.from(tavoloMembers)
+			.innerJoin(tavoli, eq(tavoli.id, tavoloMembers.tavoloId))
+			.where(eq(tavoloMembers.personId, personId))
+			.all(),
+		subgroups: db
+			.select({ subgroup: subgroups.name, tavolo: tavoli.name })
+			.from(subgroupMembers)
+			.innerJoin(subgroups, eq(subgroups.id, subgroupMembers.subgroupId))
+			.innerJoin(tavoli, eq(tavoli.id, subgroups.tavoloId))
+			.where(eq(subgroupMembers.personId, personId))
+			.all()
+	};
+}
+
+/** Erases the person, their seats and sub-groups (cascade) and any account of theirs. */
+export function erasePerson(db: Db, personId: number): boolean {
+	return inTransaction(db, () => {
+		db.delete(users).where(eq(users.personId, personId)).run();
+		return db.delete(people).where(eq(people.id, personId)).run().changes > 0;
+	});
+}

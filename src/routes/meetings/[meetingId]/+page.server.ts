@@ -1,0 +1,39 @@
+import { access } from '$lib/auth/access';
+import { parseForm } from '$lib/forms/form-data';
+import { agendaItems, todayInRome } from '$lib/meeting/meeting';
+import { statusChangeInput } from '$lib/meeting/meeting';
+import { changeMeetingStatus } from '$lib/meeting/meeting-commands.server';
+import { meetingContext } from '$lib/meeting/meeting-context.server';
+import { listStatusChanges } from '$lib/meeting/meeting-repo.server';
+import { nextStatuses } from '$lib/meeting/meeting-status';
+import { formFailure, reasonFailure } from '$lib/server/form-failure';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	const { actor, meeting, tavoloName, subgroupName, db, now } = meetingContext(
+		event,
+		access.viewTavolo
+	);
+	const canManage = access.manageTavolo(actor, meeting.tavoloId);
+	return {
+		meeting,
+		tavoloName,
+		subgroupName,
+		agenda: agendaItems(meeting.agenda),
+		today: todayInRome(now),
+		canManage,
+		nextStatuses: canManage ? nextStatuses(meeting.status) : [],
+		history: listStatusChanges(db, meeting.id)
+	};
+};
+
+export const actions: Actions = {
+	status: async (event) => {
+		const { actor, meeting, db, now } = meetingContext(event, access.manageTavolo);
+		const parsed = parseForm(statusChangeInput, await event.request.formData());
+		if (!parsed.ok) return formFailure(parsed.errors, parsed.values);
+		const result = changeMeetingStatus(db, meeting.id, parsed.data.status, actor.userId, now);
+		if (!result.ok) return reasonFailure('status', result.reason, parsed.data);
+		return { statusChanged: parsed.data.status };
+	}
+};

@@ -1,0 +1,16 @@
+import { requireActor } from '$lib/auth/guard.server';
+import { listAmbiti, listVisiblePlans } from '$lib/plan/plan-repo.server';
+import { getRuntime } from '$lib/server/runtime';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	const actor = requireActor(event);
+	const { db } = getRuntime().database;
+	const ambiti = new Map(listAmbiti(db).map((a) => [a.id, a.name]));
+	return {
+		plans: listVisiblePlans(db, actor).map((p) => ({
+			...p,
+			ambitoName: ambiti.get(p.ambitoId) ?? ''
+		}))
+	};
+};
