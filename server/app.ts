@@ -3,7 +3,7 @@ import { seedDemoIfEmpty } from '$lib/demo/seed-demo.server';
 import { migrateDatabase, openDatabase, type Database } from '$lib/server/db/database';
 import { setRuntime, systemClock, type Clock } from '$lib/server/runtime';
 import { ensureTaxonomies } from '$lib/taxonomy/taxonomy-repo.server';
-import type { ServerConfig } from './config';
+import { adapterEnvironment, DIRECT_PROTOCOL_HEADER, type ServerConfig } from './config';
 import { createHttpHost, type RequestHandler } from './http';
 
 export interface RunningApp {
@@ -31,7 +31,11 @@ export async function startApp(
 		clock,
 		secureCookies: config.origin?.startsWith('https:') ?? false
 	});
-	const host = createHttpHost(await loadHandler(), []);
+	const adapterEnv = adapterEnvironment(config);
+	Object.assign(process.env, adapterEnv);
+	const stamp =
+		adapterEnv.PROTOCOL_HEADER === DIRECT_PROTOCOL_HEADER ? DIRECT_PROTOCOL_HEADER : undefined;
+	const host = createHttpHost(await loadHandler(), [], stamp);
 	await new Promise<void>((resolve, reject) => {
 		host.server.once('error', reject);
 		host.server.listen(config.port, config.host, () => resolve());

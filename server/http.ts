@@ -18,14 +18,18 @@ export interface HttpHost {
 
 /**
  * One Node HTTP server for the SvelteKit handler and, on the same port, websocket
- * upgrades (the sync server plugs in through `upgradeHandlers`).
+ * upgrades (the sync server plugs in through `upgradeHandlers`). With
+ * `protocolHeader`, every request is stamped as plain http under that header.
  */
 export function createHttpHost(
 	handler: RequestHandler,
-	upgradeHandlers: UpgradeHandler[]
+	upgradeHandlers: UpgradeHandler[],
+	protocolHeader?: string
 ): HttpHost {
 	let inFlight = 0;
 	const server = http.createServer((req, res) => {
+		// This server speaks plain http; a client cannot claim otherwise.
+		if (protocolHeader) req.headers[protocolHeader] = 'http';
 		inFlight++;
 		res.once('close', () => inFlight--);
 		void handler(req, res, () => {

@@ -1,0 +1,72 @@
+// `npm test`: every check the project has, in order, ending with one plain
+// "N passed, N failed" line that sums them all (CI reads that line, not the
+// runners' own summaries). Static checks count as one test each; vitest and
+// Playwright report their tests through JSON files.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const reports = '.test-reports';
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+/** @type {string[]} */
+const failures = [];
+
+/** @param {string} command @param {string[]} args @param {Record<string, string>} [env] */
+function run(command, args, env = {}) {
+	console.log(`\n▶ ${command} ${args.join(' ')}`);
+	const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+	return result.status === 0;
+}
+
+/** A step that is one test: it passes or fails as a whole. */
+function step(/** @type {string} */ name, /** @type {boolean} */ ok) {
+	if (ok) passed++;
+	else {
+		failed++;
+		failures.push(name);
+	}
+	return ok;
+}
+
+/** @param {string} file @param {(json: any) => [number, number]} count @param {string} name */
+function countReport(file, count, name) {
+	if (!existsSync(file)) return step(`${name} (no report)`, false);
+	const [ok, bad] = count(JSON.parse(readFileSync(file, 'utf8')));
+	passed += ok;
+	failed += bad;
+	if (bad > 0) failures.push(`${name}: ${bad} failed`);
+	return bad === 0;
+}
+
+step('lint (i18n, prettier, eslint)', run('npm', ['run', 'lint']));
+step('svelte-check', run('npm', ['run', 'check']));
+
+const vitestOk = run('npx', [
+	'vitest',
+	'run',
+	'--reporter=default',
+	'--reporter=json',
+	`--outputFile.json=${reports}/vitest.json`
+]);
+countReport(
+	`${reports}/vitest.json`,
+	(r) => [r.numPassedTests, r.numFailedTests + (vitestOk || r.numFailedTests ? 0 : 1)],
+	'vitest'
+);
+
+if (step('build', run('npm', ['run', 'build']))) {
+	const file = `${reports}/playwright.json`;
+	run('npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: file, CI: '1' });
+	countReport(
+		file,
+		(r) => [r.stats.expected + r.stats.flaky, r.stats.unexpected + (r.errors?.length ?? 0)],
+		'playwright'
+	);
+}
+
+if (failures.length) console.log(`\nFailed: ${failures.join('; ')}`);
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
