@@ -1,0 +1,134 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { demoIds } from './demo-db';
+import { logInThroughForm, type DemoRole } from './helpers';
+
+/**
+ * axe on every page of the app, as the role that uses it, with and without
+ * validation errors shown, on a desktop and on a phone. WCAG 2.2 AA tags include
+ * the touch-target rule. Only serious and critical findings fail the test.
+ */
+async function expectNoSeriousViolations(page: Page, what: string) {
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+		.analyze();
+	const serious = results.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map(
+			(v) => `${what}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+		);
+	expect(serious).toEqual([]);
+}
+
+function pagesFor(role: DemoRole): string[] {
+	const ids = demoIds();
+	const own = ids.tavolo.own;
+	const common = [
+		'/',
+		'/plans',
+		`/plans/${ids.planId}`,
+		`/tavoli/${own}`,
+		`/meetings/${ids.meeting.own}`,
+		'/taxonomy',
+		'/account'
+	];
+	if (role === 'admin') {
+		return [
+			...common,
+			'/plans/new',
+			`/plans/${ids.planId}/edit`,
+			`/plans/${ids.planId}/policy-areas`,
+			`/plans/${ids.planId}/policy-areas/${ids.policyAreaId}`,
+			`/plans/${ids.planId}/tavoli/new`,
+			'/ambiti',
+			`/ambiti/${ids.ambitoId}`,
+			'/organizations',
+			'/organizations/new',
+			`/organizations/${ids.organizationId}`,
+			'/people',
+			'/people/new',
+			`/people/${ids.personId}`,
+			'/import',
+			'/users',
+			`/tavoli/${own}/edit`,
+			`/tavoli/${own}/subgroups/new`,
+			`/tavoli/${own}/subgroups/${ids.subgroup.own}`,
+			`/tavoli/${own}/meetings/new`,
+			`/meetings/${ids.meeting.own}/edit`,
+			'/taxonomy?version=2021-2023'
+		];
+	}
+	if (role === 'facilitator')
+		return [...common, '/organizations', '/people', `/tavoli/${own}/meetings/new`];
+	return common;
+}
+
+test('the log-in page, with and without an error, and the error pages', async ({ page }) => {
+	await page.goto('/login');
+	await expectNoSeriousViolations(page, '/login');
+	await page.getByRole('textbox', { name: 'Indirizzo e-mail' }).fill('nessuno@example.org');
+	await page.getByRole('textbox', { name: 'Password', exact: true }).fill('sbagliata');
+	await page.getByRole('button', { name: 'Accedi' }).click();
+	await expect(page.getByRole('alert').first()).toBeVisible();
+	await expectNoSeriousViolations(page, '/login with errors');
+	await logInThroughForm(page, 'participant');
+	await page.goto('/users');
+	await expectNoSeriousViolations(page, '403 page');
+	await page.goto('/no-such-page');
+	await expectNoSeriousViolations(page, '404 page');
+});
+
+for (const role of ['admin', 'facilitator', 'participant', 'observer'] as const) {
+	test(`every page of the ${role} passes axe`, async ({ page }) => {
+		test.setTimeout(180_000);
+		await logInThroughForm(page, role);
+		for (const path of pagesFor(role)) {
+			await page.goto(path);
+			await expectNoSeriousViolations(page, path);
+		}
+	});
+}
+
+test('forms showing validation errors pass axe', async ({ page }) => {
+	const ids = demoIds();
+	await logInThroughForm(page, 'admin');
+	for (const [path, button] of [
+		['/plans/new', 'Crea'],
+		[`/tavoli/${ids.tavolo.own}/meetings/new`, 'Crea'],
+		['/organizations/new', 'Crea'],
+		['/people/new', 'Crea']
+	] as const) {
+		await page.goto(path);
+		// Bypass the browser's own required-field check to get the server's answer.
+		await page
+			.locator('form.stack')
+			.first()
+			.evaluate((f) => f.setAttribute('novalidate', ''));
+		await page.getByRole('textbox').first().fill('');
+		await page.getByRole('button', { name: button, exact: true }).click();
+		await expect(page.locator('.error-summary')).toBeVisible();
+		await expectNoSeriousViolations(page, `${path} with errors`);
+	}
+});
+
+test.describe('on a phone', () => {
+	test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+	test('the participant pages pass axe, touch targets included', async ({ page }) => {
+		await logInThroughForm(page, 'participant');
+		for (const path of pagesFor('participant')) {
+			await page.goto(path);
+			await expectNoSeriousViolations(page, `${path} (phone)`);
+		}
+	});
+});
+
+test('the English interface passes axe', async ({ page }) => {
+	await logInThroughForm(page, 'admin');
+	await page.getByRole('button', { name: 'English' }).click();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	for (const path of ['/', `/tavoli/${demoIds().tavolo.own}`, '/import']) {
+		await page.goto(path);
+		await expectNoSeriousViolations(page, `${path} (en)`);
+	}
+});
