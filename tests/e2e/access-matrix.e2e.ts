@@ -62,7 +62,6 @@ function perTavolo(
 function matrix(ids: DemoIds): Record<string, Case[]> {
 	const t = ids.tavolo;
 	const tavoloPage = (v: keyof typeof t) => `/tavoli/${t[v]}`;
-	const facilitatorSitsIn = row('login', 'ok', 'ok', 'denied', 'denied');
 	const sitsInManage = row('login', 'ok', 'denied', 'denied', 'denied');
 	const sitsInObserver = row('login', 'ok', 'ok', 'denied', 'ok');
 	return {
