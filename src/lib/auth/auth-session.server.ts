@@ -5,7 +5,7 @@ import type { Db } from '$lib/server/db/database';
 import { authSessions, users } from './auth.schema';
 
 /**
- * Sessions the Lucia way (https://lucia-auth.com/sessions/basic): the cookie holds
+ * Sessions the Lucia way (https://lucia-auth.com/sessions/basic, SPEC A9): the cookie holds
  * a random token, the database holds only its SHA-256, and the expiry slides
  * forward while the session is used.
  */
