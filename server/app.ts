@@ -1,14 +1,17 @@
 import type { AddressInfo } from 'node:net';
+import { BoardHub } from '$lib/board/board-hub.server';
 import { seedDemoIfEmpty } from '$lib/demo/seed-demo.server';
 import { migrateDatabase, openDatabase, type Database } from '$lib/server/db/database';
 import { setRuntime, systemClock, type Clock } from '$lib/server/runtime';
 import { ensureTaxonomies } from '$lib/taxonomy/taxonomy-repo.server';
 import { adapterEnvironment, DIRECT_PROTOCOL_HEADER, type ServerConfig } from './config';
 import { createHttpHost, type RequestHandler } from './http';
+import { createSyncUpgrade } from './sync';
 
 export interface RunningApp {
 	url: string;
 	database: Database;
+	hub: BoardHub;
 	/** True when this start loaded the demo plan. */
 	demoLoaded: boolean;
 	stop(): Promise<void>;
@@ -16,8 +19,8 @@ export interface RunningApp {
 
 /**
  * Prepares the database (migrations, regional taxonomy, demo plan), hands the
- * runtime to SvelteKit and starts listening. The order matters: the handler must
- * never see a database that is not migrated.
+ * runtime to SvelteKit, and starts listening with the sync websocket on the same
+ * port. The order matters: nothing may see a database that is not migrated.
  */
 export async function startApp(
 	config: ServerConfig,
@@ -26,16 +29,19 @@ export async function startApp(
 ): Promise<RunningApp> {
 	const database = prepareDatabase(config);
 	const demoLoaded = config.demoData ? await seedDemoIfEmpty(database, clock.now()) : false;
+	const hub = new BoardHub(database.db, clock);
 	setRuntime({
 		database,
 		clock,
+		boards: hub,
 		secureCookies: config.origin?.startsWith('https:') ?? false
 	});
 	const adapterEnv = adapterEnvironment(config);
 	Object.assign(process.env, adapterEnv);
 	const stamp =
 		adapterEnv.PROTOCOL_HEADER === DIRECT_PROTOCOL_HEADER ? DIRECT_PROTOCOL_HEADER : undefined;
-	const host = createHttpHost(await loadHandler(), [], stamp);
+	const sync = createSyncUpgrade({ db: database.db, clock, hub, origin: config.origin });
+	const host = createHttpHost(await loadHandler(), [sync.handle], stamp);
 	await new Promise<void>((resolve, reject) => {
 		host.server.once('error', reject);
 		host.server.listen(config.port, config.host, () => resolve());
@@ -45,12 +51,17 @@ export async function startApp(
 	return {
 		url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
 		database,
+		hub,
 		demoLoaded,
 		stop: () =>
-			(stopping ??= host.close(config.shutdownTimeoutMs).then(() => {
+			(stopping ??= (async () => {
+				const closing = host.close(config.shutdownTimeoutMs);
+				hub.close();
+				sync.close();
+				await closing;
 				setRuntime(undefined);
 				database.close();
-			}))
+			})())
 	};
 }
 

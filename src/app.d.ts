@@ -1,3 +1,4 @@
+import type { Guest } from '$lib/attendance/guest-session.server';
 import type { Actor } from '$lib/auth/access';
 
 declare global {
@@ -6,6 +7,8 @@ declare global {
 			/** The logged-in account, or null. Set by hooks.server.ts on every request. */
 			actor: Actor | null;
 			authSessionId: string | null;
+			/** A guest who joined one incontro with its code, or null. */
+			guest: Guest | null;
 		}
 		interface Error {
 			message: string;

@@ -1,8 +1,9 @@
 import type { Handle } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { loadActor } from '$lib/auth/actor.server';
-import { AUTH_COOKIE, validateSessionToken } from '$lib/auth/auth-session.server';
+import { GUEST_COOKIE } from '$lib/attendance/guest-session.server';
 import { clearAuthCookie, setAuthCookie } from '$lib/auth/auth-cookie.server';
+import { AUTH_COOKIE } from '$lib/auth/auth-session.server';
+import { resolveIdentity } from '$lib/auth/identity.server';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getRuntime } from '$lib/server/runtime';
 
@@ -14,22 +15,18 @@ const handleLocale: Handle = ({ event, resolve }) =>
 		});
 	});
 
-/** Reads the session cookie, slides its expiry, and sets `locals.actor`. */
+/** Reads the session cookies, slides the account session's expiry, sets `locals`. */
 const handleAuth: Handle = ({ event, resolve }) => {
-	event.locals.actor = null;
-	event.locals.authSessionId = null;
-	const token = event.cookies.get(AUTH_COOKIE);
-	if (token) {
-		const { database, clock } = getRuntime();
-		const session = validateSessionToken(database.db, token, clock.now());
-		if (!session) {
-			clearAuthCookie(event);
-		} else {
-			if (session.renewed) setAuthCookie(event, token, session.expiresAt);
-			event.locals.actor = loadActor(database.db, session.user);
-			event.locals.authSessionId = session.sessionId;
-		}
-	}
+	const auth = event.cookies.get(AUTH_COOKIE);
+	const guest = event.cookies.get(GUEST_COOKIE);
+	const { database, clock } = getRuntime();
+	const identity = resolveIdentity(database.db, { auth, guest }, clock.now());
+	if (auth && !identity.session) clearAuthCookie(event);
+	if (auth && identity.session?.renewed) setAuthCookie(event, auth, identity.session.expiresAt);
+	if (guest && !identity.guest) event.cookies.delete(GUEST_COOKIE, { path: '/' });
+	event.locals.actor = identity.actor;
+	event.locals.authSessionId = identity.session?.sessionId ?? null;
+	event.locals.guest = identity.guest;
 	return resolve(event);
 };
 
@@ -38,7 +35,8 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('X-Frame-Options', 'DENY');
-	if (event.locals.actor) response.headers.set('Cache-Control', 'private, no-store');
+	if (event.locals.actor || event.locals.guest)
+		response.headers.set('Cache-Control', 'private, no-store');
 	return response;
 };
 

@@ -1,3 +1,4 @@
+import type { BoardHub } from '$lib/board/board-hub.server';
 import type { Database } from './db/database';
 
 /** Wall-clock source; tests pass a fixed one. */
@@ -17,6 +18,8 @@ export interface Runtime {
 	clock: Clock;
 	/** True when the public origin is https: cookies then carry Secure. */
 	secureCookies: boolean;
+	/** The live boards in memory, shared by the sync socket and the HTTP commands. */
+	boards: BoardHub;
 }
 
 const key = Symbol.for('tavoli.runtime');

@@ -5,3 +5,5 @@ export * from '../../meeting/meeting.schema';
 export * from '../../plan/plan.schema';
 export * from '../../taxonomy/taxonomy.schema';
 export * from '../../tavolo/tavolo.schema';
+export * from '../../attendance/attendance.schema';
+export * from '../../board/board.schema';

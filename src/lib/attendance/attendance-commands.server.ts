@@ -1,0 +1,175 @@
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { Actor } from '$lib/auth/access';
+import { nameKey } from '$lib/directory/directory';
+import { organizations, people } from '$lib/directory/directory.schema';
+import { plans } from '$lib/plan/plan.schema';
+import type { Db } from '$lib/server/db/database';
+import { tavoli } from '$lib/tavolo/tavolo.schema';
+import { meetings } from '$lib/meeting/meeting.schema';
+import { newAttendanceId } from './attendance';
+import { attendance } from './attendance.schema';
+
+export type AttendanceLine = typeof attendance.$inferSelect;
+
+/** The organisation of the directory a typed name refers to (by name or alias), if any. */
+export function matchOrganization(db: Db, meetingId: number, typed: string): number | null {
+	if (!typed.trim()) return null;
+	const ambito = db
+		.select({ ambitoId: plans.ambitoId })
+		.from(meetings)
+		.innerJoin(tavoli, eq(tavoli.id, meetings.tavoloId))
+		.innerJoin(plans, eq(plans.id, tavoli.planId))
+		.where(eq(meetings.id, meetingId))
+		.get();
+	if (!ambito) return null;
+	const key = nameKey(typed);
+	const match = db
+		.select({ id: organizations.id, name: organizations.name, aliases: organizations.aliases })
+		.from(organizations)
+		.where(eq(organizations.ambitoId, ambito.ambitoId))
+		.all()
+		.find((o) => [o.name, ...o.aliases].some((n) => nameKey(n) === key));
+	return match?.id ?? null;
+}
+
+/** Adds a line to the foglio firme (SPEC J1): the guest who joined, or a paper signature. */
+export function addAttendance(
+	db: Db,
+	meetingId: number,
+	line: { name: string; organization: string; source: 'code' | 'paper'; consent: boolean },
+	now: number
+): AttendanceLine {
+	const organizationId = matchOrganization(db, meetingId, line.organization);
+	return db
+		.insert(attendance)
+		.values({
+			id: newAttendanceId(),
+			meetingId,
+			name: line.name,
+			organizationName: line.organization,
+			organizationId,
+			source: line.source,
+			consentAt: line.consent ? now : null,
+			joinedAt: now,
+			updatedAt: now
+		})
+		.returning()
+		.get();
+}
+
+/**
+ * The line of a logged-in member, created the first time they open the board:
+ * registered members sign by being there, with the name and organisation of
+ * their directory entry.
+ */
+export function attendanceOfAccount(
+	db: Db,
+	meetingId: number,
+	actor: Actor,
+	now: number
+): AttendanceLine {
+	const existing = db
+		.select()
+		.from(attendance)
+		.where(
+			and(
+				eq(attendance.meetingId, meetingId),
+				eq(attendance.userId, actor.userId),
+				isNull(attendance.removedAt)
+			)
+		)
+		.get();
+	if (existing) return existing;
+	const person = actor.personId
+		? db
+				.select({
+					name: people.fullName,
+					organizationId: people.organizationId,
+					organization: organizations.name
+				})
+				.from(people)
+				.leftJoin(organizations, eq(organizations.id, people.organizationId))
+				.where(eq(people.id, actor.personId))
+				.get()
+		: undefined;
+	return db
+		.insert(attendance)
+		.values({
+			id: newAttendanceId(),
+			meetingId,
+			name: person?.name ?? actor.displayName,
+			organizationName: person?.organization ?? '',
+			organizationId: person?.organizationId ?? null,
+			personId: actor.personId,
+			userId: actor.userId,
+			source: 'account',
+			consentAt: now,
+			joinedAt: now,
+			updatedAt: now
+		})
+		.returning()
+		.get();
+}
+
+export function listAttendance(db: Db, meetingId: number): AttendanceLine[] {
+	return db
+		.select()
+		.from(attendance)
+		.where(and(eq(attendance.meetingId, meetingId), isNull(attendance.removedAt)))
+		.orderBy(asc(attendance.joinedAt))
+		.all();
+}
+
+export function getAttendance(db: Db, meetingId: number, id: string): AttendanceLine | undefined {
+	return db
+		.select()
+		.from(attendance)
+		.where(
+			and(eq(attendance.meetingId, meetingId), eq(attendance.id, id), isNull(attendance.removedAt))
+		)
+		.get();
+}
+
+/** The facilitator corrects a line (a misspelt name, the wrong organisation). */
+export function correctAttendance(
+	db: Db,
+	meetingId: number,
+	id: string,
+	line: { name: string; organization: string },
+	now: number
+): boolean {
+	const organizationId = matchOrganization(db, meetingId, line.organization);
+	return (
+		db
+			.update(attendance)
+			.set({ name: line.name, organizationName: line.organization, organizationId, updatedAt: now })
+			.where(
+				and(
+					eq(attendance.meetingId, meetingId),
+					eq(attendance.id, id),
+					isNull(attendance.removedAt)
+				)
+			)
+			.run().changes > 0
+	);
+}
+
+/**
+ * Takes a line off the foglio firme. The line is kept, marked removed, so the
+ * cards its person wrote still trace back to someone; their guest session ends.
+ */
+export function removeAttendance(db: Db, meetingId: number, id: string, now: number): boolean {
+	return (
+		db
+			.update(attendance)
+			.set({ removedAt: now, updatedAt: now })
+			.where(
+				and(
+					eq(attendance.meetingId, meetingId),
+					eq(attendance.id, id),
+					isNull(attendance.removedAt)
+				)
+			)
+			.run().changes > 0
+	);
+}

@@ -1,0 +1,64 @@
+import { eq } from 'drizzle-orm';
+import { access, type Actor } from '$lib/auth/access';
+import { attendanceOfAccount } from '$lib/attendance/attendance-commands.server';
+import type { Guest } from '$lib/attendance/guest-session.server';
+import { meetings } from '$lib/meeting/meeting.schema';
+import type { Db } from '$lib/server/db/database';
+import type { BoardRole } from './board';
+import type { Participant } from './board-room.server';
+import type { BoardRow } from './board-store.server';
+
+export type BoardAccess =
+	{ ok: true; participant: Participant; tavoloId: number } | { ok: false; status: 401 | 403 | 404 };
+
+/**
+ * Who the visitor is on a board (SPEC J4): facilitators of the tavolo (and the
+ * UdP) drive it, its observers watch, its other members and the guests who joined
+ * this incontro with the code write. Account holders sign the foglio firme by
+ * opening the board.
+ */
+export function boardAccess(
+	db: Db,
+	board: BoardRow,
+	who: { actor: Actor | null; guest: Guest | null },
+	now: number
+): BoardAccess {
+	const meeting = db
+		.select({ tavoloId: meetings.tavoloId })
+		.from(meetings)
+		.where(eq(meetings.id, board.meetingId))
+		.get();
+	if (!meeting) return { ok: false, status: 404 };
+	const { actor, guest } = who;
+	if (actor && access.viewTavolo(actor, meeting.tavoloId)) {
+		const line = attendanceOfAccount(db, board.meetingId, actor, now);
+		const role = roleOf(actor, meeting.tavoloId);
+		return {
+			ok: true,
+			tavoloId: meeting.tavoloId,
+			participant: {
+				writer: { role, participantId: line.id },
+				name: line.name,
+				organization: line.organizationName
+			}
+		};
+	}
+	if (guest && guest.meetingId === board.meetingId && board.open) {
+		return {
+			ok: true,
+			tavoloId: meeting.tavoloId,
+			participant: {
+				writer: { role: 'participant', participantId: guest.attendanceId },
+				name: guest.name,
+				organization: guest.organization
+			}
+		};
+	}
+	return { ok: false, status: actor || guest ? 403 : 401 };
+}
+
+function roleOf(actor: Actor, tavoloId: number): BoardRole {
+	if (access.manageTavolo(actor, tavoloId)) return 'facilitator';
+	if (actor.role === 'observer' || actor.tavoli.get(tavoloId) === 'observer') return 'observer';
+	return 'participant';
+}

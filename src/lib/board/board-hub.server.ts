@@ -1,0 +1,101 @@
+import type * as Y from 'yjs';
+import type { Db } from '$lib/server/db/database';
+import type { Clock } from '$lib/server/runtime';
+import { writeMeta } from './board-doc';
+import { getBoard, metaOf } from './board-store.server';
+import { BoardRoom, type Participant, type SyncSocket } from './board-room.server';
+import { CloseCode } from './sync-protocol';
+
+const IDLE_UNLOAD_MS = 60_000;
+
+/**
+ * The boards held in memory, loaded on first use and unloaded a minute after the
+ * last connection leaves. Commands and the sync server reach rooms only here.
+ */
+export class BoardHub {
+	private readonly rooms = new Map<string, BoardRoom>();
+	private readonly idle = new Map<string, ReturnType<typeof setTimeout>>();
+
+	constructor(
+		private readonly db: Db,
+		private readonly clock: Clock
+	) {}
+
+	/** The room of an existing board, loaded if needed. */
+	room(boardId: string): BoardRoom | undefined {
+		const loaded = this.rooms.get(boardId);
+		if (loaded) return loaded;
+		const board = getBoard(this.db, boardId);
+		if (!board) return undefined;
+		const room = new BoardRoom(this.db, this.clock, boardId, metaOf(board));
+		this.rooms.set(boardId, room);
+		this.scheduleUnload(boardId);
+		return room;
+	}
+
+	connect(boardId: string, socket: SyncSocket, participant: Participant) {
+		const room = this.room(boardId);
+		if (!room) {
+			socket.close(CloseCode.boardClosed, 'no such board');
+			return { onMessage: () => undefined, onClose: () => undefined };
+		}
+		this.cancelUnload(boardId);
+		const handlers = room.connect(socket, participant);
+		return {
+			onMessage: handlers.onMessage,
+			onClose: () => {
+				handlers.onClose();
+				if (room.connectionCount === 0) this.scheduleUnload(boardId);
+			}
+		};
+	}
+
+	/** Mirrors the board's settings row into its document (after a command changed them). */
+	refreshMeta(boardId: string): void {
+		const board = getBoard(this.db, boardId);
+		const room = this.room(boardId);
+		if (!board || !room) return;
+		room.serverChange((doc) => writeMeta(doc, metaOf(board)));
+	}
+
+	serverChange(
+		boardId: string,
+		change: (doc: Y.Doc) => void,
+		cards?: { cardId: string; participantId: string | null }[]
+	): void {
+		this.room(boardId)?.serverChange(change, cards);
+	}
+
+	closeConnections(boardId: string, code: number, reason: string, participantId?: string): void {
+		this.rooms.get(boardId)?.closeConnections(code, reason, participantId);
+	}
+
+	private scheduleUnload(boardId: string): void {
+		this.cancelUnload(boardId);
+		const timer = setTimeout(() => {
+			const room = this.rooms.get(boardId);
+			if (!room || room.connectionCount > 0) return;
+			room.destroy();
+			this.rooms.delete(boardId);
+			this.idle.delete(boardId);
+		}, IDLE_UNLOAD_MS);
+		timer.unref();
+		this.idle.set(boardId, timer);
+	}
+
+	private cancelUnload(boardId: string): void {
+		const timer = this.idle.get(boardId);
+		if (timer) clearTimeout(timer);
+		this.idle.delete(boardId);
+	}
+
+	/** Shutdown: store and compact every board, then close the sockets. */
+	close(): void {
+		for (const [boardId, room] of this.rooms) {
+			this.cancelUnload(boardId);
+			room.closeConnections(CloseCode.serverStopping, 'server stopping');
+			room.destroy();
+		}
+		this.rooms.clear();
+	}
+}

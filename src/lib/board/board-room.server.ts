@@ -1,0 +1,372 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { Db } from '$lib/server/db/database';
+import type { Clock } from '$lib/server/runtime';
+import type { Writer } from './board';
+import { readMeta, writeMeta, writeParticipant, type BoardMeta } from './board-doc';
+import {
+	appendBatch,
+	compact,
+	loadCardOwners,
+	loadClientOwners,
+	loadDocument,
+	savePhaseSnapshot,
+	type AcceptedBatch
+} from './board-store.server';
+import {
+	awarenessMessage,
+	CloseCode,
+	decodeAwareness,
+	encodeAwareness,
+	readMessage,
+	syncStep1Message,
+	syncStep2Message,
+	updateMessage,
+	type AwarenessEntry
+} from './sync-protocol';
+import { checkUpdate, type Refusal } from './update-check';
+
+/** The transport as the room sees it: three members, whatever carries the bytes. */
+export interface SyncSocket {
+	send(data: Uint8Array): void;
+	close(code: number, reason: string): void;
+}
+
+export interface Participant {
+	writer: Writer;
+	name: string;
+	organization: string;
+}
+
+interface Connection {
+	participant: Participant;
+	awarenessIds: Set<number>;
+}
+
+const SERVER = Symbol('server');
+const COMPACT_EVERY = 500;
+const MAX_CONNECTIONS = 400;
+const MAX_AWARENESS_BYTES = 2048;
+
+const closeCodeOf: Record<Refusal, number> = {
+	'too-large': CloseCode.tooLarge,
+	malformed: CloseCode.malformed,
+	'missing-dependencies': CloseCode.malformed,
+	'client-id-taken': CloseCode.clientIdTaken,
+	observer: CloseCode.refused,
+	'server-only': CloseCode.refused,
+	'unknown-location': CloseCode.refused,
+	'bad-value': CloseCode.refused,
+	'not-allowed': CloseCode.refused,
+	'not-own-item': CloseCode.refused
+};
+
+/**
+ * One board in memory: its Y.Doc, awareness and connections (SPEC B9-B12).
+ * Client updates are checked, applied, stored in SQLite, and only then sent to
+ * the others; updates arriving together are stored in one transaction.
+ */
+export class BoardRoom {
+	readonly doc = new Y.Doc();
+	readonly awareness = new awarenessProtocol.Awareness(this.doc);
+	private readonly conns = new Map<SyncSocket, Connection>();
+	private readonly clientOwners: Map<number, string | null>;
+	private readonly cardOwners: Map<string, string | null>;
+	private queue: { update: Uint8Array; origin: unknown }[] = [];
+	private batch: Omit<AcceptedBatch, 'updates'> = { claims: [], cards: [] };
+	private flushTimer: ReturnType<typeof setImmediate> | null = null;
+	private lastUpdateId = 0;
+	private storedSinceCompaction = 0;
+	private failedFlushes = 0;
+
+	constructor(
+		private readonly db: Db,
+		private readonly clock: Clock,
+		readonly boardId: string,
+		meta: BoardMeta
+	) {
+		this.awareness.setLocalState(null);
+		this.clientOwners = loadClientOwners(db, boardId);
+		this.cardOwners = loadCardOwners(db, boardId);
+		const stored = loadDocument(db, boardId);
+		if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, SERVER);
+		for (const update of stored.updates) Y.applyUpdate(this.doc, update, SERVER);
+		this.lastUpdateId = stored.lastUpdateId;
+		this.storedSinceCompaction = stored.updates.length;
+		while (this.clientOwners.has(this.doc.clientID))
+			this.doc.clientID = Math.floor(Math.random() * 2 ** 31);
+		this.doc.on('update', (update: Uint8Array, origin: unknown) => this.enqueue(update, origin));
+		this.awareness.on('update', this.onAwareness);
+		if (JSON.stringify(readMeta(this.doc)) !== JSON.stringify(meta))
+			this.serverChange((doc) => writeMeta(doc, meta));
+	}
+
+	get connectionCount(): number {
+		return this.conns.size;
+	}
+
+	get meta(): BoardMeta {
+		return readMeta(this.doc);
+	}
+
+	/** Admits a checked participant: shows their name, then opens the sync handshake. */
+	connect(
+		socket: SyncSocket,
+		participant: Participant
+	): { onMessage(data: Uint8Array): void; onClose(): void } {
+		if (this.conns.size >= MAX_CONNECTIONS) {
+			socket.close(CloseCode.refused, 'board full');
+			return { onMessage: () => undefined, onClose: () => undefined };
+		}
+		this.conns.set(socket, { participant, awarenessIds: new Set() });
+		const { writer, name, organization } = participant;
+		this.serverChange((doc) => writeParticipant(doc, writer.participantId, { name, organization }));
+		socket.send(syncStep1Message(Y.encodeStateVector(this.doc)));
+		const states = [...this.awareness.getStates().keys()];
+		if (states.length)
+			socket.send(
+				awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states))
+			);
+		return {
+			onMessage: (data) => this.receive(socket, data),
+			onClose: () => this.disconnect(socket)
+		};
+	}
+
+	private receive(socket: SyncSocket, data: Uint8Array): void {
+		const conn = this.conns.get(socket);
+		if (!conn) return;
+		let message;
+		try {
+			message = readMessage(data);
+		} catch {
+			return this.refuse(socket, CloseCode.malformed, 'malformed message');
+		}
+		if (message.type === 'step1') {
+			this.flush();
+			socket.send(syncStep2Message(Y.encodeStateAsUpdate(this.doc, message.stateVector)));
+		} else if (message.type === 'update') {
+			this.receiveUpdate(socket, conn, message.update);
+		} else if (message.type === 'awareness') {
+			this.receiveAwareness(socket, conn, message.update);
+		} else {
+			const ids = [...this.awareness.getStates().keys()];
+			socket.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)));
+		}
+	}
+
+	private receiveUpdate(socket: SyncSocket, conn: Connection, update: Uint8Array): void {
+		const writer = conn.participant.writer;
+		const result = checkUpdate(
+			{
+				doc: this.doc,
+				writer,
+				settings: this.meta,
+				clientOwner: (id) => this.ownerOf(id),
+				cardOwner: (id) => this.cardOwners.get(id) ?? null
+			},
+			update
+		);
+		if (!result.ok)
+			return this.refuse(socket, closeCodeOf[result.reason], `refused: ${result.detail}`);
+		if (result.empty) return;
+		for (const clientId of result.claimedClientIds) this.claim(clientId, writer.participantId);
+		for (const cardId of result.createdCards) {
+			this.cardOwners.set(cardId, writer.participantId);
+			this.batch.cards.push({ cardId, participantId: writer.participantId });
+		}
+		Y.applyUpdate(this.doc, update, socket);
+	}
+
+	private ownerOf(clientId: number): string | undefined {
+		if (!this.clientOwners.has(clientId)) return undefined;
+		return this.clientOwners.get(clientId) ?? 'server';
+	}
+
+	private claim(clientId: number, participantId: string | null): void {
+		if (this.clientOwners.has(clientId)) return;
+		this.clientOwners.set(clientId, participantId);
+		this.batch.claims.push({ clientId, participantId });
+	}
+
+	/**
+	 * Presence (B12): only for the sender's own client ids, with the name the
+	 * server knows, and nothing that could tie a card to a person in anonymous mode.
+	 */
+	private receiveAwareness(socket: SyncSocket, conn: Connection, update: Uint8Array): void {
+		let entries: AwarenessEntry[];
+		try {
+			entries = decodeAwareness(update);
+		} catch {
+			return this.refuse(socket, CloseCode.malformed, 'malformed awareness');
+		}
+		const { writer, name, organization } = conn.participant;
+		const anonymous = this.meta.anonymous;
+		for (const entry of entries) {
+			const owner = this.ownerOf(entry.clientId);
+			if (owner !== undefined && owner !== writer.participantId) {
+				return this.refuse(
+					socket,
+					CloseCode.clientIdTaken,
+					'refused: awareness for a client id of someone else'
+				);
+			}
+			if (JSON.stringify(entry.state ?? null).length > MAX_AWARENESS_BYTES) {
+				return this.refuse(socket, CloseCode.tooLarge, 'refused: awareness state too large');
+			}
+			this.claim(entry.clientId, writer.participantId);
+			conn.awarenessIds.add(entry.clientId);
+			if (entry.state)
+				entry.state = sanitizePresence(
+					entry.state,
+					{ id: writer.participantId, name, organization, role: writer.role },
+					anonymous
+				);
+		}
+		awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwareness(entries), socket);
+	}
+
+	private readonly onAwareness = (
+		{ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+		origin: unknown
+	) => {
+		const changed = [...added, ...updated, ...removed];
+		if (changed.length === 0) return;
+		const message = awarenessMessage(
+			awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)
+		);
+		for (const socket of this.conns.keys()) if (socket !== origin) socket.send(message);
+	};
+
+	private refuse(socket: SyncSocket, code: number, reason: string): void {
+		socket.close(code, reason.slice(0, 120));
+		this.disconnect(socket);
+	}
+
+	private disconnect(socket: SyncSocket): void {
+		const conn = this.conns.get(socket);
+		if (!conn) return;
+		this.conns.delete(socket);
+		awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
+	}
+
+	/** Closes the connections of one participant (taken off the foglio firme) or of everyone. */
+	closeConnections(code: number, reason: string, participantId?: string): void {
+		for (const [socket, conn] of [...this.conns]) {
+			if (participantId === undefined || conn.participant.writer.participantId === participantId) {
+				socket.close(code, reason);
+				this.disconnect(socket);
+			}
+		}
+	}
+
+	/**
+	 * A change made by the server itself (settings mirror, cards submitted over
+	 * HTTP, reveals). It is stored before this returns.
+	 */
+	serverChange(
+		change: (doc: Y.Doc) => void,
+		cards: { cardId: string; participantId: string | null }[] = []
+	): void {
+		this.claim(this.doc.clientID, null);
+		for (const c of cards) {
+			this.cardOwners.set(c.cardId, c.participantId);
+			this.batch.cards.push(c);
+		}
+		this.doc.transact(() => change(this.doc), SERVER);
+		this.flush();
+	}
+
+	cardOwner(cardId: string): string | null {
+		return this.cardOwners.get(cardId) ?? null;
+	}
+
+	private enqueue(update: Uint8Array, origin: unknown): void {
+		this.queue.push({ update, origin });
+		this.flushTimer ??= setImmediate(() => this.flush());
+	}
+
+	/** Stores what is queued in one transaction, then sends it on (store before broadcast). */
+	flush(): void {
+		if (this.flushTimer) clearImmediate(this.flushTimer);
+		this.flushTimer = null;
+		if (this.queue.length === 0 && this.batch.claims.length === 0 && this.batch.cards.length === 0)
+			return;
+		const pending = this.queue;
+		const batch = { ...this.batch, updates: pending.map((p) => p.update) };
+		try {
+			const last = appendBatch(this.db, this.boardId, batch, this.clock.now());
+			if (pending.length) this.lastUpdateId = last;
+		} catch (err) {
+			// Keep everything in memory and retry: a failed save must not lose an accepted update.
+			this.failedFlushes++;
+			console.error(
+				`board ${this.boardId}: storing ${pending.length} updates failed (attempt ${this.failedFlushes})`,
+				err
+			);
+			this.flushTimer = setTimeout(() => this.flush(), 1000) as unknown as ReturnType<
+				typeof setImmediate
+			>;
+			return;
+		}
+		this.failedFlushes = 0;
+		this.queue = [];
+		this.batch = { claims: [], cards: [] };
+		for (const { update, origin } of pending) {
+			const message = updateMessage(update);
+			for (const socket of this.conns.keys()) if (socket !== origin) socket.send(message);
+		}
+		this.storedSinceCompaction += pending.length;
+		if (this.storedSinceCompaction >= COMPACT_EVERY) this.compact();
+	}
+
+	/** Folds the stored updates into one snapshot (B11). */
+	compact(): void {
+		this.flush();
+		if (this.storedSinceCompaction === 0) return;
+		compact(
+			this.db,
+			this.boardId,
+			Y.encodeStateAsUpdate(this.doc),
+			this.lastUpdateId,
+			this.clock.now()
+		);
+		this.storedSinceCompaction = 0;
+	}
+
+	/** Keeps the document as it stood at the end of a phase, for the minutes. */
+	snapshotPhase(): void {
+		this.flush();
+		savePhaseSnapshot(
+			this.db,
+			this.boardId,
+			this.meta.phase,
+			Y.encodeStateAsUpdate(this.doc),
+			this.clock.now()
+		);
+		this.compact();
+	}
+
+	destroy(): void {
+		this.compact();
+		this.awareness.destroy();
+		this.doc.destroy();
+	}
+}
+
+const presenceKeys = ['cursor', 'typing', 'view'] as const;
+
+function sanitizePresence(
+	state: Record<string, unknown>,
+	user: { id: string; name: string; organization: string; role: string },
+	anonymous: boolean
+): Record<string, unknown> {
+	const clean: Record<string, unknown> = { user };
+	if (anonymous) return clean;
+	for (const key of presenceKeys) {
+		const value = state[key];
+		if (typeof value === 'string' && value.length <= 60) clean[key] = value;
+		if (typeof value === 'boolean') clean[key] = value;
+	}
+	return clean;
+}

@@ -1,0 +1,113 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+
+/**
+ * The y-websocket wire protocol (the same bytes as @y/websocket-server, so a
+ * stock WebsocketProvider syncs with us) and our close codes. Nothing else.
+ */
+export const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const;
+export const SyncStep = {
+	step1: syncProtocol.messageYjsSyncStep1,
+	step2: syncProtocol.messageYjsSyncStep2,
+	update: syncProtocol.messageYjsUpdate
+} as const;
+
+/** Why the server closed a sync connection. 4000-4999 is the application range. */
+export const CloseCode = {
+	malformed: 4400,
+	removed: 4401,
+	refused: 4403,
+	clientIdTaken: 4409,
+	boardClosed: 4410,
+	tooLarge: 4413,
+	serverStopping: 1001
+} as const;
+
+export function syncStep1Message(stateVector: Uint8Array): Uint8Array {
+	const e = encoding.createEncoder();
+	encoding.writeVarUint(e, MessageType.sync);
+	encoding.writeVarUint(e, SyncStep.step1);
+	encoding.writeVarUint8Array(e, stateVector);
+	return encoding.toUint8Array(e);
+}
+
+export function syncStep2Message(update: Uint8Array): Uint8Array {
+	const e = encoding.createEncoder();
+	encoding.writeVarUint(e, MessageType.sync);
+	encoding.writeVarUint(e, SyncStep.step2);
+	encoding.writeVarUint8Array(e, update);
+	return encoding.toUint8Array(e);
+}
+
+export function updateMessage(update: Uint8Array): Uint8Array {
+	const e = encoding.createEncoder();
+	encoding.writeVarUint(e, MessageType.sync);
+	encoding.writeVarUint(e, SyncStep.update);
+	encoding.writeVarUint8Array(e, update);
+	return encoding.toUint8Array(e);
+}
+
+export function awarenessMessage(update: Uint8Array): Uint8Array {
+	const e = encoding.createEncoder();
+	encoding.writeVarUint(e, MessageType.awareness);
+	encoding.writeVarUint8Array(e, update);
+	return encoding.toUint8Array(e);
+}
+
+export type IncomingMessage =
+	| { type: 'step1'; stateVector: Uint8Array }
+	| { type: 'update'; update: Uint8Array }
+	| { type: 'awareness'; update: Uint8Array }
+	| { type: 'query-awareness' };
+
+/** Reads one client message; throws on bytes that are not a known message. */
+export function readMessage(data: Uint8Array): IncomingMessage {
+	const d = decoding.createDecoder(data);
+	const type = decoding.readVarUint(d);
+	if (type === MessageType.sync) {
+		const step = decoding.readVarUint(d);
+		const payload = decoding.readVarUint8Array(d);
+		if (step === SyncStep.step1) return { type: 'step1', stateVector: payload };
+		if (step === SyncStep.step2 || step === SyncStep.update)
+			return { type: 'update', update: payload };
+		throw new Error(`unknown sync step ${step}`);
+	}
+	if (type === MessageType.awareness)
+		return { type: 'awareness', update: decoding.readVarUint8Array(d) };
+	if (type === MessageType.queryAwareness) return { type: 'query-awareness' };
+	throw new Error(`unknown message type ${type}`);
+}
+
+export interface AwarenessEntry {
+	clientId: number;
+	clock: number;
+	state: Record<string, unknown> | null;
+}
+
+export function decodeAwareness(update: Uint8Array): AwarenessEntry[] {
+	const d = decoding.createDecoder(update);
+	const count = decoding.readVarUint(d);
+	if (count > 64) throw new Error('too many awareness entries');
+	const entries: AwarenessEntry[] = [];
+	for (let i = 0; i < count; i++) {
+		const clientId = decoding.readVarUint(d);
+		const clock = decoding.readVarUint(d);
+		const state = JSON.parse(decoding.readVarString(d)) as unknown;
+		if (state !== null && (typeof state !== 'object' || Array.isArray(state)))
+			throw new Error('awareness state is not an object');
+		entries.push({ clientId, clock, state: state as Record<string, unknown> | null });
+	}
+	return entries;
+}
+
+export function encodeAwareness(entries: AwarenessEntry[]): Uint8Array {
+	const e = encoding.createEncoder();
+	encoding.writeVarUint(e, entries.length);
+	for (const entry of entries) {
+		encoding.writeVarUint(e, entry.clientId);
+		encoding.writeVarUint(e, entry.clock);
+		encoding.writeVarString(e, JSON.stringify(entry.state));
+	}
+	return encoding.toUint8Array(e);
+}

@@ -1,0 +1,281 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { BoardSettings, Writer } from './board';
+import {
+	addCard,
+	createCluster,
+	deleteCard,
+	mergeCards,
+	moveCard,
+	Root,
+	setCardText,
+	splitCard,
+	writeMeta
+} from './board-doc';
+import { checkUpdate, type CheckContext } from './update-check';
+
+/**
+ * The server's update check against updates made by real Y.Docs, as a client's
+ * y-websocket provider would send them. Each "client" is a Y.Doc synced with the
+ * server document; `capture` returns the update a change produces.
+ */
+const collecting: BoardSettings = {
+	phase: 'collect',
+	locked: false,
+	anonymous: false,
+	privateWriting: false,
+	participantsCanCluster: false
+};
+
+class Harness {
+	server = new Y.Doc();
+	clients = new Map<number, string>();
+	cards = new Map<string, string>();
+	settings: BoardSettings = { ...collecting };
+
+	join(participantId: string): Y.Doc {
+		const doc = new Y.Doc();
+		Y.applyUpdate(doc, Y.encodeStateAsUpdate(this.server));
+		this.clients.set(doc.clientID, participantId);
+		return doc;
+	}
+
+	context(writer: Writer): CheckContext {
+		return {
+			doc: this.server,
+			writer,
+			settings: this.settings,
+			clientOwner: (id) => this.clients.get(id),
+			cardOwner: (id) => this.cards.get(id) ?? null
+		};
+	}
+
+	/** Checks a change made on `doc` by `writer`; applies it to the server when accepted. */
+	send(doc: Y.Doc, writer: Writer, change: (doc: Y.Doc) => void) {
+		const before = Y.encodeStateVector(this.server);
+		change(doc);
+		const update = Y.encodeStateAsUpdate(doc, before);
+		const result = checkUpdate(this.context(writer), update);
+		if (result.ok) {
+			Y.applyUpdate(this.server, update);
+			for (const c of result.createdCards) this.cards.set(c, writer.participantId);
+		}
+		return result;
+	}
+}
+
+const alice: Writer = { role: 'participant', participantId: 'alice' };
+const bob: Writer = { role: 'participant', participantId: 'bob' };
+const fac: Writer = { role: 'facilitator', participantId: 'fac' };
+const obs: Writer = { role: 'observer', participantId: 'obs' };
+
+function card(id: string, authorId: string | null, text = 'Servono trasporti per gli anziani') {
+	return (doc: Y.Doc) => addCard(doc, { id, kind: 'need', text, authorId, createdAt: 1 });
+}
+
+function setup() {
+	const h = new Harness();
+	const a = h.join('alice');
+	const b = h.join('bob');
+	const f = h.join('fac');
+	expect(h.send(a, alice, card('cardA', 'alice')).ok).toBe(true);
+	for (const d of [b, f]) Y.applyUpdate(d, Y.encodeStateAsUpdate(h.server));
+	return { h, a, b, f };
+}
+
+describe('[B4] adding cards', () => {
+	it('accepts a participant card that names its author while collecting', () => {
+		const { h } = setup();
+		expect(h.server.getMap(Root.cards).has('cardA')).toBe(true);
+	});
+
+	it.each([
+		['another author', 'bob'],
+		['no author', null]
+	])('refuses a card with %s', (_, author) => {
+		const { h, a } = setup();
+		const r = h.send(a, alice, card('cardX', author));
+		expect(r).toMatchObject({ ok: false, reason: 'bad-value' });
+	});
+
+	it.each([
+		['in raggruppamento', { phase: 'cluster' }],
+		['when locked', { locked: true }],
+		['in anonymous mode (cards go through the server)', { anonymous: true }],
+		['in private mode', { privateWriting: true }]
+	] as const)('refuses a participant card %s', (_, change) => {
+		const { h, a } = setup();
+		h.settings = { ...collecting, ...change };
+		expect(h.send(a, alice, card('cardX', 'alice'))).toMatchObject({
+			ok: false,
+			reason: 'not-allowed'
+		});
+	});
+
+	it('lets the facilitator add a card in any phase', () => {
+		const { h, f } = setup();
+		h.settings = { ...collecting, phase: 'vote', locked: true };
+		expect(h.send(f, fac, card('cardF', 'fac')).ok).toBe(true);
+	});
+});
+
+describe('[B5] editing cards', () => {
+	it('lets the author edit and delete their card while collecting', () => {
+		const { h, a } = setup();
+		expect(h.send(a, alice, (d) => setCardText(d, 'cardA', 'Servono trasporti sociali')).ok).toBe(
+			true
+		);
+		expect(h.send(a, alice, (d) => deleteCard(d, 'cardA')).ok).toBe(true);
+	});
+
+	it('refuses edits to someone else’s card', () => {
+		const { h, b } = setup();
+		expect(h.send(b, bob, (d) => setCardText(d, 'cardA', 'testo cambiato'))).toMatchObject({
+			ok: false
+		});
+	});
+
+	it('refuses text added, without deleting anything, to someone else’s card', () => {
+		const { h, b } = setup();
+		const append = (d: Y.Doc) =>
+			setCardText(d, 'cardA', 'Servono trasporti per gli anziani e i disabili');
+		expect(h.send(b, bob, append)).toMatchObject({ ok: false, reason: 'not-allowed' });
+	});
+
+	it('refuses deleting someone else’s card', () => {
+		const { h, b } = setup();
+		expect(h.send(b, bob, (d) => deleteCard(d, 'cardA'))).toMatchObject({
+			ok: false,
+			reason: 'not-own-item'
+		});
+	});
+
+	it('refuses edits of one’s own card after the collecting phase', () => {
+		const { h, a } = setup();
+		h.settings = { ...collecting, phase: 'vote' };
+		expect(h.send(a, alice, (d) => setCardText(d, 'cardA', 'x'))).toMatchObject({
+			ok: false,
+			reason: 'not-allowed'
+		});
+	});
+
+	it('refuses text longer than the limit', () => {
+		const { h, a } = setup();
+		expect(h.send(a, alice, (d) => setCardText(d, 'cardA', 'x'.repeat(600)))).toMatchObject({
+			ok: false,
+			reason: 'bad-value'
+		});
+	});
+
+	it('refuses a changed author', () => {
+		const { h, a } = setup();
+		const r = h.send(a, alice, (d) =>
+			d.getMap<Y.Map<unknown>>(Root.cards).get('cardA')!.set('authorId', 'bob')
+		);
+		expect(r.ok).toBe(false);
+	});
+
+	it('refuses a card kind outside the five', () => {
+		const { h, a } = setup();
+		const r = h.send(a, alice, (d) =>
+			d.getMap<Y.Map<unknown>>(Root.cards).get('cardA')!.set('kind', 'rant')
+		);
+		expect(r).toMatchObject({ ok: false, reason: 'bad-value' });
+	});
+});
+
+describe('[B6] clustering', () => {
+	it('refuses participants moving cards unless the facilitator opened clustering', () => {
+		const { h, b } = setup();
+		h.settings = { ...collecting, phase: 'cluster' };
+		expect(
+			h.send(b, bob, (d) => createCluster(d, { id: 'k1', title: 'Trasporti', createdAt: 2 })).ok
+		).toBe(false);
+	});
+
+	it('lets participants move anyone’s card, merge and split when clustering is open', () => {
+		const { h, a, b } = setup();
+		h.settings = { ...collecting, phase: 'cluster', participantsCanCluster: true };
+		expect(
+			h.send(b, bob, (d) => createCluster(d, { id: 'k1', title: 'Trasporti', createdAt: 2 })).ok
+		).toBe(true);
+		expect(h.send(b, bob, (d) => moveCard(d, 'cardA', 'k1')).ok).toBe(true);
+		h.settings = { ...collecting };
+		expect(h.send(a, alice, card('cardA2', 'alice', 'Pochi trasporti')).ok).toBe(true);
+		Y.applyUpdate(b, Y.encodeStateAsUpdate(h.server));
+		h.settings = { ...collecting, phase: 'cluster', participantsCanCluster: true };
+		expect(
+			h.send(b, bob, (d) =>
+				mergeCards(d, ['cardA', 'cardA2'], { id: 'm1', authorId: 'bob', createdAt: 3 })
+			).ok
+		).toBe(true);
+		Y.applyUpdate(a, Y.encodeStateAsUpdate(h.server));
+		expect(h.send(a, alice, (d) => splitCard(d, 'm1')).ok).toBe(true);
+	});
+});
+
+describe('[B9-B10] hostile updates', () => {
+	it('refuses a client id that belongs to another participant', () => {
+		const { h, a } = setup();
+		const forged = new Y.Doc();
+		Y.applyUpdate(forged, Y.encodeStateAsUpdate(h.server));
+		forged.clientID = a.clientID;
+		expect(h.send(forged, bob, card('cardB', 'bob'))).toMatchObject({
+			ok: false,
+			reason: 'client-id-taken'
+		});
+	});
+
+	it('refuses any write to the server-only state, facilitators included', () => {
+		const { h, f } = setup();
+		expect(h.send(f, fac, (d) => writeMeta(d, { phase: 'vote' }))).toMatchObject({
+			ok: false,
+			reason: 'server-only'
+		});
+	});
+
+	it('refuses every write from an observer and accepts its empty sync messages', () => {
+		const { h } = setup();
+		const o = h.join('obs');
+		expect(h.send(o, obs, () => undefined)).toMatchObject({ ok: true, empty: true });
+		expect(h.send(o, obs, card('cardO', 'obs'))).toMatchObject({ ok: false, reason: 'observer' });
+	});
+
+	it('refuses writes outside the document layout', () => {
+		const { h, a } = setup();
+		expect(h.send(a, alice, (d) => d.getMap('secret').set('x', 1))).toMatchObject({
+			ok: false,
+			reason: 'unknown-location'
+		});
+		expect(
+			h.send(a, alice, (d) => d.getMap<Y.Map<unknown>>(Root.cards).get('cardA')!.set('votes', 99))
+		).toMatchObject({ ok: false });
+	});
+
+	it('refuses bytes that do not decode and updates over 256 KB', () => {
+		const { h } = setup();
+		expect(checkUpdate(h.context(alice), new Uint8Array([1, 2, 3, 250, 255, 7]))).toMatchObject({
+			ok: false,
+			reason: 'malformed'
+		});
+		expect(checkUpdate(h.context(alice), new Uint8Array(256 * 1024 + 1))).toMatchObject({
+			ok: false,
+			reason: 'too-large'
+		});
+	});
+
+	it('refuses an update that depends on items the server never received', () => {
+		const { h, a } = setup();
+		a.getMap<Y.Map<unknown>>(Root.cards).get('cardA')!.get('text'); // keep doc in sync
+		const lost = Y.encodeStateVector(a);
+		setCardText(a, 'cardA', 'primo passo');
+		const gap = Y.encodeStateVector(a);
+		setCardText(a, 'cardA', 'primo passo, secondo passo');
+		const onlySecond = Y.encodeStateAsUpdate(a, gap);
+		expect(lost.length).toBeGreaterThan(0);
+		expect(checkUpdate(h.context(alice), onlySecond)).toMatchObject({
+			ok: false,
+			reason: 'missing-dependencies'
+		});
+	});
+});

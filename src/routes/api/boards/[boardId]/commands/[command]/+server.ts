@@ -1,0 +1,66 @@
+import { error, json } from '@sveltejs/kit';
+import { z } from 'zod';
+import {
+	changePhase,
+	closeBoard,
+	followInput,
+	phaseInput,
+	revealPrivate,
+	setFollow,
+	setSpotlight,
+	setTimer,
+	settingsInput,
+	spotlightInput,
+	timerInput,
+	updateSettings,
+	type BoardServices
+} from '$lib/board/board-commands.server';
+import { boardContext } from '$lib/board/board-context.server';
+import { boardJson } from '$lib/board/board-json.server';
+import { fieldErrors } from '$lib/forms/form-data';
+import { readJson } from '$lib/server/read-json';
+import type { RequestHandler } from './$types';
+
+const emptyInput = z.object({}).strict();
+
+type Command = { input: z.ZodType; run(s: BoardServices, boardId: string, body: never): void };
+
+/** The facilitator's controls (SPEC B2, B3): each validates its body and changes SQLite, then the mirror. */
+const commands: Record<string, Command> = {
+	phase: {
+		input: phaseInput,
+		run: (s, id, b: z.output<typeof phaseInput>) => changePhase(s, id, b.phase)
+	},
+	settings: {
+		input: settingsInput,
+		run: (s, id, b: z.output<typeof settingsInput>) => updateSettings(s, id, b)
+	},
+	timer: {
+		input: timerInput,
+		run: (s, id, b: z.output<typeof timerInput>) => setTimer(s, id, b.seconds)
+	},
+	spotlight: {
+		input: spotlightInput,
+		run: (s, id, b: z.output<typeof spotlightInput>) => setSpotlight(s, id, b.cardId)
+	},
+	follow: {
+		input: followInput,
+		run: (s, id, b: z.output<typeof followInput>) => setFollow(s, id, b.target)
+	},
+	reveal: { input: emptyInput, run: (s, id) => void revealPrivate(s, id) },
+	close: { input: emptyInput, run: (s, id) => closeBoard(s, id) }
+};
+
+export const POST: RequestHandler = async (event) => {
+	const command = commands[event.params.command];
+	if (!command) error(404, 'Unknown command');
+	const { board, participant, services } = boardContext(event, true);
+	const parsed = command.input.safeParse(await readJson(event.request));
+	if (!parsed.success)
+		return json(
+			{ error: 'invalid-input', fields: fieldErrors(parsed.error.issues) },
+			{ status: 400 }
+		);
+	command.run(services, board.id, parsed.data as never);
+	return json(boardJson(services, { ...board }, participant));
+};

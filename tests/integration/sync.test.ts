@@ -1,0 +1,290 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+import { addCard, readBoard, Root, setCardText, writeMeta } from '$lib/board/board-doc';
+import { changePhase } from '$lib/board/board-commands.server';
+import { CloseCode, updateMessage } from '$lib/board/sync-protocol';
+import {
+	accountCookie,
+	connectClient,
+	eventually,
+	guestCookie,
+	openTodaysBoard,
+	rawSocket,
+	removeDir,
+	startTestServer,
+	type TestServer
+} from './sync-server';
+
+/**
+ * The sync server with real y-websocket clients (SPEC J4, B9-B11): who may
+ * connect, that honest clients converge, and that each hostile update is refused
+ * without touching anyone else's document.
+ */
+let server: TestServer;
+let board: { boardId: string; joinCode: string; meetingId: number };
+
+beforeAll(async () => {
+	server = await startTestServer();
+	board = openTodaysBoard(server);
+});
+
+afterAll(async () => {
+	await server.stop();
+	removeDir(server.dir);
+});
+
+function serverView() {
+	return readBoard(server.app.hub.room(board.boardId)!.doc);
+}
+
+describe('[J4] the upgrade is checked before any byte of the document', () => {
+	it.each([
+		['no session', {}, 401],
+		['a cross-site page', { origin: 'https://evil.example' }, 403]
+	])('refuses %s', async (_, extra, status) => {
+		const guest = guestCookie(server, board.joinCode, 'Ospite');
+		const headers = { cookie: status === 401 ? '' : guest.cookie, origin: server.origin, ...extra };
+		const socket = rawSocket(server, board.boardId, headers);
+		expect((await socket.opened).status).toBe(status);
+		expect(socket.received).toEqual([]);
+	});
+
+	it('refuses an account that does not belong to the tavolo', async () => {
+		const socket = rawSocket(server, board.boardId, {
+			cookie: accountCookie(server, 'admin@demo.local').replace(/=.*/, '=forged'),
+			origin: server.origin
+		});
+		expect((await socket.opened).status).toBe(401);
+	});
+
+	it('answers 404 for a board that does not exist', async () => {
+		const guest = guestCookie(server, board.joinCode, 'Ospite');
+		const socket = rawSocket(server, 'bnosuchboard', {
+			cookie: guest.cookie,
+			origin: server.origin
+		});
+		expect((await socket.opened).status).toBe(404);
+	});
+
+	it('lets a guest of this incontro in', async () => {
+		const guest = guestCookie(server, board.joinCode, 'Ospite');
+		const socket = rawSocket(server, board.boardId, {
+			cookie: guest.cookie,
+			origin: server.origin
+		});
+		expect((await socket.opened).status).toBe(101);
+		socket.ws.close();
+	});
+});
+
+describe('[B9-B10] live writing and hostile updates', () => {
+	it('honest clients see each other’s cards; a forbidden edit closes only its sender', async () => {
+		const alice = guestCookie(server, board.joinCode, 'Alice');
+		const bob = guestCookie(server, board.joinCode, 'Bob');
+		const a = connectClient(server, board.boardId, alice.cookie);
+		const b = connectClient(server, board.boardId, bob.cookie);
+		const f = connectClient(
+			server,
+			board.boardId,
+			accountCookie(server, 'facilitatore@demo.local')
+		);
+		await Promise.all([a.synced, b.synced, f.synced]);
+
+		addCard(a.doc, {
+			id: 'alice1',
+			kind: 'need',
+			text: 'Trasporti per visite mediche',
+			authorId: alice.participantId,
+			createdAt: Date.now()
+		});
+		await eventually(() => expect(readBoard(b.doc).cards.map((c) => c.id)).toContain('alice1'));
+		await eventually(() => expect(readBoard(f.doc).cards.map((c) => c.id)).toContain('alice1'));
+
+		setCardText(b.doc, 'alice1', 'Bob ha riscritto la carta di Alice');
+		const closed = await b.closed;
+		expect(closed.code).toBe(CloseCode.refused);
+		expect(closed.reason).toMatch(/refused/);
+
+		setCardText(a.doc, 'alice1', 'Trasporti per visite mediche e terapie');
+		await eventually(() =>
+			expect(readBoard(f.doc).cards.find((c) => c.id === 'alice1')?.text).toBe(
+				'Trasporti per visite mediche e terapie'
+			)
+		);
+		expect(serverView().cards.find((c) => c.id === 'alice1')?.text).toBe(
+			'Trasporti per visite mediche e terapie'
+		);
+		for (const p of [a, f]) p.provider.destroy();
+		b.provider.destroy();
+	});
+
+	/** Sends one hand-crafted update from `doc` over a raw socket; returns the close event. */
+	async function sendHostile(
+		cookie: string,
+		make: (doc: Y.Doc) => void,
+		prepare?: (doc: Y.Doc) => void
+	) {
+		const doc = new Y.Doc();
+		Y.applyUpdate(doc, Y.encodeStateAsUpdate(server.app.hub.room(board.boardId)!.doc));
+		prepare?.(doc);
+		const before = Y.encodeStateVector(doc);
+		make(doc);
+		const socket = rawSocket(server, board.boardId, { cookie, origin: server.origin });
+		expect((await socket.opened).status).toBe(101);
+		socket.ws.send(updateMessage(Y.encodeStateAsUpdate(doc, before)));
+		return socket.closed;
+	}
+
+	it.each([
+		[
+			'server-only state (phase)',
+			(d: Y.Doc) => writeMeta(d, { phase: 'wrap_up' }),
+			CloseCode.refused
+		],
+		[
+			'a card that names another author',
+			(d: Y.Doc) =>
+				addCard(d, {
+					id: 'forged1',
+					kind: 'need',
+					text: 'x',
+					authorId: 'someone-else',
+					createdAt: 1
+				}),
+			CloseCode.refused
+		],
+		['a root outside the layout', (d: Y.Doc) => d.getMap('votes').set('x', 5), CloseCode.refused],
+		[
+			'an update over 256 KB',
+			(d: Y.Doc) => d.getMap('cards').set('big', 'x'.repeat(300 * 1024)),
+			CloseCode.tooLarge
+		]
+	])('refuses %s from a participant and nobody else notices', async (_, make, code) => {
+		const witness = connectClient(
+			server,
+			board.boardId,
+			guestCookie(server, board.joinCode, 'Testimone').cookie
+		);
+		await witness.synced;
+		const content = () => {
+			const { cards, clusters, meta } = serverView();
+			return {
+				cards,
+				clusters,
+				meta,
+				roots: [...server.app.hub.room(board.boardId)!.doc.share.keys()].sort()
+			};
+		};
+		const before = content();
+		const closed = await sendHostile(guestCookie(server, board.joinCode, 'Ostile').cookie, make);
+		expect(closed.code).toBe(code);
+		expect(content()).toEqual(before);
+		expect(witness.provider.wsconnected).toBe(true);
+		expect(Y.encodeStateVector(witness.doc)).toEqual(
+			Y.encodeStateVector(server.app.hub.room(board.boardId)!.doc)
+		);
+		witness.provider.destroy();
+	});
+
+	it('refuses a client id already used by another participant', async () => {
+		const first = guestCookie(server, board.joinCode, 'Prima');
+		const c = connectClient(server, board.boardId, first.cookie);
+		await c.synced;
+		addCard(c.doc, {
+			id: 'prima1',
+			kind: 'resource',
+			text: 'Volontari disponibili',
+			authorId: first.participantId,
+			createdAt: 2
+		});
+		await eventually(() => expect(serverView().cards.map((x) => x.id)).toContain('prima1'));
+		const stolenId = c.doc.clientID;
+		const thief = guestCookie(server, board.joinCode, 'Seconda');
+		const closed = await sendHostile(
+			thief.cookie,
+			(d) =>
+				addCard(d, {
+					id: 'thief1',
+					kind: 'need',
+					text: 'y',
+					authorId: thief.participantId,
+					createdAt: 3
+				}),
+			(d) => (d.clientID = stolenId)
+		);
+		expect(closed.code).toBe(CloseCode.clientIdTaken);
+		expect(serverView().cards.map((x) => x.id)).not.toContain('thief1');
+		c.provider.destroy();
+	});
+
+	it('refuses bytes that do not decode', async () => {
+		const socket = rawSocket(server, board.boardId, {
+			cookie: guestCookie(server, board.joinCode, 'Rotto').cookie,
+			origin: server.origin
+		});
+		await socket.opened;
+		const e = encoding.createEncoder();
+		encoding.writeVarUint(e, 0);
+		encoding.writeVarUint(e, 2);
+		encoding.writeVarUint8Array(e, new Uint8Array([9, 9, 9, 9, 200, 1]));
+		socket.ws.send(encoding.toUint8Array(e));
+		expect((await socket.closed).code).toBe(CloseCode.malformed);
+	});
+
+	it('refuses every write from an observer', async () => {
+		const closed = await sendHostile(accountCookie(server, 'osservatore@demo.local'), (d) =>
+			addCard(d, { id: 'obs1', kind: 'need', text: 'z', authorId: 'whoever', createdAt: 4 })
+		);
+		expect(closed.code).toBe(CloseCode.refused);
+	});
+
+	it('refuses participant cards once the facilitator moved on to voting', async () => {
+		changePhase(server.services, board.boardId, 'vote');
+		const guest = guestCookie(server, board.joinCode, 'Ritardatario');
+		const closed = await sendHostile(guest.cookie, (d) =>
+			addCard(d, {
+				id: 'late1',
+				kind: 'need',
+				text: 'tardi',
+				authorId: guest.participantId,
+				createdAt: 5
+			})
+		);
+		expect(closed.code).toBe(CloseCode.refused);
+		changePhase(server.services, board.boardId, 'collect');
+		expect(serverView().meta.phase).toBe('collect');
+	});
+});
+
+describe('[B11] persistence', () => {
+	it('keeps every accepted update across a restart', async () => {
+		const guest = guestCookie(server, board.joinCode, 'Persistente');
+		const c = connectClient(server, board.boardId, guest.cookie);
+		await c.synced;
+		for (let i = 0; i < 20; i++)
+			addCard(c.doc, {
+				id: `keep${i}`,
+				kind: 'proposal',
+				text: `Proposta ${i}`,
+				authorId: guest.participantId,
+				createdAt: 10 + i
+			});
+		await eventually(() =>
+			expect(serverView().cards.filter((x) => x.id.startsWith('keep'))).toHaveLength(20)
+		);
+		c.provider.destroy();
+		const dir = server.dir;
+		await server.stop();
+		server = await startTestServer(dir);
+		const again = connectClient(
+			server,
+			board.boardId,
+			accountCookie(server, 'facilitatore@demo.local')
+		);
+		await again.synced;
+		expect(readBoard(again.doc).cards.filter((x) => x.id.startsWith('keep'))).toHaveLength(20);
+		expect(again.doc.getMap(Root.cards).size).toBeGreaterThanOrEqual(21);
+		again.provider.destroy();
+	});
+});
