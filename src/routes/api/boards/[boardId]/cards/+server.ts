@@ -13,6 +13,7 @@ import type { RequestHandler } from './$types';
  */
 export const POST: RequestHandler = async (event) => {
 	const { board, participant, services } = boardContext(event);
+	if (participant.writer.role === 'observer') return json({ error: 'forbidden' }, { status: 403 });
 	const parsed = cardInput.safeParse(await readJson(event.request));
 	if (!parsed.success)
 		return json(
