@@ -41,12 +41,21 @@ export interface Participant {
 interface Connection {
 	participant: Participant;
 	awarenessIds: Set<number>;
+	/**
+	 * Updates that arrived before the ones they build on. After a reconnection a
+	 * client's live edits can overtake its catch-up message (sync step 2); they
+	 * wait here, bounded, until the gap is filled.
+	 */
+	waiting: Uint8Array[];
+	waitingBytes: number;
 }
 
 const SERVER = Symbol('server');
 const COMPACT_EVERY = 500;
 const MAX_CONNECTIONS = 400;
 const MAX_AWARENESS_BYTES = 2048;
+const MAX_WAITING_UPDATES = 200;
+const MAX_WAITING_BYTES = 1024 * 1024;
 
 const closeCodeOf: Record<Refusal, number> = {
 	'too-large': CloseCode.tooLarge,
@@ -118,7 +127,7 @@ export class BoardRoom {
 			socket.close(CloseCode.refused, 'board full');
 			return { onMessage: () => undefined, onClose: () => undefined };
 		}
-		this.conns.set(socket, { participant, awarenessIds: new Set() });
+		this.conns.set(socket, { participant, awarenessIds: new Set(), waiting: [], waitingBytes: 0 });
 		const { writer, name, organization } = participant;
 		this.serverChange((doc) => writeParticipant(doc, writer.participantId, { name, organization }));
 		socket.send(syncStep1Message(Y.encodeStateVector(this.doc)));
@@ -156,6 +165,37 @@ export class BoardRoom {
 	}
 
 	private receiveUpdate(socket: SyncSocket, conn: Connection, update: Uint8Array): void {
+		const outcome = this.tryApply(socket, conn, update);
+		if (outcome === 'refused') return;
+		if (outcome === 'waiting') {
+			conn.waiting.push(update);
+			conn.waitingBytes += update.byteLength;
+			if (conn.waiting.length > MAX_WAITING_UPDATES || conn.waitingBytes > MAX_WAITING_BYTES) {
+				this.refuse(socket, CloseCode.malformed, 'refused: updates depend on items never sent');
+			}
+			return;
+		}
+		// Something new landed: updates that were waiting for it may fit now.
+		let progress = true;
+		while (progress && conn.waiting.length) {
+			progress = false;
+			for (const pending of [...conn.waiting]) {
+				const retried = this.tryApply(socket, conn, pending);
+				if (retried === 'refused') return;
+				if (retried === 'applied') {
+					conn.waiting.splice(conn.waiting.indexOf(pending), 1);
+					conn.waitingBytes -= pending.byteLength;
+					progress = true;
+				}
+			}
+		}
+	}
+
+	private tryApply(
+		socket: SyncSocket,
+		conn: Connection,
+		update: Uint8Array
+	): 'applied' | 'waiting' | 'refused' {
 		const writer = conn.participant.writer;
 		const result = checkUpdate(
 			{
@@ -167,15 +207,19 @@ export class BoardRoom {
 			},
 			update
 		);
-		if (!result.ok)
-			return this.refuse(socket, closeCodeOf[result.reason], `refused: ${result.detail}`);
-		if (result.empty) return;
+		if (!result.ok && result.reason === 'missing-dependencies') return 'waiting';
+		if (!result.ok) {
+			this.refuse(socket, closeCodeOf[result.reason], `refused: ${result.detail}`);
+			return 'refused';
+		}
+		if (result.empty) return 'applied';
 		for (const clientId of result.claimedClientIds) this.claim(clientId, writer.participantId);
 		for (const cardId of result.createdCards) {
 			this.cardOwners.set(cardId, writer.participantId);
 			this.batch.cards.push({ cardId, participantId: writer.participantId });
 		}
 		Y.applyUpdate(this.doc, update, socket);
+		return 'applied';
 	}
 
 	private ownerOf(clientId: number): string | undefined {
@@ -201,29 +245,24 @@ export class BoardRoom {
 			return this.refuse(socket, CloseCode.malformed, 'malformed awareness');
 		}
 		const { writer, name, organization } = conn.participant;
-		const anonymous = this.meta.anonymous;
-		for (const entry of entries) {
-			const owner = this.ownerOf(entry.clientId);
-			if (owner !== undefined && owner !== writer.participantId) {
-				return this.refuse(
-					socket,
-					CloseCode.clientIdTaken,
-					'refused: awareness for a client id of someone else'
-				);
-			}
+		const user = { id: writer.participantId, name, organization, role: writer.role };
+		// A stock y-websocket client re-sends every awareness change it sees, others'
+		// included; those entries are dropped, never refused and never applied.
+		const own = entries.filter((e) => {
+			const owner = this.ownerOf(e.clientId);
+			return owner === writer.participantId || (owner === undefined && e.state !== null);
+		});
+		for (const entry of own) {
 			if (JSON.stringify(entry.state ?? null).length > MAX_AWARENESS_BYTES) {
 				return this.refuse(socket, CloseCode.tooLarge, 'refused: awareness state too large');
 			}
 			this.claim(entry.clientId, writer.participantId);
 			conn.awarenessIds.add(entry.clientId);
-			if (entry.state)
-				entry.state = sanitizePresence(
-					entry.state,
-					{ id: writer.participantId, name, organization, role: writer.role },
-					anonymous
-				);
+			if (entry.state) entry.state = sanitizePresence(entry.state, user, this.meta.anonymous);
 		}
-		awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwareness(entries), socket);
+		if (own.length) {
+			awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwareness(own), socket);
+		}
 	}
 
 	private readonly onAwareness = (
