@@ -5,7 +5,7 @@ import {
 	type APIRequestContext
 } from '@playwright/test';
 import { baseURL } from '../../playwright.config';
-import { demoIds, type DemoIds } from './demo-db';
+import { boardOfMeeting, demoIds, type DemoIds } from './demo-db';
 import { demoAccounts, demoPassword } from './helpers';
 import { endpointKey, listEndpoints } from './route-inventory';
 
@@ -58,6 +58,20 @@ function perTavolo(
 		{ path: make('other'), expect: adminOnly }
 	];
 }
+
+interface Boards {
+	own: string;
+	other: string;
+}
+
+/** Opens the boards the matrix needs, as their facilitator and as the UdP would. */
+async function openBoards(ids: DemoIds): Promise<Boards> {
+	await contexts.get('facilitator')!.post(`/api/meetings/${ids.todayMeeting}/board`);
+	await contexts.get('admin')!.post(`/api/meetings/${ids.meeting.other}/board`);
+	return { own: boardOfMeeting(ids.todayMeeting)!, other: boardOfMeeting(ids.meeting.other)! };
+}
+
+let boards: Boards;
 
 function matrix(ids: DemoIds): Record<string, Case[]> {
 	const t = ids.tavolo;
@@ -223,11 +237,67 @@ function matrix(ids: DemoIds): Record<string, Case[]> {
 			tavoloManagers,
 			sitsInManage
 		),
+		...liveBoardRoutes(ids, boards),
 		'GET /meetings/[meetingId]/invite.ics': perTavolo(
 			(v) => `/meetings/${ids.meeting[v]}/invite.ics`,
 			tavoloMembers,
 			sitsInObserver
 		)
+	};
+}
+
+/** Issue 3: joining, boards, attendance. */
+function liveBoardRoutes(ids: DemoIds, b: Boards): Record<string, Case[]> {
+	const meeting = (v: 'own' | 'sitsIn' | 'other') => `/api/meetings/${ids.meeting[v]}`;
+	const perBoard = (suffix: string, own: Expectation): Case[] => [
+		{ path: `/api/boards/${b.own}${suffix}`, expect: own },
+		{ path: `/api/boards/${b.other}${suffix}`, expect: adminOnly }
+	];
+	const managers = row('login', 'ok', 'ok', 'denied', 'denied');
+	const sitsInManage = row('login', 'ok', 'denied', 'denied', 'denied');
+	return {
+		'GET /api/meetings': [{ path: '/api/meetings', expect: everyone }],
+		'POST /api/meetings/[meetingId]/board': perTavolo(
+			(v) => `${meeting(v)}/board`,
+			managers,
+			sitsInManage
+		).map((c) => ({
+			...c,
+			refusalsOnly: true
+		})),
+		'GET /api/meetings/[meetingId]/attendance': perTavolo(
+			(v) => `${meeting(v)}/attendance`,
+			managers,
+			sitsInManage
+		),
+		'POST /api/meetings/[meetingId]/attendance': perTavolo(
+			(v) => `${meeting(v)}/attendance`,
+			managers,
+			sitsInManage
+		),
+		'PATCH /api/meetings/[meetingId]/attendance/[attendanceId]': perTavolo(
+			(v) => `${meeting(v)}/attendance/pnone`,
+			managers,
+			sitsInManage
+		),
+		'DELETE /api/meetings/[meetingId]/attendance/[attendanceId]': perTavolo(
+			(v) => `${meeting(v)}/attendance/pnone`,
+			managers,
+			sitsInManage
+		).map((c) => ({ ...c, refusalsOnly: true })),
+		'POST /api/join': [{ path: '/api/join', expect: open }],
+		'GET /join': [{ path: '/join', expect: open }],
+		'POST /join ?/default': [{ path: '/join', expect: open }],
+		'GET /join/[code]': [{ path: '/join/XXXXXX', expect: open }],
+		'POST /join/[code] ?/default': [{ path: '/join/XXXXXX', expect: open }],
+		'GET /api/boards/[boardId]': perBoard('', everyone),
+		'POST /api/boards/[boardId]/cards': perBoard(
+			'/cards',
+			row('login', 'ok', 'ok', 'ok', 'denied')
+		),
+		'POST /api/boards/[boardId]/commands/[command]': perBoard('/commands/phase', managers),
+		'GET /api/boards/[boardId]/moderation': perBoard('/moderation', managers),
+		'POST /api/boards/[boardId]/moderation/[pendingId]': perBoard('/moderation/none', managers)
 	};
 }
 
@@ -255,6 +325,7 @@ test.beforeAll(async () => {
 		}
 		contexts.set(role, context);
 	}
+	boards = await openBoards(demoIds());
 });
 
 test.afterAll(async () => {
@@ -300,6 +371,7 @@ async function send(context: APIRequestContext, method: string, url: string) {
 	const options = { maxRedirects: 0, failOnStatusCode: false };
 	if (method === 'GET') return context.get(url, options);
 	if (method === 'DELETE') return context.delete(url, options);
+	if (method === 'PATCH') return context.patch(url, { ...options, data: {} });
 	if (url.startsWith('/api/')) return context.post(url, { ...options, data: {} });
 	// As a browser posts a form without JavaScript: SvelteKit answers HTML, not JSON.
 	return context.post(url, { ...options, form: { probe: '1' }, headers: { accept: 'text/html' } });

@@ -220,12 +220,10 @@ test('[B11] SIGKILL while 30 clients write loses no accepted card', async () => 
 			);
 			throw err;
 		});
-	test
-		.info()
-		.annotations.push({
-			type: 'converged',
-			description: `${Date.now() - t0} ms for ${everyCard.length} cards`
-		});
+	test.info().annotations.push({
+		type: 'converged',
+		description: `${Date.now() - t0} ms for ${everyCard.length} cards`
+	});
 	for (const c of active) {
 		const ids = new Set(readBoard(c.doc).cards.map((x) => x.id));
 		for (const id of everyCard) expect(ids.has(id), `${id} on every client`).toBe(true);

@@ -37,9 +37,24 @@ export function demoIds() {
 			sitsIn: one('select id from subgroups where tavolo_id = ?', sitsIn),
 			other: one('select id from subgroups where tavolo_id = ?', other)
 		},
-		meeting: { own: firstMeeting(own), sitsIn: firstMeeting(sitsIn), other: firstMeeting(other) }
+		meeting: { own: firstMeeting(own), sitsIn: firstMeeting(sitsIn), other: firstMeeting(other) },
+		/** The demo incontro dated today, in the facilitator's own tavolo. */
+		todayMeeting: one(
+			'select id from meetings where tavolo_id = ? and date = ? order by id limit 1',
+			own,
+			new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date())
+		)
 	};
 	db.close();
 	return ids;
 }
 export type DemoIds = ReturnType<typeof demoIds>;
+
+/** The board of an incontro, once someone opened it. */
+export function boardOfMeeting(meetingId: number): string | undefined {
+	const db = openDemoDatabase();
+	const row = db.prepare('select id from boards where meeting_id = ?').get(meetingId) as
+		{ id: string } | undefined;
+	db.close();
+	return row?.id;
+}
