@@ -246,6 +246,9 @@ function matrix(ids: DemoIds): Record<string, Case[]> {
 	};
 }
 
+/** The UdP passes the rule and then finds no such line: 404. */
+const missingForAdmin = (c: Case): Case => ({ ...c, expect: { ...c.expect, admin: 'missing' } });
+
 /** Issue 3: joining, boards, attendance. */
 function liveBoardRoutes(ids: DemoIds, b: Boards): Record<string, Case[]> {
 	const meeting = (v: 'own' | 'sitsIn' | 'other') => `/api/meetings/${ids.meeting[v]}`;
@@ -285,6 +288,17 @@ function liveBoardRoutes(ids: DemoIds, b: Boards): Record<string, Case[]> {
 			managers,
 			sitsInManage
 		).map((c) => ({ ...c, refusalsOnly: true })),
+		'GET /api/meetings/[meetingId]/attendance/[attendanceId]/export': perTavolo(
+			(v) => `${meeting(v)}/attendance/pnone/export`,
+			adminOnly,
+			adminOnly
+		).map(missingForAdmin),
+		'POST /api/meetings/[meetingId]/attendance/[attendanceId]/erase': perTavolo(
+			(v) => `${meeting(v)}/attendance/pnone/erase`,
+			adminOnly,
+			adminOnly
+		).map(missingForAdmin),
+		'GET /api/boards/[boardId]/me': perBoard('/me', everyone),
 		'POST /api/join': [{ path: '/api/join', expect: open }],
 		'GET /join': [{ path: '/join', expect: open }],
 		'POST /join ?/default': [{ path: '/join', expect: open }],

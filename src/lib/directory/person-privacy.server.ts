@@ -1,5 +1,11 @@
 import { eq } from 'drizzle-orm';
+import {
+	eraseParticipant,
+	exportParticipant,
+	linesOfPerson
+} from '$lib/attendance/participant-privacy.server';
 import { users } from '$lib/auth/auth.schema';
+import type { BoardHub } from '$lib/board/board-hub.server';
 import { inTransaction, type Db } from '$lib/server/db/database';
 import { subgroupMembers, subgroups, tavoli, tavoloMembers } from '$lib/tavolo/tavolo.schema';
 import { organizations, people } from './directory.schema';
@@ -9,7 +15,7 @@ import { organizations, people } from './directory.schema';
  * stores data about a person adds it to both functions, so that what the UdP
  * exports is everything and what it erases is gone.
  */
-export function exportPersonData(db: Db, personId: number) {
+export function exportPersonData(db: Db, hub: BoardHub, personId: number) {
 	const person = db.select().from(people).where(eq(people.id, personId)).get();
 	if (!person) return undefined;
 	const organization = person.organizationId
@@ -43,12 +49,29 @@ export function exportPersonData(db: Db, personId: number) {
 			.innerJoin(subgroups, eq(subgroups.id, subgroupMembers.subgroupId))
 			.innerJoin(tavoli, eq(tavoli.id, subgroups.tavoloId))
 			.where(eq(subgroupMembers.personId, personId))
-			.all()
+			.all(),
+		incontri: linesOfPerson(db, personId, accountIds(db, personId)).map((id) =>
+			exportParticipant(db, hub, id)
+		)
 	};
 }
 
-/** Erases the person, their seats and sub-groups (cascade) and any account of theirs. */
-export function erasePerson(db: Db, personId: number): boolean {
+function accountIds(db: Db, personId: number): number[] {
+	return db
+		.select({ id: users.id })
+		.from(users)
+		.where(eq(users.personId, personId))
+		.all()
+		.map((u) => u.id);
+}
+
+/**
+ * Erases the person, their seats and sub-groups (cascade), any account of theirs,
+ * and their name on every foglio firme and board.
+ */
+export function erasePerson(db: Db, hub: BoardHub, personId: number, now: number): boolean {
+	for (const line of linesOfPerson(db, personId, accountIds(db, personId)))
+		eraseParticipant(db, hub, line, now);
 	return inTransaction(db, () => {
 		db.delete(users).where(eq(users.personId, personId)).run();
 		return db.delete(people).where(eq(people.id, personId)).run().changes > 0;

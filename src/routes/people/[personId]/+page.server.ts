@@ -14,6 +14,7 @@ import { erasePerson } from '$lib/directory/person-privacy.server';
 import { parseForm } from '$lib/forms/form-data';
 import { formFailure, reasonFailure } from '$lib/server/form-failure';
 import { found, idParam } from '$lib/server/params';
+import { getRuntime } from '$lib/server/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -55,11 +56,11 @@ export const actions: Actions = {
 		redirect(303, `/people/${person.id}`);
 	},
 	erase: async (event) => {
-		const { db } = directoryContext(event, true);
+		const { db, now } = directoryContext(event, true);
 		const person = found(getPerson(db, idParam(event.params.personId)));
 		const parsed = parseForm(eraseInput, await event.request.formData());
 		if (!parsed.ok) return formFailure(parsed.errors, parsed.values);
-		erasePerson(db, person.id);
+		erasePerson(db, getRuntime().boards, person.id, now);
 		redirect(303, `/people?erased=${encodeURIComponent(person.fullName)}`);
 	}
 };

@@ -1,0 +1,15 @@
+import { error } from '@sveltejs/kit';
+import { access } from '$lib/auth/access';
+import { getAttendance } from '$lib/attendance/attendance-commands.server';
+import { eraseParticipant } from '$lib/attendance/participant-privacy.server';
+import { meetingContext } from '$lib/meeting/meeting-context.server';
+import { getRuntime } from '$lib/server/runtime';
+import type { RequestHandler } from './$types';
+
+/** Erases a participant's name and organisation everywhere (SPEC J5): the UdP only. 204. */
+export const POST: RequestHandler = (event) => {
+	const { meeting, db, now } = meetingContext(event, (a) => access.manageSetup(a));
+	if (!getAttendance(db, meeting.id, event.params.attendanceId)) error(404, 'Not found');
+	eraseParticipant(db, getRuntime().boards, event.params.attendanceId, now);
+	return new Response(null, { status: 204 });
+};
