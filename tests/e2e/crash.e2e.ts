@@ -129,7 +129,7 @@ function storedCardIds(boardId: string): Set<string> {
 	return new Set(readBoard(doc).cards.map((c) => c.id));
 }
 
-test('[B11] SIGKILL while 30 clients write loses no accepted card', async () => {
+test('[B11] SIGKILL while 30 clients write loses no accepted card @faults', async () => {
 	test.setTimeout(240_000);
 	const seed = Number(process.env.CRASH_SEED ?? Date.now() % 100000);
 	console.log(`crash test seed: ${seed} (rerun with CRASH_SEED=${seed})`);
