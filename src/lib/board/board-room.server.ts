@@ -202,15 +202,12 @@ export class BoardRoom {
 		}
 		const { writer, name, organization } = conn.participant;
 		const anonymous = this.meta.anonymous;
+		const own: AwarenessEntry[] = [];
 		for (const entry of entries) {
 			const owner = this.ownerOf(entry.clientId);
-			if (owner !== undefined && owner !== writer.participantId) {
-				return this.refuse(
-					socket,
-					CloseCode.clientIdTaken,
-					'refused: awareness for a client id of someone else'
-				);
-			}
+			// A stock y-websocket client echoes every awareness change it receives, other
+			// people's included: those entries are dropped, never applied as this sender's.
+			if (owner !== undefined && owner !== writer.participantId) continue;
 			if (JSON.stringify(entry.state ?? null).length > MAX_AWARENESS_BYTES) {
 				return this.refuse(socket, CloseCode.tooLarge, 'refused: awareness state too large');
 			}
@@ -222,8 +219,10 @@ export class BoardRoom {
 					{ id: writer.participantId, name, organization, role: writer.role },
 					anonymous
 				);
+			own.push(entry);
 		}
-		awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwareness(entries), socket);
+		if (own.length)
+			awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwareness(own), socket);
 	}
 
 	private readonly onAwareness = (
