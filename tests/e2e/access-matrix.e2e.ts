@@ -59,12 +59,79 @@ function perTavolo(
 	];
 }
 
-function matrix(ids: DemoIds): Record<string, Case[]> {
+type Variant = 'own' | 'sitsIn' | 'other';
+/** The boards opened for this test on each kind of tavolo's first incontro. */
+type Boards = Record<Variant, { boardId: string; joinCode: string }>;
+const noBoards: Boards = {
+	own: { boardId: 'none', joinCode: 'NONE' },
+	sitsIn: { boardId: 'none', joinCode: 'NONE' },
+	other: { boardId: 'none', joinCode: 'NONE' }
+};
+let boards = noBoards;
+
+function matrix(ids: DemoIds, b: Boards = boards): Record<string, Case[]> {
 	const t = ids.tavolo;
 	const tavoloPage = (v: keyof typeof t) => `/tavoli/${t[v]}`;
 	const sitsInManage = row('login', 'ok', 'denied', 'denied', 'denied');
 	const sitsInObserver = row('login', 'ok', 'ok', 'denied', 'ok');
+	const boardApi = (v: Variant) => `/api/boards/${b[v].boardId}`;
+	const meetingApi = (v: Variant) => `/api/meetings/${ids.meeting[v]}`;
+	// Removing a line that does not exist: allowed roles reach the lookup (404).
+	const removeLine = (allowed: Outcome) => row('login', 'missing', allowed, 'denied', 'denied');
 	return {
+		...boardRoutes(ids, b, { tavoloManagers, sitsInManage, sitsInObserver }),
+		'GET /api/meetings': [{ path: '/api/meetings', expect: everyone }],
+		'GET /api/meetings/[meetingId]/attendance': perTavolo(
+			(v) => `${meetingApi(v)}/attendance`,
+			tavoloManagers,
+			sitsInManage
+		),
+		'POST /api/meetings/[meetingId]/attendance': perTavolo(
+			(v) => `${meetingApi(v)}/attendance`,
+			tavoloManagers,
+			sitsInManage
+		),
+		'PATCH /api/meetings/[meetingId]/attendance/[attendanceId]': perTavolo(
+			(v) => `${meetingApi(v)}/attendance/pnone`,
+			tavoloManagers,
+			sitsInManage
+		),
+		'DELETE /api/meetings/[meetingId]/attendance/[attendanceId]': [
+			{ path: `${meetingApi('own')}/attendance/pnone`, expect: removeLine('missing') },
+			{ path: `${meetingApi('sitsIn')}/attendance/pnone`, expect: removeLine('denied') },
+			{ path: `${meetingApi('other')}/attendance/pnone`, expect: removeLine('denied') }
+		],
+		'POST /api/meetings/[meetingId]/board': perTavolo(
+			(v) => `${meetingApi(v)}/board`,
+			tavoloManagers,
+			sitsInManage
+		),
+		'GET /api/boards/[boardId]': perTavolo(boardApi, tavoloMembers, sitsInObserver),
+		'POST /api/boards/[boardId]/cards': perTavolo(
+			(v) => `${boardApi(v)}/cards`,
+			row('login', 'ok', 'ok', 'ok', 'denied'),
+			row('login', 'ok', 'ok', 'denied', 'denied')
+		),
+		'POST /api/boards/[boardId]/commands/[command]': perTavolo(
+			(v) => `${boardApi(v)}/commands/phase`,
+			tavoloManagers,
+			sitsInManage
+		),
+		'GET /api/boards/[boardId]/moderation': perTavolo(
+			(v) => `${boardApi(v)}/moderation`,
+			tavoloManagers,
+			sitsInManage
+		),
+		'POST /api/boards/[boardId]/moderation/[pendingId]': perTavolo(
+			(v) => `${boardApi(v)}/moderation/none`,
+			tavoloManagers,
+			sitsInManage
+		),
+		'POST /api/join': [{ path: '/api/join', expect: open }],
+		'GET /join': [{ path: '/join', expect: open }],
+		'POST /join ?/default': [{ path: '/join', expect: open }],
+		'GET /join/[code]': [{ path: `/join/${b.own.joinCode}`, expect: open }],
+		'POST /join/[code] ?/default': [{ path: `/join/${b.own.joinCode}`, expect: open }],
 		'GET /': [{ path: '/', expect: everyone }],
 		'GET /login': [
 			{ path: '/login', expect: row('ok', 'redirect', 'redirect', 'redirect', 'redirect') }
@@ -231,6 +298,43 @@ function matrix(ids: DemoIds): Record<string, Case[]> {
 	};
 }
 
+/** The board pages and the incontro page's board and foglio firme actions. */
+function boardRoutes(
+	ids: DemoIds,
+	b: Boards,
+	r: Record<'tavoloManagers' | 'sitsInManage' | 'sitsInObserver', Expectation>
+): Record<string, Case[]> {
+	const boardPage = (v: Variant) => `/boards/${b[v].boardId}`;
+	const meetingPage = (v: Variant) => `/meetings/${ids.meeting[v]}`;
+	const opens = row('login', 'redirect', 'redirect', 'denied', 'denied');
+	const sitsInOpens = row('login', 'redirect', 'denied', 'denied', 'denied');
+	return {
+		'GET /boards/[boardId]': [
+			...perTavolo(boardPage, tavoloMembers, r.sitsInObserver),
+			{
+				path: '/boards/bnosuchboard',
+				expect: row('login', 'missing', 'missing', 'missing', 'missing')
+			}
+		],
+		'GET /boards/[boardId]/projector': perTavolo(
+			(v) => `${boardPage(v)}/projector`,
+			r.tavoloManagers,
+			r.sitsInManage
+		),
+		'POST /meetings/[meetingId] ?/openBoard': [
+			{ path: meetingPage('own'), expect: opens },
+			{ path: meetingPage('sitsIn'), expect: sitsInOpens },
+			{ path: meetingPage('other'), expect: row('login', 'redirect', 'denied', 'denied', 'denied') }
+		],
+		...Object.fromEntries(
+			['addAttendance', 'correctAttendance', 'removeAttendance'].map((a) => [
+				`POST /meetings/[meetingId] ?/${a}`,
+				perTavolo(meetingPage, r.tavoloManagers, r.sitsInManage)
+			])
+		)
+	};
+}
+
 function classify(status: number, location: string | undefined): Outcome {
 	if (status === 401 || (status === 303 && location?.startsWith('/login?'))) return 'login';
 	if (status === 403) return 'denied';
@@ -242,6 +346,7 @@ function classify(status: number, location: string | undefined): Outcome {
 const contexts = new Map<Role, APIRequestContext>();
 
 test.beforeAll(async () => {
+	await openBoards();
 	for (const role of roles) {
 		const context = await playwrightRequest.newContext({
 			baseURL,
@@ -256,6 +361,27 @@ test.beforeAll(async () => {
 		contexts.set(role, context);
 	}
 });
+
+/** Opens the board of each kind of tavolo's first incontro, as the UdP. */
+async function openBoards() {
+	const ids = demoIds();
+	const admin = await playwrightRequest.newContext({
+		baseURL,
+		extraHTTPHeaders: { origin: baseURL }
+	});
+	const login = await admin.post('/api/session', {
+		data: { email: demoAccounts.admin, password: demoPassword }
+	});
+	expect(login.status()).toBe(200);
+	const opened = { ...noBoards };
+	for (const v of ['own', 'sitsIn', 'other'] as const) {
+		const response = await admin.post(`/api/meetings/${ids.meeting[v]}/board`);
+		expect(response.status()).toBe(200);
+		opened[v] = (await response.json()) as Boards[Variant];
+	}
+	boards = opened;
+	await admin.dispose();
+}
 
 test.afterAll(async () => {
 	for (const context of contexts.values()) await context.dispose();
@@ -300,6 +426,7 @@ async function send(context: APIRequestContext, method: string, url: string) {
 	const options = { maxRedirects: 0, failOnStatusCode: false };
 	if (method === 'GET') return context.get(url, options);
 	if (method === 'DELETE') return context.delete(url, options);
+	if (method === 'PATCH') return context.patch(url, { ...options, data: {} });
 	if (url.startsWith('/api/')) return context.post(url, { ...options, data: {} });
 	// As a browser posts a form without JavaScript: SvelteKit answers HTML, not JSON.
 	return context.post(url, { ...options, form: { probe: '1' }, headers: { accept: 'text/html' } });
