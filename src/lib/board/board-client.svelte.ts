@@ -1,6 +1,5 @@
 import { createContext } from 'svelte';
-import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import {
 	canCluster,
 	canCreateCardDirectly,
@@ -10,57 +9,48 @@ import {
 	type Writer
 } from './board';
 import { boardApi, type BoardJson, type NewCardInput, type PendingCard } from './board-api';
+import {
+	BoardConnection,
+	type BoardNotice,
+	type ConnectionStatus
+} from './board-connection.svelte';
 import * as boardDoc from './board-doc';
 import type { BoardView, CardView } from './board-doc';
-import { clockOffset, closeOutcome, presenceOf, refusalReason } from './board-live';
-import type { PresenceEntry } from './board-live';
+import { clockOffset, type PresenceEntry } from './board-live';
 import { viewFromJson } from './board-view';
 
-export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected' | 'stopped';
-export type BoardNotice =
-	| { kind: 'refused'; reason: ReturnType<typeof refusalReason> }
-	| { kind: 'removed' | 'board-closed' | 'gave-up' };
-
 const PENDING_POLL_MS = 5000;
-const placeholder = viewFromJson({
-	cards: [],
-	clusters: [],
-	meta: { ...boardDoc.defaultMeta }
-});
-/** Three refusals in this window stop the reconnect loop: something is wrong with this client. */
-const REFUSAL_WINDOW_MS = 30_000;
+const placeholder = viewFromJson({ cards: [], clusters: [], meta: { ...boardDoc.defaultMeta } });
 
 /**
- * One board in the browser: its Y.Doc and y-websocket provider, the board as
- * plain data (`view`), who is online, and the server's clock. Every write goes
- * through board-doc.ts after the same pure rule the server applies (board.ts),
- * so a control the server would refuse is never offered. Cards that must not
- * carry their author's Yjs client id (anonymous or private mode) go over HTTP.
+ * One board in the browser: the board as plain data (`view`), the server's
+ * clock and my cards waiting off the board, over a BoardConnection. Every write
+ * goes through board-doc.ts after the same pure rule the server applies
+ * (board.ts), so a control the server would refuse is never offered. Cards that
+ * must not carry their author's Yjs client id (anonymous or private mode) go
+ * over HTTP.
  */
 export class BoardClient {
 	readonly boardId: string;
 	readonly me: Writer & { name: string };
 	readonly api: ReturnType<typeof boardApi>;
-	#doc: Y.Doc | null = null;
-	#provider: WebsocketProvider | null = null;
+	readonly #connection: BoardConnection;
 	#view = $state.raw<BoardView>(placeholder);
-	#status = $state<ConnectionStatus>('connecting');
-	#synced = $state(false);
-	#presence = $state.raw<PresenceEntry[]>([]);
 	#offset = $state(0);
 	#pending = $state.raw<PendingCard[]>([]);
-	#notice = $state.raw<BoardNotice | null>(null);
-	#refusals: number[] = [];
 	#local: { cursor: string | null; typing: boolean } = { cursor: null, typing: false };
 	#poll: ReturnType<typeof setInterval> | undefined;
 
-	constructor(
-		initial: BoardJson,
-		private readonly options: { presence: boolean } = { presence: true }
-	) {
+	constructor(initial: BoardJson, options: { presence: boolean } = { presence: true }) {
 		this.boardId = initial.boardId;
 		this.me = { ...initial.me };
 		this.api = boardApi(initial.boardId);
+		this.#connection = new BoardConnection(
+			initial.boardId,
+			(doc) => this.#read(doc),
+			() => void this.refresh(),
+			options.presence
+		);
 		this.#view = viewFromJson({
 			cards: initial.cards,
 			clusters: initial.clusters,
@@ -80,13 +70,13 @@ export class BoardClient {
 		return this.#view;
 	}
 	get status(): ConnectionStatus {
-		return this.#status;
+		return this.#connection.status;
 	}
 	get synced(): boolean {
-		return this.#synced;
+		return this.#connection.synced;
 	}
 	get presence(): PresenceEntry[] {
-		return this.#presence;
+		return this.#connection.presence;
 	}
 	/** Milliseconds to add to Date.now() to read the server's clock (for the timer). */
 	get offset(): number {
@@ -96,7 +86,7 @@ export class BoardClient {
 		return this.#pending;
 	}
 	get notice(): BoardNotice | null {
-		return this.#notice;
+		return this.#connection.notice;
 	}
 	get isFacilitator(): boolean {
 		return this.me.role === 'facilitator';
@@ -111,29 +101,32 @@ export class BoardClient {
 	}
 	/** B6 */
 	get canCluster(): boolean {
-		return this.#live && this.#synced && canCluster(this.me, this.#view.meta);
+		return this.synced && canCluster(this.me, this.#view.meta);
 	}
 	/** B5 */
 	canEdit(card: CardView): boolean {
-		return this.#live && this.#synced && canEditCard(this.me, this.#view.meta, card.authorId);
+		return this.synced && canEditCard(this.me, this.#view.meta, card.authorId);
 	}
 	get #live(): boolean {
-		return this.#status !== 'stopped';
+		return this.status !== 'stopped';
 	}
 
 	/** Connects (in the browser only) and starts watching the cards waiting off the board. */
 	start(): void {
-		this.#connect();
+		this.#connection.connect();
 		void this.refresh();
 		this.#poll = setInterval(() => {
-			if (this.#pending.some((p) => p.status === 'waiting' || p.status === 'review'))
-				void this.refresh();
+			if (this.#waiting) void this.refresh();
 		}, PENDING_POLL_MS);
 	}
 
 	destroy(): void {
 		clearInterval(this.#poll);
-		this.#teardown();
+		this.#connection.destroy();
+	}
+
+	get #waiting(): boolean {
+		return this.#pending.some((p) => p.status === 'waiting' || p.status === 'review');
 	}
 
 	/** Re-reads the server's clock and my cards waiting for the reveal or moderation. */
@@ -145,74 +138,21 @@ export class BoardClient {
 		this.#pending = result.value.pending;
 	}
 
-	#connect(): void {
-		const doc = new Y.Doc();
-		const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-		const provider = new WebsocketProvider(`${scheme}://${location.host}/sync`, this.boardId, doc, {
-			disableBc: true
-		});
-		this.#doc = doc;
-		this.#provider = provider;
-		this.#synced = false;
-		doc.on('update', () => {
-			if (provider.synced) this.#read(doc);
-		});
-		provider.on('status', ({ status }) => (this.#status = status));
-		provider.on('sync', (synced: boolean) => {
-			this.#synced = synced;
-			if (synced) this.#read(doc);
-		});
-		provider.on('closed', ({ code }) => this.#closed(code));
-		provider.awareness.on('change', () => {
-			this.#presence = presenceOf(provider.awareness.getStates().values());
-		});
-		provider.awareness.setLocalState(this.options.presence ? { ...this.#local } : null);
-	}
-
 	#read(doc: Y.Doc): void {
 		const before = this.#view.cards.length;
 		this.#view = boardDoc.readBoard(doc);
-		const waiting = this.#pending.some((p) => p.status === 'waiting' || p.status === 'review');
-		if (waiting && this.#view.cards.length !== before) void this.refresh();
-	}
-
-	/** The server closed the socket for good (4400-4499): start afresh, or stop. */
-	#closed(code: number): void {
-		this.#teardown();
-		const outcome = closeOutcome(code);
-		if (outcome !== 'refused') {
-			this.#status = 'stopped';
-			this.#notice = { kind: outcome };
-			return;
-		}
-		const now = Date.now();
-		this.#refusals = [...this.#refusals.filter((t) => now - t < REFUSAL_WINDOW_MS), now];
-		if (this.#refusals.length >= 3) {
-			this.#status = 'stopped';
-			this.#notice = { kind: 'gave-up' };
-			return;
-		}
-		this.#notice = { kind: 'refused', reason: refusalReason(code) };
-		this.#connect();
-		void this.refresh();
-	}
-
-	#teardown(): void {
-		this.#provider?.destroy();
-		this.#doc?.destroy();
-		this.#provider = null;
-		this.#doc = null;
-		this.#synced = false;
+		if (this.#waiting && this.#view.cards.length !== before) void this.refresh();
 	}
 
 	dismissNotice(): void {
-		this.#notice = null;
+		this.#connection.dismissNotice();
 	}
 
 	/** Runs a change on the synced document; false when there is none to write to. */
 	#write(change: (doc: Y.Doc) => void): boolean {
-		if (!this.#doc || !this.#synced || !this.#live) return false;
-		change(this.#doc);
+		const doc = this.#connection.doc;
+		if (!doc) return false;
+		change(doc);
 		return true;
 	}
 
@@ -294,7 +234,7 @@ export class BoardClient {
 		const next = { ...this.#local, ...change };
 		if (next.cursor === this.#local.cursor && next.typing === this.#local.typing) return;
 		this.#local = next;
-		if (this.options.presence) this.#provider?.awareness.setLocalState({ ...next });
+		this.#connection.setLocalState({ ...next });
 	}
 }
 
