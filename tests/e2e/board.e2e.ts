@@ -209,3 +209,62 @@ test('a live board: cards, clusters, timer, lock, private and anonymous cards', 
 		}
 	});
 });
+
+test('an update the server refuses brings a message and a fresh copy of the board', async ({
+	browser
+}) => {
+	const fac = await (await browser.newContext()).newPage();
+	await logInThroughForm(fac, 'facilitator');
+	await fac.getByRole('link', { name: todaysMeeting }).click();
+	await fac.getByRole('button', { name: 'Apri la lavagna' }).click();
+	await expectConnected(fac);
+	const boardId = new URL(fac.url()).pathname.split('/').at(-1);
+	const command = (name: string, data: object) =>
+		fac.request.post(`/api/boards/${boardId}/commands/${name}`, { data });
+	await command('settings', { anonymous: false, privateWriting: false, locked: false });
+	await command('phase', { phase: 'collect' });
+	const joinUrl = (await fac
+		.getByRole('region', { name: 'Come partecipare' })
+		.getByRole('link')
+		.getAttribute('href'))!;
+
+	// The first connection stops passing the server's messages on, so this browser
+	// does not learn that the phase changed and sends an edit the server refuses.
+	let connections = 0;
+	let deaf = false;
+	const context = await browser.newContext();
+	await context.routeWebSocket(/\/sync\//, (ws) => {
+		const first = ++connections === 1;
+		const server = ws.connectToServer();
+		server.onMessage((message) => {
+			if (!(first && deaf)) ws.send(message);
+		});
+	});
+	const page = await context.newPage();
+	await page.goto(joinUrl);
+	await page.getByRole('textbox', { name: 'Nome e cognome' }).fill('Dario Rota');
+	await page.getByRole('checkbox', { name: "Ho letto l'informativa e acconsento" }).check();
+	await page.getByRole('button', { name: 'Entra' }).click();
+	await expectConnected(page);
+	await writeCard(page, 'Bisogno', 'Scheda da correggere');
+	await expect(card(fac, 'Scheda da correggere')).toBeVisible();
+
+	deaf = true;
+	await command('phase', { phase: 'cluster' });
+	await expect(fac.getByText('Fase: Raggruppamento')).toBeVisible();
+	await card(page, 'Scheda da correggere')
+		.getByRole('button', { name: /Modifica/ })
+		.click();
+	await page.getByRole('textbox', { name: 'Testo', exact: true }).fill('Scheda corretta tardi');
+	await page.getByRole('button', { name: 'Salva', exact: true }).click();
+
+	await expect(page.getByRole('alert')).toContainText(
+		'La tua ultima modifica non è stata accettata: in questo momento non è consentita.'
+	);
+	await expect(page.getByText('Fase: Raggruppamento')).toBeVisible();
+	await expectConnected(page);
+	await expect(card(page, 'Scheda da correggere')).toBeVisible();
+	await expect(card(fac, 'Scheda corretta tardi')).toHaveCount(0);
+	expect(connections).toBe(2);
+	await command('phase', { phase: 'collect' });
+});
