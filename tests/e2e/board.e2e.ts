@@ -1,4 +1,12 @@
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import {
+	expect,
+	test,
+	type Browser,
+	type BrowserContext,
+	type BrowserContextOptions,
+	type Locator,
+	type Page
+} from '@playwright/test';
 import { logInThroughForm } from './helpers';
 
 /**
@@ -23,6 +31,17 @@ const texts = {
 };
 const label = (who: { name: string; organization: string }) => `${who.name} (${who.organization})`;
 
+// Pages left open would keep their boards live (sockets, polling) for the rest of the run.
+const contexts: BrowserContext[] = [];
+async function newPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
+	const context = await browser.newContext(options);
+	contexts.push(context);
+	return context.newPage();
+}
+test.afterEach(async () => {
+	for (const context of contexts.splice(0)) await context.close();
+});
+
 const card = (page: Page, text: string): Locator =>
 	page.getByRole('article').filter({ hasText: text });
 
@@ -31,10 +50,10 @@ async function expectConnected(page: Page) {
 }
 
 async function join(browser: Browser, url: string, who: typeof people.anna, phone = false) {
-	const context = await browser.newContext(
+	const page = await newPage(
+		browser,
 		phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : {}
 	);
-	const page = await context.newPage();
 	await page.goto(url);
 	await page.getByRole('textbox', { name: 'Nome e cognome' }).fill(who.name);
 	await page.getByLabel('Organizzazione').fill(who.organization);
@@ -55,7 +74,7 @@ test('a live board: cards, clusters, timer, lock, private and anonymous cards', 
 	browser
 }) => {
 	test.setTimeout(240_000);
-	const fac = await (await browser.newContext()).newPage();
+	const fac = await newPage(browser);
 	await logInThroughForm(fac, 'facilitator');
 	await fac.getByRole('link', { name: todaysMeeting }).click();
 	await fac.getByRole('button', { name: 'Apri la lavagna' }).click();
@@ -213,7 +232,7 @@ test('a live board: cards, clusters, timer, lock, private and anonymous cards', 
 test('an update the server refuses brings a message and a fresh copy of the board', async ({
 	browser
 }) => {
-	const fac = await (await browser.newContext()).newPage();
+	const fac = await newPage(browser);
 	await logInThroughForm(fac, 'facilitator');
 	await fac.getByRole('link', { name: todaysMeeting }).click();
 	await fac.getByRole('button', { name: 'Apri la lavagna' }).click();
@@ -232,15 +251,14 @@ test('an update the server refuses brings a message and a fresh copy of the boar
 	// does not learn that the phase changed and sends an edit the server refuses.
 	let connections = 0;
 	let deaf = false;
-	const context = await browser.newContext();
-	await context.routeWebSocket(/\/sync\//, (ws) => {
+	const page = await newPage(browser);
+	await page.context().routeWebSocket(/\/sync\//, (ws) => {
 		const first = ++connections === 1;
 		const server = ws.connectToServer();
 		server.onMessage((message) => {
 			if (!(first && deaf)) ws.send(message);
 		});
 	});
-	const page = await context.newPage();
 	await page.goto(joinUrl);
 	await page.getByRole('textbox', { name: 'Nome e cognome' }).fill('Dario Rota');
 	await page.getByRole('checkbox', { name: "Ho letto l'informativa e acconsento" }).check();

@@ -141,4 +141,5 @@ test('a participant writes and clusters a card on the live board with the keyboa
 		'Scritta da tastiera'
 	);
 	await command('phase', { phase: 'collect' });
+	await fac.context().close();
 });
