@@ -1,6 +1,5 @@
 import { expect, test } from '@playwright/test';
 import * as encoding from 'lib0/encoding';
-import * as Y from 'yjs';
 import { addCard, setCardText } from '../../src/lib/board/board-doc';
 import {
 	cardIds,
@@ -145,12 +144,10 @@ test('[B10] random and mutated frames on many connections: no crash, bad ones cl
 	expect(honest.flatMap((c) => c.refusals)).toEqual([]);
 	const stored = cardIds(server.storedDoc(boardId));
 	expect(everyCard.filter((id) => !stored.has(id))).toEqual([]);
-	test
-		.info()
-		.annotations.push({
-			type: 'fuzz',
-			description: `${frames} frames, ${invalidSent} invalid, ${closedAfterInvalid} closed, ${everyCard.length} honest cards kept`
-		});
+	test.info().annotations.push({
+		type: 'fuzz',
+		description: `${frames} frames, ${invalidSent} invalid, ${closedAfterInvalid} closed, ${everyCard.length} honest cards kept`
+	});
 	console.log(
 		`fuzz: ${frames} frames, ${invalidSent} connections sent an invalid frame, ${closedAfterInvalid} closed; ${everyCard.length} honest cards, 0 lost`
 	);

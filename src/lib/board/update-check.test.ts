@@ -150,6 +150,24 @@ describe('[B5] editing cards', () => {
 		});
 	});
 
+	it('lets the author edit and delete their card that the server published (revealed, HTTP)', () => {
+		const { h, a } = setup();
+		const serverClient = new Y.Doc();
+		Y.applyUpdate(serverClient, Y.encodeStateAsUpdate(h.server));
+		h.clients.set(serverClient.clientID, 'server');
+		card('cardS', 'alice', 'Idea rivelata')(serverClient);
+		Y.applyUpdate(h.server, Y.encodeStateAsUpdate(serverClient));
+		h.cards.set('cardS', 'alice');
+		Y.applyUpdate(a, Y.encodeStateAsUpdate(h.server));
+		expect(h.send(a, alice, (d) => setCardText(d, 'cardS', 'Idea rivista')).ok).toBe(true);
+		expect(
+			h.send(a, alice, (d) =>
+				d.getMap<Y.Map<unknown>>(Root.cards).get('cardS')!.set('kind', 'proposal')
+			).ok
+		).toBe(true);
+		expect(h.send(a, alice, (d) => deleteCard(d, 'cardS')).ok).toBe(true);
+	});
+
 	it('refuses edits of one’s own card after the collecting phase', () => {
 		const { h, a } = setup();
 		h.settings = { ...collecting, phase: 'vote' };

@@ -385,7 +385,10 @@ class UpdateCheck {
 		expectValue(content, rule, path);
 	}
 
-	/** B9: deleting or overwriting only one's own items, except where the phase shares editing. */
+	/**
+	 * B9: deleting or overwriting only one's own items, except where the phase shares editing
+	 * and in one's own card while it may be edited (B5).
+	 */
 	private checkDeletes(): void {
 		const { writer, settings } = this.ctx;
 		this.forEachDeleted((item, path) => {
@@ -408,7 +411,9 @@ class UpdateCheck {
 					? this.isMergedCard(key)
 					: ['clusterId', 'mergedInto', 'mergedFrom'].includes(field);
 			if (shared && canCluster(writer, settings)) return;
-			if (!this.owns(item))
+			// The author's own card may hold items the server wrote (a revealed or HTTP card).
+			const ownCard = field !== 'authorId' && canEditCard(writer, settings, this.cardOwner(key));
+			if (!this.owns(item) && !ownCard)
 				throw new Refused('not-own-item', `${path.join('/')} was written by someone else`);
 			if (field === 'authorId')
 				throw new Refused('not-allowed', 'the author of a card cannot change');
