@@ -2,6 +2,8 @@ import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { changeMeetingStatus } from '$lib/meeting/meeting-commands.server';
 import { meetings } from '$lib/meeting/meeting.schema';
+import { policyAreas } from '$lib/plan/plan.schema';
+import { tavoli } from '$lib/tavolo/tavolo.schema';
 import type { Db } from '$lib/server/db/database';
 import type { Result } from '$lib/server/result';
 import type { Clock } from '$lib/server/runtime';
@@ -192,12 +194,15 @@ export function submitCard(
 	boardId: string,
 	writer: Writer,
 	input: CardInput
-): Result<SubmittedCard, 'forbidden' | 'closed'> {
+): Result<SubmittedCard, 'forbidden' | 'closed' | 'foreign-policy-area'> {
 	const room = s.hub.room(boardId);
 	if (!room) return { ok: false, reason: 'closed' };
 	const meta = room.meta;
 	if (writer.role === 'observer') return { ok: false, reason: 'forbidden' };
 	if (!canSubmitCard(writer, meta)) return { ok: false, reason: 'closed' };
+	if (input.policyAreaId !== null && !policyAreaOfBoard(s.db, boardId, input.policyAreaId)) {
+		return { ok: false, reason: 'foreign-policy-area' };
+	}
 	const now = s.clock.now();
 	if ((meta.anonymous || meta.privateWriting) && writer.role !== 'facilitator') {
 		const id = newBoardId();
@@ -210,6 +215,7 @@ export function submitCard(
 				kind: input.kind,
 				text: input.text,
 				target: input.target,
+				policyAreaId: input.policyAreaId,
 				anonymous: meta.anonymous,
 				private: meta.privateWriting,
 				status: meta.privateWriting ? 'waiting' : 'review',
@@ -235,6 +241,23 @@ export function submitCard(
 	return { ok: true, value: { id, kind: input.kind, text: input.text, pending: false } };
 }
 
+/** A tag must name a policy area of the plan the board's incontro belongs to. */
+function policyAreaOfBoard(db: Db, boardId: string, policyAreaId: number): boolean {
+	return (
+		db
+			.select({ id: policyAreas.id })
+			.from(boards)
+			.innerJoin(meetings, eq(meetings.id, boards.meetingId))
+			.innerJoin(tavoli, eq(tavoli.id, meetings.tavoloId))
+			.innerJoin(
+				policyAreas,
+				and(eq(policyAreas.planId, tavoli.planId), eq(policyAreas.id, policyAreaId))
+			)
+			.where(eq(boards.id, boardId))
+			.get() !== undefined
+	);
+}
+
 type PendingRow = typeof pendingCards.$inferSelect;
 
 function publish(s: BoardServices, boardId: string, card: PendingRow): void {
@@ -248,6 +271,7 @@ function publish(s: BoardServices, boardId: string, card: PendingRow): void {
 				text: card.text,
 				authorId: card.anonymous ? null : card.participantId,
 				target: card.target,
+				policyAreaId: card.policyAreaId,
 				createdAt: s.clock.now()
 			}),
 		[{ cardId: id, participantId: card.participantId }]

@@ -104,6 +104,7 @@ export const pendingCards = sqliteTable(
 		kind: text('kind', { enum: cardKinds }).notNull(),
 		text: text('text').notNull(),
 		target: text('target').notNull(),
+		policyAreaId: integer('policy_area_id'),
 		anonymous: integer('anonymous', { mode: 'boolean' }).notNull(),
 		private: integer('private', { mode: 'boolean' }).notNull(),
 		/** 'waiting' (private, until reveal), 'review' (anonymous, in the queue), 'rejected', 'published'. */

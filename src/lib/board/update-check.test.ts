@@ -46,7 +46,8 @@ class Harness {
 			writer,
 			settings: this.settings,
 			clientOwner: (id) => this.clients.get(id),
-			cardOwner: (id) => this.cards.get(id) ?? null
+			cardOwner: (id) => this.cards.get(id) ?? null,
+			policyAreaIds: new Set([1, 2])
 		};
 	}
 
@@ -295,5 +296,15 @@ describe('[B9-B10] hostile updates', () => {
 			ok: false,
 			reason: 'missing-dependencies'
 		});
+	});
+});
+
+describe('[B10] card tags', () => {
+	it('accepts a policy area of the plan and refuses one of another plan', () => {
+		const { h, a } = setup();
+		const tag = (id: number) => (d: Y.Doc) =>
+			d.getMap<Y.Map<unknown>>(Root.cards).get('cardA')!.set('policyAreaId', id);
+		expect(h.send(a, alice, tag(2)).ok).toBe(true);
+		expect(h.send(a, alice, tag(99))).toMatchObject({ ok: false, reason: 'bad-value' });
 	});
 });

@@ -43,6 +43,8 @@ export interface CheckContext {
 	clientOwner(clientId: number): string | undefined;
 	/** The participant who wrote a card, from the server's records. */
 	cardOwner(cardId: string): string | null;
+	/** The policy areas of the board's plan: the only ones a card may be tagged with. */
+	policyAreaIds: ReadonlySet<number>;
 }
 
 type AnyStruct = Y.Item | Y.GC | Y.Skip;
@@ -376,7 +378,7 @@ class UpdateCheck {
 			mergedFrom: (v) =>
 				Array.isArray(v) && v.length <= 50 && v.every((x) => typeof x === 'string' && KEY.test(x)),
 			target: (v) => typeof v === 'string' && v.length <= TARGET_MAX,
-			policyAreaId: (v) => v === null || (typeof v === 'number' && Number.isInteger(v)),
+			policyAreaId: (v) => v === null || (typeof v === 'number' && this.ctx.policyAreaIds.has(v)),
 			createdAt: (v) => typeof v === 'number' && Number.isFinite(v)
 		};
 		const rule = rules[field];
