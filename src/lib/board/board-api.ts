@@ -33,6 +33,8 @@ export interface BoardJson {
 	timerEndsAt: number | null;
 	spotlightCardId: string | null;
 	follow: string | null;
+	/** The voting round under way, if any (issue 5). */
+	roundId: number | null;
 	serverNow: number;
 	me: { participantId: string; role: BoardRole; name: string };
 	joinCode?: string;

@@ -59,7 +59,8 @@ export class BoardClient {
 				phase: initial.phase,
 				timerEndsAt: initial.timerEndsAt,
 				spotlightCardId: initial.spotlightCardId,
-				follow: initial.follow
+				follow: initial.follow,
+				roundId: initial.roundId
 			}
 		});
 		this.#pending = initial.pending;

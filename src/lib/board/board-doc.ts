@@ -10,7 +10,8 @@ import { CARD_TEXT_MAX, type BoardPhase, type BoardSettings, type CardKind } fro
  *                                        mergedInto, mergedFrom
  *   clusters:     Y.Map<clusterId, Y.Map> title, createdAt
  *   meta:         Y.Map  phase, locked, anonymous, privateWriting,
- *                        participantsCanCluster, timerEndsAt, spotlightCardId, follow
+ *                        participantsCanCluster, timerEndsAt, spotlightCardId, follow,
+ *                        roundId
  *                        (written by the server only)
  *   participants: Y.Map<participantId, {name, organization}> (server only)
  */
@@ -47,6 +48,8 @@ export interface BoardMeta extends BoardSettings {
 	timerEndsAt: number | null;
 	spotlightCardId: string | null;
 	follow: string | null;
+	/** The voting round under way, if any: its ballots live in SQLite, never here. */
+	roundId: number | null;
 }
 
 export interface BoardView {
@@ -64,7 +67,8 @@ export const defaultMeta: BoardMeta = {
 	participantsCanCluster: false,
 	timerEndsAt: null,
 	spotlightCardId: null,
-	follow: null
+	follow: null,
+	roundId: null
 };
 
 const cardsOf = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(Root.cards);
@@ -115,7 +119,8 @@ export function readMeta(doc: Y.Doc): BoardMeta {
 		participantsCanCluster: get('participantsCanCluster'),
 		timerEndsAt: get('timerEndsAt'),
 		spotlightCardId: get('spotlightCardId'),
-		follow: get('follow')
+		follow: get('follow'),
+		roundId: get('roundId')
 	};
 }
 

@@ -32,6 +32,7 @@ export function boardJson(
 		timerEndsAt: view.meta.timerEndsAt,
 		spotlightCardId: view.meta.spotlightCardId,
 		follow: view.meta.follow,
+		roundId: view.meta.roundId,
 		serverNow: s.clock.now(),
 		me: {
 			participantId: participant.writer.participantId,

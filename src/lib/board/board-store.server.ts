@@ -139,7 +139,8 @@ export function metaOf(row: BoardRow): BoardMeta {
 		participantsCanCluster: row.participantsCanCluster,
 		timerEndsAt: row.timerEndsAt,
 		spotlightCardId: row.spotlightCardId,
-		follow: row.follow
+		follow: row.follow,
+		roundId: row.activeRoundId
 	};
 }
 

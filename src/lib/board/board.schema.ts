@@ -20,6 +20,8 @@ export const boards = sqliteTable('boards', {
 	timerEndsAt: integer('timer_ends_at'),
 	spotlightCardId: text('spotlight_card_id'),
 	follow: text('follow'),
+	/** The voting round under way, mirrored so that clients show the ballot (issue 5). */
+	activeRoundId: integer('active_round_id'),
 	createdAt: integer('created_at').notNull(),
 	updatedAt: integer('updated_at').notNull()
 });
