@@ -91,13 +91,13 @@ describe('[O3f] innovative objectives marked as continuing (Valle Trompia 2021-2
 				const kind =
 					o.fields.objectiveKind?.normalized === 'INNOVATIVO' ? 'INNOVATIVO' : 'IN_CONTINUITA';
 				const draft = {
-					kind,
+					kind: kind as 'INNOVATIVO' | 'IN_CONTINUITA',
 					fields: {
 						continuityWithPreviousPlan: typeof continuity === 'string' ? continuity : null
 					},
 					macroAreas: [o.macroArea],
 					keyPoints: { [o.macroArea]: ['x'] }
-				} as const;
+				};
 				return consistencyIssues(draft).some((i) => i.code === 'innovative-but-continuing');
 			})
 			.map((o) => o.number);
