@@ -19,6 +19,8 @@ import {
 	type Writer
 } from './board';
 import { addCard, newBoardId } from './board-doc';
+import { openableProps } from '$lib/objectives/objective-rules';
+import { objectiveFields } from '$lib/objectives/objective-template';
 import type { BoardHub } from './board-hub.server';
 import type { BoardRow } from './board-store.server';
 import { boards, pendingCards } from './board.schema';
@@ -135,6 +137,7 @@ export const timerInput = z
 	.strict();
 export const spotlightInput = z.object({ cardId: z.string().max(40).nullable() }).strict();
 export const followInput = z.object({ target: z.string().max(60).nullable() }).strict();
+export const openFieldsInput = z.object({ fields: z.array(z.string().max(40)).max(40) }).strict();
 
 export function updateSettings(
 	s: BoardServices,
@@ -161,6 +164,12 @@ export function setTimer(s: BoardServices, boardId: string, seconds: number | nu
 
 export function setSpotlight(s: BoardServices, boardId: string, cardId: string | null): void {
 	update(s, boardId, { spotlightCardId: cardId });
+}
+
+/** Opens objective-card fields to participants (O1); only known fields and card parts. */
+export function setOpenFields(s: BoardServices, boardId: string, fields: string[]): void {
+	const known = new Set([...objectiveFields.map((f) => f.key), ...openableProps]);
+	update(s, boardId, { openFields: [...new Set(fields.filter((f) => known.has(f)))] });
 }
 
 export function setFollow(s: BoardServices, boardId: string, target: string | null): void {
