@@ -174,6 +174,17 @@ function matrix(ids: DemoIds, b: Boards = boards): Record<string, Case[]> {
 			{ path: '/api/session', expect: row('login', 'ok', 'ok', 'ok', 'ok'), refusalsOnly: true }
 		],
 		'GET /api/plans': [{ path: '/api/plans', expect: everyone }],
+		'POST /api/plans': [{ path: '/api/plans', expect: adminOnly }],
+		'GET /api/plans/[planId]/export': [
+			{ path: `/api/plans/${ids.planId}/export?format=csv`, expect: everyone },
+			{
+				path: '/api/plans/999999/export',
+				expect: row('login', 'missing', 'denied', 'denied', 'denied')
+			}
+		],
+		'POST /api/plans/[planId]/import': [
+			{ path: `/api/plans/${ids.planId}/import`, expect: adminOnly }
+		],
 		'GET /account': [{ path: '/account', expect: everyone }],
 		'POST /account ?/password': [{ path: '/account', expect: everyone }],
 		'GET /taxonomy': [{ path: '/taxonomy', expect: everyone }],

@@ -93,7 +93,8 @@ function checkObjectives(db: Db, planId: number, data: PlanExport): ImportProble
 		taxonomy?.macroAreas.map((a) => [a.code, new Set(a.keyPoints.map((k) => k.label))]) ?? []
 	);
 	const fields = templateFields(plan.taxonomyVersionId);
-	const keys = new Set(fields.map((f) => f.key));
+	const types = new Map(fields.map((f) => [f.key, f.type]));
+	const textTypes = new Set(['richText', 'shortText', 'money']);
 	const taken = new Set(
 		db
 			.select({ n: planObjectives.number })
@@ -108,13 +109,11 @@ function checkObjectives(db: Db, planId: number, data: PlanExport): ImportProble
 		if (taken.has(o.number)) at('number', 'duplicate-number');
 		taken.add(o.number);
 		for (const [key, value] of Object.entries(o.fields)) {
-			if (!keys.has(key)) at(key, 'unknown-field');
-			else if (
-				plan.taxonomyVersionId === '2025-2027' &&
-				typeof value !== 'string' &&
-				value !== null &&
-				!validFieldValue(key, value)
-			)
+			const type = types.get(key);
+			if (!type) at(key, 'unknown-field');
+			else if (textTypes.has(type)) {
+				if (typeof value !== 'string' && value !== null) at(key, 'invalid-value');
+			} else if (plan.taxonomyVersionId === '2025-2027' && !validFieldValue(key, value))
 				at(key, 'invalid-value');
 		}
 		for (const code of [...o.macroAreas, ...Object.keys(o.keyPoints)])
