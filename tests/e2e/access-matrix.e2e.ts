@@ -190,6 +190,56 @@ function matrix(ids: DemoIds, b: Boards = boards): Record<string, Case[]> {
 		'GET /taxonomy': [{ path: '/taxonomy', expect: everyone }],
 		'GET /plans': [{ path: '/plans', expect: everyone }],
 		'GET /plans/new': [{ path: '/plans/new', expect: adminOnly }],
+		'GET /plans/[planId]/objectives': [
+			{ path: `/plans/${ids.planId}/objectives`, expect: everyone }
+		],
+		'POST /plans/[planId]/objectives ?/import': [
+			{ path: `/plans/${ids.planId}/objectives`, expect: adminOnly }
+		],
+		'POST /plans/[planId]/objectives ?/renumber': [
+			{ path: `/plans/${ids.planId}/objectives`, expect: adminOnly, refusalsOnly: true }
+		],
+		'GET /plans/[planId]/objectives/[objectiveId]': [
+			{ path: `/plans/${ids.planId}/objectives/${ids.planObjectiveId}`, expect: everyone },
+			{
+				path: `/plans/${ids.planId}/objectives/999999`,
+				expect: row('login', 'missing', 'missing', 'missing', 'missing')
+			}
+		],
+		'POST /plans/[planId]/objectives/[objectiveId] ?/save': [
+			{
+				path: `/plans/${ids.planId}/objectives/${ids.planObjectiveId}`,
+				expect: adminOnly,
+				refusalsOnly: true
+			}
+		],
+		'POST /plans/[planId]/objectives/[objectiveId] ?/restore': [
+			{ path: `/plans/${ids.planId}/objectives/${ids.planObjectiveId}`, expect: adminOnly }
+		],
+		'GET /plans/[planId]/needs': [{ path: `/plans/${ids.planId}/needs`, expect: everyone }],
+		'GET /api/plans/[planId]/needs': [
+			{ path: `/api/plans/${ids.planId}/needs?format=xlsx`, expect: everyone },
+			{
+				path: '/api/plans/999999/needs',
+				expect: row('login', 'missing', 'denied', 'denied', 'denied')
+			}
+		],
+		'GET /plans/[planId]/inbox': [{ path: `/plans/${ids.planId}/inbox`, expect: adminOnly }],
+		'POST /plans/[planId]/inbox ?/decide': [
+			{ path: `/plans/${ids.planId}/inbox`, expect: adminOnly }
+		],
+		'GET /plans/[planId]/inbox/[outcomeId]/merge': [
+			{
+				path: `/plans/${ids.planId}/inbox/999999/merge?card=x&into=1`,
+				expect: row('login', 'missing', 'denied', 'denied', 'denied')
+			}
+		],
+		'POST /plans/[planId]/inbox/[outcomeId]/merge ?/default': [
+			{
+				path: `/plans/${ids.planId}/inbox/999999/merge`,
+				expect: row('login', 'missing', 'denied', 'denied', 'denied')
+			}
+		],
 		'POST /plans/new ?/default': [{ path: '/plans/new', expect: adminOnly }],
 		'GET /plans/[planId]': [
 			{ path: `/plans/${ids.planId}`, expect: everyone },
