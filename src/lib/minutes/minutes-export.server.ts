@@ -1,41 +1,12 @@
+/** The verbale downloaded (SPEC M-V9): one version as JSON, DOCX or a self-contained HTML page. */
 import { json } from '@sveltejs/kit';
-import type { Db } from '$lib/server/db/database';
-import type { MinutesViewer } from './minutes-access.server';
 import { minutesDocx } from './minutes-docx.server';
 import { minutesHtml } from './minutes-html.server';
-import {
-	getVersion,
-	latestReadableVersion,
-	latestVersion,
-	type MinutesRow
-} from './minutes-repo.server';
-import { readableByParticipants, versionStamp } from './minutes-version';
-
-/**
- * Which version a visitor gets, and the file they download (SPEC M-V6, M-V9).
- * Editors get the newest version, draft included, or any version by number;
- * readers the newest shared or frozen one, and never a draft: a draft they may
- * not read is "not found", exactly like a version that does not exist.
- */
-export function versionFor(
-	db: Db,
-	meetingId: number,
-	viewer: MinutesViewer,
-	requested: string | null
-): MinutesRow | undefined {
-	const editor = viewer.role === 'editor';
-	if (requested === null)
-		return editor ? latestVersion(db, meetingId) : latestReadableVersion(db, meetingId);
-	const number = /^\d{1,6}$/.test(requested) ? Number(requested) : NaN;
-	const row = Number.isSafeInteger(number) ? getVersion(db, meetingId, number) : undefined;
-	return row && (editor || readableByParticipants(row.status)) ? row : undefined;
-}
+import { stampOf } from './minutes-read.server';
+import type { MinutesRow } from './minutes-repo.server';
 
 export const minutesFormats = ['json', 'docx', 'html'] as const;
 export type MinutesFormat = (typeof minutesFormats)[number];
-
-export const stampOf = (row: MinutesRow) =>
-	versionStamp(row.version, row.status, row.frozenAt ?? row.sharedAt ?? row.updatedAt);
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 

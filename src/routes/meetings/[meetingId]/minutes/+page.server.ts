@@ -1,6 +1,6 @@
 import { access } from '$lib/auth/access';
 import { minutesContext } from '$lib/minutes/minutes-access.server';
-import { stampOf, versionFor } from '$lib/minutes/minutes-export.server';
+import { stampOf, versionFor } from '$lib/minutes/minutes-read.server';
 import { latestVersion, listComments, listVersions } from '$lib/minutes/minutes-repo.server';
 import { blocksToText } from '$lib/minutes/minutes-text';
 import { readableByParticipants } from '$lib/minutes/minutes-version';

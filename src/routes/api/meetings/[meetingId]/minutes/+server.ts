@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { minutesContext } from '$lib/minutes/minutes-access.server';
-import { minutesFormats, minutesResponse, versionFor } from '$lib/minutes/minutes-export.server';
+import { minutesFormats, minutesResponse } from '$lib/minutes/minutes-export.server';
+import { versionFor } from '$lib/minutes/minutes-read.server';
 import type { RequestHandler } from './$types';
 
 /**

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { minutesContext } from '$lib/minutes/minutes-access.server';
-import { stampOf, versionFor } from '$lib/minutes/minutes-export.server';
+import { stampOf, versionFor } from '$lib/minutes/minutes-read.server';
 import type { PageServerLoad } from './$types';
 
 /** The printable verbale (SPEC M-V9): the same versions as the API, 404 until one is readable. */
