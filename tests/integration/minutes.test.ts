@@ -7,6 +7,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAttendance } from '$lib/attendance/attendance-commands.server';
 import { joinWithCode } from '$lib/attendance/join.server';
+import { exportParticipant } from '$lib/attendance/participant-privacy.server';
 import type { Guest } from '$lib/attendance/guest-session.server';
 import { users } from '$lib/auth/auth.schema';
 import { loadActor } from '$lib/auth/actor.server';
@@ -190,6 +191,9 @@ describe('[M-V3..M-V7] edit, share, comment, freeze, next version', () => {
 		expect(commentOnMinutes(db, board.meetingId, anna, section, now()).ok).toBe(true);
 		expect(listComments(db, latestVersion(db, board.meetingId)!.id).map((c) => c.author)).toEqual([
 			'Anna Verdi'
+		]);
+		expect(exportParticipant(db, server.services.hub, anna)!.minutesComments).toEqual([
+			{ section: 'votes', text: 'Manca il mio voto' }
 		]);
 		expect(changeMinutesStatus(db, board.meetingId, 'freeze', who()).ok).toBe(true);
 		expect(latestVersion(db, board.meetingId)!.status).toBe('frozen');
