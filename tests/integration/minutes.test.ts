@@ -11,7 +11,7 @@ import { exportParticipant } from '$lib/attendance/participant-privacy.server';
 import type { Guest } from '$lib/attendance/guest-session.server';
 import { users } from '$lib/auth/auth.schema';
 import { loadActor } from '$lib/auth/actor.server';
-import { submitCard } from '$lib/board/board-commands.server';
+import { changePhase, submitCard } from '$lib/board/board-commands.server';
 import { createCluster, moveCard, readBoard } from '$lib/board/board-doc';
 import { meetings } from '$lib/meeting/meeting.schema';
 import { minutesViewer } from '$lib/minutes/minutes-access.server';
@@ -25,11 +25,14 @@ import { minutesDocx } from '$lib/minutes/minutes-docx.server';
 import { stampOf, versionFor } from '$lib/minutes/minutes-read.server';
 import { getVersion, latestVersion, listComments } from '$lib/minutes/minutes-repo.server';
 import { minutes } from '$lib/minutes/minutes.schema';
+import { createObjectiveFrom } from '$lib/objectives/objective-commands.server';
+import { setObjectiveText } from '$lib/objectives/objective-doc';
 import { roundInput } from '$lib/voting/voting';
 import {
 	castBallot,
 	getRound,
 	openRound,
+	promote,
 	setRoundStatus
 } from '$lib/voting/voting-commands.server';
 import { openTodaysBoard, removeDir, startTestServer, type TestServer } from './sync-server';
@@ -110,6 +113,20 @@ beforeAll(async () => {
 	vote(anna, 2, 1);
 	vote(bruno, 3, 0);
 	setRoundStatus(server.services, getRound(db, round.value)!, 'reveal');
+	promote(server.services, board.boardId, {
+		type: 'cluster',
+		id: 'solitudine',
+		roundId: round.value
+	});
+	changePhase(server.services, board.boardId, 'draft');
+	const objective = createObjectiveFrom(server.services, board.boardId, {
+		type: 'cluster',
+		id: 'solitudine'
+	});
+	if (!objective.ok) throw new Error(objective.reason);
+	room.serverChange((doc) =>
+		setObjectiveText(doc, objective.value, 'objectives', 'Compagnia serale a domicilio')
+	);
 	// A second round that is never revealed: its totals must not reach the verbale.
 	const hidden = openRound(
 		server.services,
@@ -157,6 +174,16 @@ describe('[M-V1, M-V2] the draft generated from the incontro', () => {
 			['Solitudine e isolamento', '5'],
 			['Trasporti sociali', '1']
 		]);
+	});
+
+	it('has the objective card drafted from the priority, and the decisions', () => {
+		const row = latestVersion(server.services.db, board.meetingId)!;
+		const section = (key: string) =>
+			JSON.stringify(row.content.sections.find((s) => s.key === key)!.blocks);
+		expect(section('objectives')).toContain('Solitudine e isolamento');
+		expect(section('objectives')).toContain('Compagnia serale a domicilio');
+		expect(section('decisions')).toContain('«Solitudine e isolamento» (raggruppamento, 1° posto');
+		expect(section('phases')).toContain('Votazione — fase conclusa');
 	});
 });
 
