@@ -32,6 +32,7 @@ function pagesFor(role: DemoRole): string[] {
 		`/plans/${ids.planId}/objectives/${ids.planObjectiveId}`,
 		`/tavoli/${own}`,
 		`/meetings/${ids.meeting.own}`,
+		`/meetings/${ids.meeting.own}/minutes`,
 		'/taxonomy',
 		'/account'
 	];
