@@ -45,6 +45,7 @@ function pagesFor(role: DemoRole): string[] {
 			`/plans/${ids.planId}/policy-areas/${ids.policyAreaId}`,
 			`/plans/${ids.planId}/tavoli/new`,
 			`/plans/${ids.planId}/inbox`,
+			`/plans/${ids.planId}/objectives/import-sheet`,
 			'/ambiti',
 			`/ambiti/${ids.ambitoId}`,
 			'/organizations',

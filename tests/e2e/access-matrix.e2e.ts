@@ -217,6 +217,18 @@ function matrix(ids: DemoIds, b: Boards = boards): Record<string, Case[]> {
 		'POST /plans/[planId]/objectives/[objectiveId] ?/restore': [
 			{ path: `/plans/${ids.planId}/objectives/${ids.planObjectiveId}`, expect: adminOnly }
 		],
+		'GET /plans/[planId]/objectives/import-sheet': [
+			{ path: `/plans/${ids.planId}/objectives/import-sheet`, expect: adminOnly }
+		],
+		'POST /plans/[planId]/objectives/import-sheet ?/upload': [
+			{ path: `/plans/${ids.planId}/objectives/import-sheet`, expect: adminOnly }
+		],
+		'POST /plans/[planId]/objectives/import-sheet ?/preview': [
+			{ path: `/plans/${ids.planId}/objectives/import-sheet`, expect: adminOnly }
+		],
+		'POST /plans/[planId]/objectives/import-sheet ?/confirm': [
+			{ path: `/plans/${ids.planId}/objectives/import-sheet`, expect: adminOnly }
+		],
 		'GET /plans/[planId]/needs': [{ path: `/plans/${ids.planId}/needs`, expect: everyone }],
 		'GET /api/plans/[planId]/needs': [
 			{ path: `/api/plans/${ids.planId}/needs?format=xlsx`, expect: everyone },

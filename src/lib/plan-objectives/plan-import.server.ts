@@ -127,6 +127,18 @@ function checkObjectives(db: Db, planId: number, data: PlanExport): ImportProble
 	return problems;
 }
 
+/** Every problem an import would meet, without saving anything: the preview's check. */
+export function validateImport(
+	db: Db,
+	planId: number,
+	body: unknown
+): { ok: true; value: PlanExport } | { ok: false; problems: ImportProblem[] } {
+	const parsed = parseImport(body);
+	if (!parsed.ok) return parsed;
+	const problems = checkObjectives(db, planId, parsed.value);
+	return problems.length ? { ok: false, problems } : parsed;
+}
+
 /** Imports all or nothing; policy areas the plan lacks are created under the imported names. */
 export function importObjectives(
 	db: Db,
@@ -135,10 +147,8 @@ export function importObjectives(
 	userId: number | null,
 	now: number
 ): ImportOutcome {
-	const parsed = parseImport(body);
+	const parsed = validateImport(db, planId, body);
 	if (!parsed.ok) return parsed;
-	const problems = checkObjectives(db, planId, parsed.value);
-	if (problems.length) return { ok: false, problems };
 	return inTransaction(db, () => {
 		const areas = new Map(
 			db
