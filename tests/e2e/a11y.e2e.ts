@@ -29,6 +29,7 @@ function pagesFor(role: DemoRole): string[] {
 		`/plans/${ids.planId}`,
 		`/tavoli/${own}`,
 		`/meetings/${ids.meeting.own}`,
+		`/meetings/${ids.meeting.own}/outcome`,
 		'/taxonomy',
 		'/account'
 	];
