@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import data20252027 from '$lib/taxonomy/data/2025-2027.json';
+import data20252027 from '$lib/taxonomy/data/2025-2027.json' with { type: 'json' };
 
 /**
  * The regional objective template (griglia analitica, DGR XII/2167/2024): 21
