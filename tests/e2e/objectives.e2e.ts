@@ -8,6 +8,7 @@ import {
 } from '@playwright/test';
 import { baseURL } from '../../playwright.config';
 import { readObjectives, setObjectiveText } from '../../src/lib/objectives/objective-doc';
+import type { OutcomePackage } from '../../src/lib/outcomes/outcome';
 import { logInThroughForm, uniqueSuffix } from './helpers';
 import { leave, nodeClient, type NodeClient } from './sync-node';
 
@@ -20,6 +21,11 @@ import { leave, nodeClient, type NodeClient } from './sync-node';
  */
 const todaysMeeting = 'Co-programmazione: bisogni e priorità 2027';
 const server = { origin: baseURL, port: Number(new URL(baseURL).port) };
+
+type OutcomeRecord = OutcomePackage & {
+	version: number;
+	changesSincePrevious: { version: number } | null;
+};
 
 const contexts: BrowserContext[] = [];
 const clients: NodeClient[] = [];
@@ -53,6 +59,13 @@ const field = (page: Page, label: string): Locator =>
 const objectives = '1. Obiettivi';
 const actions = '2. Azioni programmate';
 const budget = '4. Risorse economiche preventivate';
+const indicatorTexts = [
+	['Descrizione', 'Anziani soli raggiunti la sera'],
+	['Numeratore', 'anziani soli raggiunti'],
+	['Denominatore', 'anziani soli residenti'],
+	['Baseline (valore di partenza)', '12%'],
+	['Target (valore atteso)', '30%']
+] as const;
 const crossCutting = (page: Page) =>
 	page.getByRole('group', { name: /^6\. Obiettivo trasversale/ });
 
@@ -75,6 +88,8 @@ test('co-writing an objective card, a refused edit, comments and two versions of
 	const card = await fac.request.post(`${api}/cards`, { data: { kind: 'need', text: need } });
 	const { id: cardId } = (await card.json()) as { id: string };
 	await fac.request.post(`${api}/priorities`, { data: { type: 'card', id: cardId } });
+	let firstVersion = 0;
+	let meetingId = '';
 	const joinUrl = (await fac
 		.getByRole('region', { name: 'Come partecipare' })
 		.getByRole('link')
@@ -94,6 +109,33 @@ test('co-writing an objective card, a refused edit, comments and two versions of
 		await open.getByRole('checkbox', { name: actions }).check();
 		await expect(open.getByRole('checkbox', { name: actions })).toBeChecked();
 		await field(fac, budget).fill('n/d');
+	});
+
+	await test.step('the facilitator uses the other controls: enumerations, taxonomy, an indicator', async () => {
+		await fac
+			.getByRole('group', { name: /^15\. Tipologia di bisogno/ })
+			.getByRole('radio', { name: 'NUOVO BISOGNO' })
+			.check();
+		await fac
+			.getByRole('group', { name: /^16\. Tipologia di obiettivo/ })
+			.getByRole('checkbox', { name: 'PREVENTIVO' })
+			.check();
+		await fac
+			.getByRole('group', { name: /^17\. Presenza di modelli innovativi/ })
+			.getByRole('radio', { name: 'n.d. (non disponibile)' })
+			.check();
+		const area = fac.getByRole('group', { name: 'Macroaree' }).getByRole('checkbox').first();
+		await area.check();
+		await fac.getByRole('button', { name: 'Aggiungi un indicatore' }).click();
+		const indicator = fac.getByRole('group', { name: 'Indicatore 1' });
+		await indicator.getByLabel('Livello').selectOption('outcome');
+		await indicator.getByLabel('Tipo di misura').selectOption('ratio');
+		for (const [label, text] of indicatorTexts) {
+			await indicator.getByLabel(label).fill(text);
+			await indicator.getByLabel(label).press('Tab');
+			await expect(indicator.getByLabel(label)).toHaveValue(text);
+		}
+		await expect(area).toBeChecked();
 	});
 
 	const anna = await join(browser, joinUrl, 'Anna Verdi');
@@ -211,5 +253,56 @@ test('co-writing an objective card, a refused edit, comments and two versions of
 		await expect(card).toContainText(`Anziani soli la sera`);
 		await fac.getByRole('link', { name: `Versione ${version}`, exact: true }).click();
 		await expect(fac.getByRole('heading', { level: 2, name: `Versione ${version}` })).toBeVisible();
+		firstVersion = version;
+		meetingId = new URL(fac.url()).pathname.split('/')[2]!;
+	});
+
+	await test.step('GET /api/outcomes/:id has every field exactly as typed; version 1 is kept', async () => {
+		const listed = (await (await fac.request.get(`/api/meetings/${meetingId}/outcome`)).json()) as {
+			outcomeId: number;
+			version: number;
+		}[];
+		const idOf = (v: number) => listed.find((o) => o.version === v)!.outcomeId;
+		const read = async (v: number) => {
+			const response = await fac.request.get(`/api/outcomes/${idOf(v)}`);
+			expect(response.status()).toBe(200);
+			return (await response.json()) as OutcomeRecord;
+		};
+		const [first, second] = [await read(firstVersion), await read(firstVersion + 1)];
+		expect(first.version).toBe(firstVersion);
+		expect(second.changesSincePrevious?.version).toBe(firstVersion);
+		const mine = (o: OutcomeRecord) => o.objectives.find((card) => card.title === need)!;
+		const drafted = {
+			objectives: 'Obiettivo: Ridurre l’isolamento degli anziani soli',
+			plannedActions: 'Trasporto sociale serale e pasti a domicilio',
+			budgetedResources: 'n/d',
+			needAreas: `• ${need}`,
+			needType: 'NUOVO BISOGNO',
+			objectiveType: ['PREVENTIVO'],
+			innovativeCareModels: 'n/d'
+		};
+		expect(mine(first).fields).toMatchObject({ ...drafted, crossCuttingIntegrated: 'NO' });
+		expect(mine(second).fields).toMatchObject({ ...drafted, crossCuttingIntegrated: 'SI' });
+		expect(Object.keys(mine(second).fields)).toHaveLength(21);
+		expect(mine(second).macroAreas).toHaveLength(1);
+		expect(mine(second).indicators).toEqual([
+			{
+				level: 'outcome',
+				kind: 'ratio',
+				description: indicatorTexts[0][1],
+				numerator: indicatorTexts[1][1],
+				denominator: indicatorTexts[2][1],
+				baseline: indicatorTexts[3][1],
+				target: indicatorTexts[4][1]
+			}
+		]);
+		// Traceable back to the sticky note it came from.
+		expect(mine(second).sources).toEqual([
+			expect.objectContaining({
+				type: 'card',
+				id: cardId,
+				notes: [expect.objectContaining({ id: cardId, text: need })]
+			})
+		]);
 	});
 });
