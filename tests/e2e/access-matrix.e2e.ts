@@ -106,23 +106,6 @@ function matrix(ids: DemoIds, b: Boards = boards): Record<string, Case[]> {
 			tavoloManagers,
 			sitsInManage
 		),
-		'GET /api/meetings/[meetingId]/outcome': perTavolo(
-			(v) => `${meetingApi(v)}/outcome`,
-			tavoloMembers,
-			sitsInObserver
-		),
-		'POST /api/meetings/[meetingId]/outcome': perTavolo(
-			(v) => `${meetingApi(v)}/outcome`,
-			tavoloManagers,
-			sitsInManage
-		).map((c) => ({ ...c, refusalsOnly: true })),
-		// An outcome that does not exist: every signed-in role reaches the lookup.
-		'GET /api/outcomes/[outcomeId]': [
-			{
-				path: '/api/outcomes/999999',
-				expect: row('login', 'missing', 'missing', 'missing', 'missing')
-			}
-		],
 		'GET /api/boards/[boardId]': perTavolo(boardApi, tavoloMembers, sitsInObserver),
 		'POST /api/boards/[boardId]/cards': perTavolo(
 			(v) => `${boardApi(v)}/cards`,
