@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import data20212023 from '$lib/taxonomy/data/2021-2023.json' with { type: 'json' };
 import data20252027 from '$lib/taxonomy/data/2025-2027.json' with { type: 'json' };
 
 /**
@@ -36,6 +37,44 @@ export const objectiveFields: readonly TemplateField[] = z
 		type,
 		values
 	}));
+
+/**
+ * The older form of the 2021-2023 guidelines (14 fields, Valle Trompia plan), for
+ * plans that follow that taxonomy. Its unlabelled fields get the names plans use;
+ * its yes/no answers are kept as SI/NO, and "Obiettivo innovativo / in continuità"
+ * as INNOVATIVO / IN_CONTINUITA, as the domain reference normalises them.
+ */
+const fields20212023: readonly TemplateField[] = z
+	.object({
+		objectiveTemplate: z.object({
+			fields: z
+				.array(
+					z.object({
+						position: z.number(),
+						key: z.string(),
+						label: z.string().nullable(),
+						type: z.enum(fieldTypes)
+					})
+				)
+				.length(14)
+		})
+	})
+	.parse(data20212023)
+	.objectiveTemplate.fields.map(({ position, key, label, type }) => ({
+		position,
+		key,
+		label: label ?? (key === 'title' ? 'Titolo' : 'Tipologia di obiettivo'),
+		type,
+		values: key === 'objectiveKind' ? ['INNOVATIVO', 'IN_CONTINUITA'] : undefined
+	}));
+
+export const templateVersions = ['2025-2027', '2021-2023'] as const;
+export type TemplateVersion = (typeof templateVersions)[number];
+
+/** The objective form of a guideline cycle: 21 fields for 2025-2027, 14 for 2021-2023. */
+export function templateFields(version: string): readonly TemplateField[] {
+	return version === '2021-2023' ? fields20212023 : objectiveFields;
+}
 
 export type FieldKey = string;
 /** Text for text fields, one choice for SI/NO and enums, a set for enumSet; null when not given. */

@@ -9,3 +9,4 @@ export * from '../../attendance/attendance.schema';
 export * from '../../board/board.schema';
 export * from '../../voting/voting.schema';
 export * from '../../outcomes/outcome.schema';
+export * from '../../plan-objectives/plan-objective.schema';
