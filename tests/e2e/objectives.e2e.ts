@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import {
 	expect,
 	test,
@@ -38,6 +39,17 @@ test.afterEach(async () => {
 	for (const client of clients.splice(0)) leave(client);
 	for (const context of contexts.splice(0)) await context.close();
 });
+
+/** As in a11y.e2e.ts: only serious and critical findings fail. */
+async function expectNoSeriousViolations(page: Page, what: string) {
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+		.analyze();
+	const serious = results.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${what}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+	expect(serious).toEqual([]);
+}
 
 async function expectConnected(page: Page) {
 	await expect(page.getByRole('status').filter({ hasText: 'Collegato' })).toBeVisible();
@@ -147,6 +159,8 @@ test('co-writing an objective card, a refused edit, comments and two versions of
 		await expect(field(page, budget)).not.toBeEditable();
 		await expect(field(page, budget)).toHaveValue('n/d');
 	}
+	await expectNoSeriousViolations(fac, 'the facilitator drafting a card');
+	await expectNoSeriousViolations(anna, 'a participant drafting a card');
 
 	await test.step('three people write at once, in two fields and in the same one', async () => {
 		await field(anna, objectives).pressSequentially('Ridurre l’isolamento', { delay: 20 });
@@ -237,8 +251,16 @@ test('co-writing an objective card, a refused edit, comments and two versions of
 		await crossCutting(fac).getByRole('radio', { name: 'SI' }).check();
 		await panel.getByRole('button', { name: "Invia una nuova versione dell'esito" }).click();
 		await expect(panel.getByRole('status')).toContainText(`Versione ${version + 1} inviata.`);
+		// The diff is shown right away on the board, then on the version's page.
+		const shown = panel
+			.getByRole('region', { name: `Modifiche rispetto alla versione ${version}` })
+			.getByRole('listitem')
+			.filter({ hasText: 'Obiettivo trasversale ed integrato con altre aree di policy' });
+		await expect(shown.getByRole('definition')).toHaveText(['NO', 'SI']);
+		await expectNoSeriousViolations(fac, 'the board at sintesi, after a resubmission');
 		await panel.getByRole('link', { name: `Apri la versione ${version + 1}` }).click();
 		await expect(fac.getByRole('heading', { level: 1, name: 'Esito del tavolo' })).toBeVisible();
+		await expectNoSeriousViolations(fac, 'the outcome page with its changes');
 		const changes = fac.getByRole('region', {
 			name: `Modifiche rispetto alla versione ${version}`
 		});
