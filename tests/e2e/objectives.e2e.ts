@@ -222,9 +222,16 @@ test('co-writing an objective card, a refused edit, comments and two versions of
 	});
 
 	await test.step('comments: a thread with a reply, resolved by the facilitator', async () => {
-		await anna.getByText('Commenta «Obiettivi»').click();
-		await anna.getByRole('textbox', { name: 'Nuovo commento su «Obiettivi»' }).fill('Quali orari?');
-		await anna.getByRole('button', { name: 'Aggiungi il commento' }).first().click();
+		// Anna with the keyboard only: open the thread, write, send.
+		await anna.getByText('Commenta «Obiettivi»').focus();
+		await anna.keyboard.press('Enter');
+		await anna.keyboard.press('Tab');
+		await expect(
+			anna.getByRole('textbox', { name: 'Nuovo commento su «Obiettivi»' })
+		).toBeFocused();
+		await anna.keyboard.type('Quali orari?');
+		await anna.keyboard.press('Tab');
+		await anna.keyboard.press('Enter');
 		const summary = (page: Page, total: number, open: number) =>
 			page.getByText(`Commenti su «Obiettivi»: ${total} (aperti: ${open})`);
 		await summary(fac, 1, 1).click();
