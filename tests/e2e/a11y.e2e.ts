@@ -33,6 +33,7 @@ function pagesFor(role: DemoRole): string[] {
 		`/tavoli/${own}`,
 		`/meetings/${ids.meeting.own}`,
 		`/meetings/${ids.meeting.own}/minutes`,
+		`/meetings/${ids.meeting.own}/outcome`,
 		'/taxonomy',
 		'/account'
 	];

@@ -370,6 +370,11 @@ function matrix(ids: DemoIds, b: Boards = boards): Record<string, Case[]> {
 			tavoloManagers,
 			sitsInManage
 		),
+		'GET /meetings/[meetingId]/outcome': perTavolo(
+			(v) => `/meetings/${ids.meeting[v]}/outcome`,
+			tavoloMembers,
+			sitsInObserver
+		),
 		'GET /meetings/[meetingId]/edit': perTavolo(
 			(v) => `/meetings/${ids.meeting[v]}/edit`,
 			tavoloManagers,

@@ -152,8 +152,12 @@ export interface NodeClient {
 	frames: Uint8Array[];
 }
 
-/** A stock y-websocket client with the browser's cookie and Origin headers. */
-export function nodeClient(server: ServerProcess, boardId: string, cookie: string): NodeClient {
+/** A stock y-websocket client with the browser's cookie and Origin headers (any Tavoli server). */
+export function nodeClient(
+	server: Pick<ServerProcess, 'origin' | 'port'>,
+	boardId: string,
+	cookie: string
+): NodeClient {
 	const frames: Uint8Array[] = [];
 	class HeaderSocket extends WebSocket {
 		constructor(url: string, protocols?: string | string[]) {

@@ -56,7 +56,7 @@ export interface JoinInfo {
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; status: number };
 
 export type BoardCommand =
-	'phase' | 'settings' | 'timer' | 'spotlight' | 'follow' | 'reveal' | 'close';
+	'phase' | 'settings' | 'timer' | 'spotlight' | 'follow' | 'reveal' | 'close' | 'open-fields';
 
 export interface NewCardInput {
 	kind: CardKind;
@@ -65,7 +65,8 @@ export interface NewCardInput {
 	policyAreaId: number | null;
 }
 
-async function call<T>(url: string, body?: unknown): Promise<ApiResult<T>> {
+/** A JSON request to the app's API; POST when there is a body. */
+export async function call<T>(url: string, body?: unknown): Promise<ApiResult<T>> {
 	try {
 		const response = await fetch(url, {
 			method: body === undefined ? 'GET' : 'POST',

@@ -40,6 +40,7 @@ export class BoardClient {
 	#pending = $state.raw<PendingCard[]>([]);
 	#local: { cursor: string | null; typing: boolean } = { cursor: null, typing: false };
 	#poll: ReturnType<typeof setInterval> | undefined;
+	#documentListeners: ((doc: Y.Doc) => void)[] = [];
 
 	constructor(initial: BoardJson, options: { presence: boolean } = { presence: true }) {
 		this.boardId = initial.boardId;
@@ -144,6 +145,30 @@ export class BoardClient {
 		const before = this.#view.cards.length;
 		this.#view = boardDoc.readBoard(doc);
 		if (this.#waiting && this.#view.cards.length !== before) void this.refresh();
+		for (const listener of this.#documentListeners) listener(doc);
+	}
+
+	/**
+	 * For other features' view state (objective cards): called with the synced
+	 * document now, if there is one, and after every change of it — a fresh
+	 * document after a refusal included. Returns the function that stops it.
+	 */
+	onDocument(listener: (doc: Y.Doc) => void): () => void {
+		this.#documentListeners = [...this.#documentListeners, listener];
+		const doc = this.#connection.doc;
+		if (doc) listener(doc);
+		return () => {
+			this.#documentListeners = this.#documentListeners.filter((l) => l !== listener);
+		};
+	}
+
+	/**
+	 * Runs a change on the synced document for another feature, which has asked
+	 * its own pure rules first (as this class does with board.ts); false when
+	 * there is no document to write to.
+	 */
+	write(change: (doc: Y.Doc) => void): boolean {
+		return this.#write(change);
 	}
 
 	dismissNotice(): void {

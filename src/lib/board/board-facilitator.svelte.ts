@@ -69,6 +69,11 @@ export class FacilitatorDesk {
 		return this.#command('close');
 	}
 
+	/** The objective-card fields and parts participants may write (O1). */
+	openFields(fields: readonly string[]) {
+		return this.#command('open-fields', { fields: [...fields] });
+	}
+
 	async refreshModeration(): Promise<void> {
 		const result = await this.client.api.moderation();
 		if (result.ok) this.#moderation = result.value;

@@ -1,5 +1,6 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { getMeeting } from '$lib/meeting/meeting-repo.server';
+import { objectiveTaxonomy } from '$lib/objectives/objective-taxonomy.server';
 import { listPolicyAreas } from '$lib/plan/plan-repo.server';
 import { boardContext } from './board-context.server';
 import { joinInfo } from './board-join.server';
@@ -9,8 +10,8 @@ type Event = Pick<RequestEvent, 'locals' | 'params' | 'url'>;
 
 /**
  * What the board page and the projector load: the board as this visitor may see
- * it, the incontro it belongs to, the plan's policy areas for tags and, for
- * facilitators, how to join. In anonymous mode no author reaches a participant's
+ * it, the incontro it belongs to, the plan's policy areas for tags, its
+ * taxonomy for the objective cards and, for facilitators, how to join. In anonymous mode no author reaches a participant's
  * page, not even in the data the page starts from (B7).
  */
 export async function loadBoardPage(event: Event, facilitatorOnly = false) {
@@ -25,6 +26,7 @@ export async function loadBoardPage(event: Event, facilitatorOnly = false) {
 		board: json,
 		meeting: { id: found.meeting.id, title: found.meeting.title, tavoloName: found.tavoloName },
 		policyAreas: listPolicyAreas(services.db, found.planId).map(({ id, name }) => ({ id, name })),
+		taxonomy: objectiveTaxonomy(services.db, found.planId),
 		join: facilitator && board.open ? await joinInfo(event.url.origin, board.joinCode) : null
 	};
 }

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { replaceText, Root } from '$lib/board/board-doc';
+import type { TextDelta } from './live-text';
 import { isTextField } from './objective-rules';
 import {
 	objectiveFields,
@@ -97,6 +98,30 @@ export function setObjectivePart(
 	value: unknown
 ): void {
 	objective(doc, id)?.set(part, value);
+}
+
+/**
+ * Calls back with every change other people make to a card's texts (the title
+ * or a text field), as a delta, so an open textarea can keep its caret. Local
+ * changes are left out. Returns the function that stops watching.
+ */
+export function observeObjectiveTexts(
+	doc: Y.Doc,
+	listener: (objectiveId: string, key: string, delta: TextDelta) => void
+): () => void {
+	const root = objectivesOf(doc);
+	const handler = (events: Y.YEvent<Y.AbstractType<unknown>>[], tr: Y.Transaction) => {
+		if (tr.local) return;
+		for (const event of events) {
+			if (!(event.target instanceof Y.Text)) continue;
+			const [id, part, key] = event.path;
+			const field = part === 'title' ? 'title' : key;
+			if (typeof id === 'string' && typeof field === 'string')
+				listener(id, field, event.delta as TextDelta);
+		}
+	};
+	root.observeDeep(handler);
+	return () => root.unobserveDeep(handler);
 }
 
 export function deleteObjective(doc: Y.Doc, id: string): void {

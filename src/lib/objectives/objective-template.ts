@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import data20212023 from '$lib/taxonomy/data/2021-2023.json';
-import data20252027 from '$lib/taxonomy/data/2025-2027.json';
+import data20212023 from '$lib/taxonomy/data/2021-2023.json' with { type: 'json' };
+import data20252027 from '$lib/taxonomy/data/2025-2027.json' with { type: 'json' };
 
 /**
  * The regional objective template (griglia analitica, DGR XII/2167/2024): 21

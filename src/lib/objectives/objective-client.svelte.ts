@@ -1,0 +1,160 @@
+import { createContext } from 'svelte';
+import type * as Y from 'yjs';
+import type { BoardClient } from '$lib/board/board-client.svelte';
+import { newBoardId } from '$lib/board/board-doc';
+import { authorLabel } from '$lib/board/board-view';
+import type { TextDelta } from './live-text';
+import { objectiveApi, type Priority } from './objective-api';
+import * as objectiveDoc from './objective-doc';
+import type { CommentView, ObjectiveView } from './objective-doc';
+import { mayEditObjectivePart } from './objective-rules';
+import type { FieldValue } from './objective-template';
+import { ruleContext } from './objective-view';
+
+type Part = 'macroAreas' | 'keyPoints' | 'leps' | 'indicators';
+type TextListener = (delta: TextDelta) => void;
+
+/**
+ * The objective cards of a board in the browser (issue 6): cards and comments as
+ * plain data read through objective-doc.ts, and writes that first ask the same
+ * rule the server applies (mayEditObjectivePart), so a field that is not open is
+ * never written. Textareas watch their text for other people's edits.
+ */
+export class ObjectiveClient {
+	readonly api: ReturnType<typeof objectiveApi>;
+	#objectives = $state.raw<ObjectiveView[]>([]);
+	#comments = $state.raw<CommentView[]>([]);
+	#doc: Y.Doc | null = null;
+	#unobserve: (() => void) | null = null;
+	/** Textareas watching a text, by "<objectiveId>/<key>"; not reactive on purpose. */
+	#textListeners: Record<string, TextListener[]> = {};
+
+	constructor(private readonly board: BoardClient) {
+		this.api = objectiveApi(board.boardId);
+	}
+
+	/** Starts following the board's document; returns the function that stops. */
+	start(): () => void {
+		const stop = this.board.onDocument((doc) => this.#read(doc));
+		return () => {
+			stop();
+			this.#unobserve?.();
+		};
+	}
+
+	#read(doc: Y.Doc): void {
+		if (doc !== this.#doc) {
+			this.#unobserve?.();
+			this.#doc = doc;
+			this.#unobserve = objectiveDoc.observeObjectiveTexts(doc, (id, key, delta) => {
+				for (const listener of this.#textListeners[`${id}/${key}`] ?? []) listener(delta);
+			});
+		}
+		this.#objectives = objectiveDoc.readObjectives(doc);
+		this.#comments = objectiveDoc.readComments(doc);
+	}
+
+	get objectives(): ObjectiveView[] {
+		return this.#objectives;
+	}
+	get comments(): CommentView[] {
+		return this.#comments;
+	}
+	get me() {
+		return this.board.me;
+	}
+
+	/** Is this field or part open to participants (what the facilitator chose)? */
+	isOpen(part: string): boolean {
+		return this.board.view.meta.openFields.includes(part);
+	}
+
+	/** O1: may I write this field or part of a card now? */
+	mayEdit(part: string): boolean {
+		return (
+			this.board.synced &&
+			mayEditObjectivePart(ruleContext(this.board.me, this.board.view.meta), part)
+		);
+	}
+
+	/** Who wrote a comment, as the board names people; null in anonymous mode (B7). */
+	authorOf(comment: CommentView): string | null {
+		return authorLabel(this.board.view, comment.authorId);
+	}
+
+	/** O4: everyone but observers comments; the author or a facilitator resolves. */
+	get mayComment(): boolean {
+		return this.board.synced && this.board.me.role !== 'observer';
+	}
+	mayResolve(comment: CommentView): boolean {
+		return (
+			this.mayComment &&
+			(this.board.isFacilitator || comment.authorId === this.board.me.participantId)
+		);
+	}
+
+	/** Another person's edits to one text of a card, as deltas; returns the function that stops. */
+	watchText(objectiveId: string, key: string, listener: TextListener): () => void {
+		const id = `${objectiveId}/${key}`;
+		this.#textListeners[id] = [...(this.#textListeners[id] ?? []), listener];
+		return () => {
+			this.#textListeners[id] = (this.#textListeners[id] ?? []).filter((l) => l !== listener);
+		};
+	}
+
+	setText(objectiveId: string, key: string, text: string): boolean {
+		return (
+			this.mayEdit(key) &&
+			this.board.write((doc) => objectiveDoc.setObjectiveText(doc, objectiveId, key, text))
+		);
+	}
+
+	setValue(objectiveId: string, key: string, value: FieldValue): boolean {
+		return (
+			this.mayEdit(key) &&
+			this.board.write((doc) => objectiveDoc.setObjectiveValue(doc, objectiveId, key, value))
+		);
+	}
+
+	setPart(objectiveId: string, part: Part, value: unknown): boolean {
+		return (
+			this.mayEdit(part) &&
+			this.board.write((doc) => objectiveDoc.setObjectivePart(doc, objectiveId, part, value))
+		);
+	}
+
+	delete(objectiveId: string): boolean {
+		return (
+			this.board.isFacilitator &&
+			this.board.write((doc) => objectiveDoc.deleteObjective(doc, objectiveId))
+		);
+	}
+
+	addComment(objectiveId: string, field: string, text: string, parentId: string | null): boolean {
+		const comment = {
+			id: newBoardId(),
+			objectiveId,
+			field,
+			parentId,
+			text,
+			authorId: this.board.me.participantId,
+			createdAt: Date.now() + this.board.offset
+		};
+		return this.mayComment && this.board.write((doc) => objectiveDoc.addComment(doc, comment));
+	}
+
+	resolveComment(comment: CommentView, resolved: boolean): boolean {
+		return (
+			this.mayResolve(comment) &&
+			this.board.write((doc) => objectiveDoc.resolveComment(doc, comment.id, resolved))
+		);
+	}
+
+	/** "Crea scheda obiettivo" from a priority (facilitators); the card's id, or null. */
+	async createFrom(priority: Pick<Priority, 'targetType' | 'targetId'>): Promise<string | null> {
+		const result = await this.api.create({ type: priority.targetType, id: priority.targetId });
+		return result.ok ? result.value.objectiveId : null;
+	}
+}
+
+export const [getObjectiveClient, setObjectiveClient] = createContext<ObjectiveClient>();
