@@ -5,6 +5,7 @@ import {
 	type APIRequestContext
 } from '@playwright/test';
 import { baseURL } from '../../playwright.config';
+import { noRounds, openRounds, votingCases, type Rounds } from './access-matrix-voting';
 import { demoIds, type DemoIds } from './demo-db';
 import { demoAccounts, demoPassword } from './helpers';
 import { endpointKey, listEndpoints } from './route-inventory';
@@ -68,6 +69,7 @@ const noBoards: Boards = {
 	other: { boardId: 'none', joinCode: 'NONE' }
 };
 let boards = noBoards;
+let rounds: Rounds = noRounds;
 
 function matrix(ids: DemoIds, b: Boards = boards): Record<string, Case[]> {
 	const t = ids.tavolo;
@@ -80,6 +82,12 @@ function matrix(ids: DemoIds, b: Boards = boards): Record<string, Case[]> {
 	const removeLine = (allowed: Outcome) => row('login', 'missing', allowed, 'denied', 'denied');
 	return {
 		...boardRoutes(ids, b, { tavoloManagers, sitsInManage, sitsInObserver }),
+		...Object.fromEntries(
+			Object.entries(votingCases(b, rounds)).map(([key, cases]) => [
+				key,
+				cases.map((c) => ({ ...c, expect: row(...c.expect) }))
+			])
+		),
 		'GET /api/meetings': [{ path: '/api/meetings', expect: everyone }],
 		'GET /api/meetings/[meetingId]/attendance': perTavolo(
 			(v) => `${meetingApi(v)}/attendance`,
@@ -382,7 +390,7 @@ test.beforeAll(async () => {
 	}
 });
 
-/** Opens the board of each kind of tavolo's first incontro, as the UdP. */
+/** Opens the board of each kind of tavolo's first incontro, and a round on it, as the UdP. */
 async function openBoards() {
 	const ids = demoIds();
 	const admin = await playwrightRequest.newContext({
@@ -400,6 +408,7 @@ async function openBoards() {
 		opened[v] = (await response.json()) as Boards[Variant];
 	}
 	boards = opened;
+	rounds = await openRounds(admin, opened);
 	await admin.dispose();
 }
 
@@ -447,6 +456,7 @@ async function send(context: APIRequestContext, method: string, url: string) {
 	if (method === 'GET') return context.get(url, options);
 	if (method === 'DELETE') return context.delete(url, options);
 	if (method === 'PATCH') return context.patch(url, { ...options, data: {} });
+	if (method === 'PUT') return context.put(url, { ...options, data: {} });
 	if (url.startsWith('/api/')) return context.post(url, { ...options, data: {} });
 	// As a browser posts a form without JavaScript: SvelteKit answers HTML, not JSON.
 	return context.post(url, { ...options, form: { probe: '1' }, headers: { accept: 'text/html' } });
