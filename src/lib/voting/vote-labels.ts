@@ -1,4 +1,4 @@
-import { message } from '$lib/i18n/messages';
+import { formatNumber, message } from '$lib/i18n/messages';
 import type { ScoreItem } from './tally';
 import type { RoundOptions } from './voting';
 
@@ -44,4 +44,10 @@ export function quadrantLabel(quadrant: ScoreItem['quadrant'], criteria: [string
 		second: criteria[1],
 		secondLevel: message(`vote_level_${second}`)
 	});
+}
+
+/** An item's result as read beside its bar: "3 punti", "1 punto", "somma delle medie 7,5". */
+export function scoreLabel(method: RoundOptions['method'], score: number): string {
+	const one = method !== 'score' && score === 1 ? '_one' : '';
+	return message(`vote_score_${method}${one}`, { score: formatNumber(score) });
 }
