@@ -5,7 +5,6 @@ import {
 	type APIRequestContext
 } from '@playwright/test';
 import { baseURL } from '../../playwright.config';
-import { noRounds, openRounds, votingCases, type Rounds } from './access-matrix-voting';
 import { demoIds, type DemoIds } from './demo-db';
 import { demoAccounts, demoPassword } from './helpers';
 import { endpointKey, listEndpoints } from './route-inventory';
@@ -62,14 +61,13 @@ function perTavolo(
 
 type Variant = 'own' | 'sitsIn' | 'other';
 /** The boards opened for this test on each kind of tavolo's first incontro. */
-type Boards = Record<Variant, { boardId: string; joinCode: string }>;
+type Boards = Record<Variant, { boardId: string; joinCode: string; roundId: number }>;
 const noBoards: Boards = {
-	own: { boardId: 'none', joinCode: 'NONE' },
-	sitsIn: { boardId: 'none', joinCode: 'NONE' },
-	other: { boardId: 'none', joinCode: 'NONE' }
+	own: { boardId: 'none', joinCode: 'NONE', roundId: 0 },
+	sitsIn: { boardId: 'none', joinCode: 'NONE', roundId: 0 },
+	other: { boardId: 'none', joinCode: 'NONE', roundId: 0 }
 };
 let boards = noBoards;
-let rounds: Rounds = noRounds;
 
 function matrix(ids: DemoIds, b: Boards = boards): Record<string, Case[]> {
 	const t = ids.tavolo;
@@ -82,12 +80,7 @@ function matrix(ids: DemoIds, b: Boards = boards): Record<string, Case[]> {
 	const removeLine = (allowed: Outcome) => row('login', 'missing', allowed, 'denied', 'denied');
 	return {
 		...boardRoutes(ids, b, { tavoloManagers, sitsInManage, sitsInObserver }),
-		...Object.fromEntries(
-			Object.entries(votingCases(b, rounds)).map(([key, cases]) => [
-				key,
-				cases.map((c) => ({ ...c, expect: row(...c.expect) }))
-			])
-		),
+		...votingAndOutcomeRoutes(ids, b, sitsInObserver),
 		'GET /api/meetings': [{ path: '/api/meetings', expect: everyone }],
 		'GET /api/meetings/[meetingId]/attendance': perTavolo(
 			(v) => `${meetingApi(v)}/attendance`,
@@ -181,6 +174,17 @@ function matrix(ids: DemoIds, b: Boards = boards): Record<string, Case[]> {
 			{ path: '/api/session', expect: row('login', 'ok', 'ok', 'ok', 'ok'), refusalsOnly: true }
 		],
 		'GET /api/plans': [{ path: '/api/plans', expect: everyone }],
+		'POST /api/plans': [{ path: '/api/plans', expect: adminOnly }],
+		'GET /api/plans/[planId]/export': [
+			{ path: `/api/plans/${ids.planId}/export?format=csv`, expect: everyone },
+			{
+				path: '/api/plans/999999/export',
+				expect: row('login', 'missing', 'denied', 'denied', 'denied')
+			}
+		],
+		'POST /api/plans/[planId]/import': [
+			{ path: `/api/plans/${ids.planId}/import`, expect: adminOnly }
+		],
 		'GET /account': [{ path: '/account', expect: everyone }],
 		'POST /account ?/password': [{ path: '/account', expect: everyone }],
 		'GET /taxonomy': [{ path: '/taxonomy', expect: everyone }],
@@ -363,6 +367,96 @@ function missingForAdmin(c: Case): Case {
 	return { ...c, expect: { ...c.expect, admin: 'missing' } };
 }
 
+/** Issues 5 and 6: voting, priorities, objective cards, outcomes. */
+function votingAndOutcomeRoutes(
+	ids: DemoIds,
+	b: Boards,
+	sitsInObserver: Expectation
+): Record<string, Case[]> {
+	const managers = row('login', 'ok', 'ok', 'denied', 'denied');
+	const sitsInManage = row('login', 'ok', 'denied', 'denied', 'denied');
+	const boardApi = (v: Variant) => `/api/boards/${b[v].boardId}`;
+	const roundApi = (v: Variant) => `/api/rounds/${b[v].roundId}`;
+	const meetingApi = (v: Variant) => `/api/meetings/${ids.meeting[v]}`;
+	// Only people who may vote reach a ballot: participants of the tavolo (the demo
+	// facilitator sits in "sitsIn" as a plain member), never the UdP's facilitator role or observers.
+	const voters = (v: Variant) =>
+		v === 'own'
+			? row('login', 'denied', 'denied', 'ok', 'denied')
+			: v === 'sitsIn'
+				? row('login', 'denied', 'ok', 'denied', 'denied')
+				: row('login', 'denied', 'denied', 'denied', 'denied');
+	const perVoter = (suffix: string): Case[] =>
+		(['own', 'sitsIn', 'other'] as const).map((v) => ({
+			path: `${roundApi(v)}${suffix}`,
+			expect: voters(v)
+		}));
+	const refusals = (cases: Case[]) => cases.map((c) => ({ ...c, refusalsOnly: true }));
+	return {
+		'GET /api/boards/[boardId]/rounds': perTavolo(
+			(v) => `${boardApi(v)}/rounds`,
+			tavoloMembers,
+			sitsInObserver
+		),
+		'POST /api/boards/[boardId]/rounds': perTavolo(
+			(v) => `${boardApi(v)}/rounds`,
+			managers,
+			sitsInManage
+		),
+		'GET /api/rounds/[roundId]': perTavolo(roundApi, tavoloMembers, sitsInObserver),
+		'GET /api/rounds/[roundId]/ballot': perVoter('/ballot'),
+		'PUT /api/rounds/[roundId]/ballot': perVoter('/ballot'),
+		'POST /api/rounds/[roundId]/done': perVoter('/done'),
+		'POST /api/rounds/[roundId]/status/[action]': refusals(
+			perTavolo((v) => `${roundApi(v)}/status/close`, managers, sitsInManage)
+		),
+		'GET /api/rounds/[roundId]/results': perTavolo(
+			(v) => `${roundApi(v)}/results`,
+			tavoloMembers,
+			sitsInObserver
+		),
+		'POST /api/rounds/[roundId]/paper-ballots': perTavolo(
+			(v) => `${roundApi(v)}/paper-ballots`,
+			managers,
+			sitsInManage
+		),
+		'GET /api/boards/[boardId]/priorities': perTavolo(
+			(v) => `${boardApi(v)}/priorities`,
+			tavoloMembers,
+			sitsInObserver
+		),
+		'POST /api/boards/[boardId]/priorities': perTavolo(
+			(v) => `${boardApi(v)}/priorities`,
+			managers,
+			sitsInManage
+		),
+		'DELETE /api/boards/[boardId]/priorities': perTavolo(
+			(v) => `${boardApi(v)}/priorities`,
+			managers,
+			sitsInManage
+		),
+		'POST /api/boards/[boardId]/objectives': perTavolo(
+			(v) => `${boardApi(v)}/objectives`,
+			managers,
+			sitsInManage
+		),
+		'GET /api/meetings/[meetingId]/outcome': perTavolo(
+			(v) => `${meetingApi(v)}/outcome`,
+			tavoloMembers,
+			sitsInObserver
+		),
+		'POST /api/meetings/[meetingId]/outcome': refusals(
+			perTavolo((v) => `${meetingApi(v)}/outcome`, managers, sitsInManage)
+		),
+		'GET /api/outcomes/[outcomeId]': [
+			{
+				path: '/api/outcomes/999999',
+				expect: row('login', 'missing', 'missing', 'missing', 'missing')
+			}
+		]
+	};
+}
+
 function classify(status: number, location: string | undefined): Outcome {
 	if (status === 401 || (status === 303 && location?.startsWith('/login?'))) return 'login';
 	if (status === 403) return 'denied';
@@ -390,7 +484,7 @@ test.beforeAll(async () => {
 	}
 });
 
-/** Opens the board of each kind of tavolo's first incontro, and a round on it, as the UdP. */
+/** Opens the board of each kind of tavolo's first incontro, as the UdP. */
 async function openBoards() {
 	const ids = demoIds();
 	const admin = await playwrightRequest.newContext({
@@ -405,10 +499,19 @@ async function openBoards() {
 	for (const v of ['own', 'sitsIn', 'other'] as const) {
 		const response = await admin.post(`/api/meetings/${ids.meeting[v]}/board`);
 		expect(response.status()).toBe(200);
-		opened[v] = (await response.json()) as Boards[Variant];
+		const board = (await response.json()) as Boards[Variant];
+		// A card to vote on and an open round, for the voting routes.
+		const card = await admin.post(`/api/boards/${board.boardId}/cards`, {
+			data: { kind: 'need', text: 'Voce della matrice' }
+		});
+		expect(card.status()).toBe(201);
+		const round = await admin.post(`/api/boards/${board.boardId}/rounds`, {
+			data: { method: 'dot', targets: 'cards' }
+		});
+		expect(round.status()).toBe(201);
+		opened[v] = { ...board, roundId: ((await round.json()) as { roundId: number }).roundId };
 	}
 	boards = opened;
-	rounds = await openRounds(admin, opened);
 	await admin.dispose();
 }
 

@@ -35,6 +35,7 @@ export interface BoardJson {
 	follow: string | null;
 	/** The voting round under way, if any (issue 5). */
 	roundId: number | null;
+	openFields: string[];
 	serverNow: number;
 	me: { participantId: string; role: BoardRole; name: string };
 	joinCode?: string;

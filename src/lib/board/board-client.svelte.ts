@@ -60,7 +60,8 @@ export class BoardClient {
 				timerEndsAt: initial.timerEndsAt,
 				spotlightCardId: initial.spotlightCardId,
 				follow: initial.follow,
-				roundId: initial.roundId
+				roundId: initial.roundId,
+				openFields: initial.openFields
 			}
 		});
 		this.#pending = initial.pending;

@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { attendance } from '$lib/attendance/attendance.schema';
 import { changeMeetingStatus } from '$lib/meeting/meeting-commands.server';
 import { meetings } from '$lib/meeting/meeting.schema';
 import { policyAreas } from '$lib/plan/plan.schema';
@@ -18,7 +19,9 @@ import {
 	type BoardPhase,
 	type Writer
 } from './board';
-import { addCard, newBoardId } from './board-doc';
+import { addCard, newBoardId, writeParticipant } from './board-doc';
+import { openableProps } from '$lib/objectives/objective-rules';
+import { objectiveFields } from '$lib/objectives/objective-template';
 import type { BoardHub } from './board-hub.server';
 import type { BoardRow } from './board-store.server';
 import { boards, pendingCards } from './board.schema';
@@ -135,6 +138,7 @@ export const timerInput = z
 	.strict();
 export const spotlightInput = z.object({ cardId: z.string().max(40).nullable() }).strict();
 export const followInput = z.object({ target: z.string().max(60).nullable() }).strict();
+export const openFieldsInput = z.object({ fields: z.array(z.string().max(40)).max(40) }).strict();
 
 export function updateSettings(
 	s: BoardServices,
@@ -161,6 +165,12 @@ export function setTimer(s: BoardServices, boardId: string, seconds: number | nu
 
 export function setSpotlight(s: BoardServices, boardId: string, cardId: string | null): void {
 	update(s, boardId, { spotlightCardId: cardId });
+}
+
+/** Opens objective-card fields to participants (O1); only known fields and card parts. */
+export function setOpenFields(s: BoardServices, boardId: string, fields: string[]): void {
+	const known = new Set([...objectiveFields.map((f) => f.key), ...openableProps]);
+	update(s, boardId, { openFields: [...new Set(fields.filter((f) => known.has(f)))] });
 }
 
 export function setFollow(s: BoardServices, boardId: string, target: string | null): void {
@@ -225,8 +235,10 @@ export function submitCard(
 		return { ok: true, value: { id, kind: input.kind, text: input.text, pending: true } };
 	}
 	const id = newBoardId();
+	const author = authorLine(s.db, writer.participantId);
 	room.serverChange(
-		(doc) =>
+		(doc) => {
+			if (author) writeParticipant(doc, writer.participantId, author);
 			addCard(doc, {
 				id,
 				kind: input.kind,
@@ -235,7 +247,8 @@ export function submitCard(
 				target: input.target,
 				policyAreaId: input.policyAreaId,
 				createdAt: now
-			}),
+			});
+		},
 		[{ cardId: id, participantId: writer.participantId }]
 	);
 	return { ok: true, value: { id, kind: input.kind, text: input.text, pending: false } };
@@ -258,13 +271,25 @@ function policyAreaOfBoard(db: Db, boardId: string, policyAreaId: number): boole
 	);
 }
 
+/** The name a card written over HTTP shows: its author's line on the foglio firme. */
+function authorLine(db: Db, participantId: string) {
+	const line = db
+		.select({ name: attendance.name, organization: attendance.organizationName })
+		.from(attendance)
+		.where(eq(attendance.id, participantId))
+		.get();
+	return line ?? null;
+}
+
 type PendingRow = typeof pendingCards.$inferSelect;
 
 function publish(s: BoardServices, boardId: string, card: PendingRow): void {
 	const id = newBoardId();
+	const author = card.anonymous ? null : authorLine(s.db, card.participantId);
 	s.hub.serverChange(
 		boardId,
-		(doc) =>
+		(doc) => {
+			if (author) writeParticipant(doc, card.participantId, author);
 			addCard(doc, {
 				id,
 				kind: card.kind,
@@ -273,7 +298,8 @@ function publish(s: BoardServices, boardId: string, card: PendingRow): void {
 				target: card.target,
 				policyAreaId: card.policyAreaId,
 				createdAt: s.clock.now()
-			}),
+			});
+		},
 		[{ cardId: id, participantId: card.participantId }]
 	);
 	s.db.update(pendingCards).set({ status: 'published' }).where(eq(pendingCards.id, card.id)).run();

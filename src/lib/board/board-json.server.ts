@@ -33,6 +33,7 @@ export function boardJson(
 		spotlightCardId: view.meta.spotlightCardId,
 		follow: view.meta.follow,
 		roundId: view.meta.roundId,
+		openFields: view.meta.openFields,
 		serverNow: s.clock.now(),
 		me: {
 			participantId: participant.writer.participantId,

@@ -140,7 +140,8 @@ export function metaOf(row: BoardRow): BoardMeta {
 		timerEndsAt: row.timerEndsAt,
 		spotlightCardId: row.spotlightCardId,
 		follow: row.follow,
-		roundId: row.activeRoundId
+		roundId: row.activeRoundId,
+		openFields: row.openFields
 	};
 }
 

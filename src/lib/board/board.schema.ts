@@ -22,6 +22,8 @@ export const boards = sqliteTable('boards', {
 	follow: text('follow'),
 	/** The voting round under way, mirrored so that clients show the ballot (issue 5). */
 	activeRoundId: integer('active_round_id'),
+	/** Objective-card fields the facilitator opened to participants (issue 6). */
+	openFields: text('open_fields', { mode: 'json' }).$type<string[]>().notNull().default([]),
 	createdAt: integer('created_at').notNull(),
 	updatedAt: integer('updated_at').notNull()
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { BoardSettings, Writer } from './board';
+import type { Writer } from './board';
 import {
 	addCard,
 	createCluster,
@@ -12,59 +12,10 @@ import {
 	splitCard,
 	writeMeta
 } from './board-doc';
-import { checkUpdate, type CheckContext } from './update-check';
+import { checkUpdate } from './update-check';
+import { collecting, Harness } from './update-check-harness';
 
-/**
- * The server's update check against updates made by real Y.Docs, as a client's
- * y-websocket provider would send them. Each "client" is a Y.Doc synced with the
- * server document; `capture` returns the update a change produces.
- */
-const collecting: BoardSettings = {
-	phase: 'collect',
-	locked: false,
-	anonymous: false,
-	privateWriting: false,
-	participantsCanCluster: false
-};
-
-class Harness {
-	server = new Y.Doc();
-	clients = new Map<number, string>();
-	cards = new Map<string, string>();
-	settings: BoardSettings = { ...collecting };
-
-	join(participantId: string): Y.Doc {
-		const doc = new Y.Doc();
-		Y.applyUpdate(doc, Y.encodeStateAsUpdate(this.server));
-		this.clients.set(doc.clientID, participantId);
-		return doc;
-	}
-
-	context(writer: Writer): CheckContext {
-		return {
-			doc: this.server,
-			writer,
-			settings: this.settings,
-			clientOwner: (id) => this.clients.get(id),
-			cardOwner: (id) => this.cards.get(id) ?? null,
-			policyAreaIds: new Set([1, 2])
-		};
-	}
-
-	/** Checks a change made on `doc` by `writer`; applies it to the server when accepted. */
-	send(doc: Y.Doc, writer: Writer, change: (doc: Y.Doc) => void) {
-		const before = Y.encodeStateVector(this.server);
-		change(doc);
-		const update = Y.encodeStateAsUpdate(doc, before);
-		const result = checkUpdate(this.context(writer), update);
-		if (result.ok) {
-			Y.applyUpdate(this.server, update);
-			for (const c of result.createdCards) this.cards.set(c, writer.participantId);
-		}
-		return result;
-	}
-}
-
+/** The server's update check against updates made by real Y.Docs (update-check-harness.ts). */
 const alice: Writer = { role: 'participant', participantId: 'alice' };
 const bob: Writer = { role: 'participant', participantId: 'bob' };
 const fac: Writer = { role: 'facilitator', participantId: 'fac' };

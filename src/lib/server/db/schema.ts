@@ -8,3 +8,5 @@ export * from '../../tavolo/tavolo.schema';
 export * from '../../attendance/attendance.schema';
 export * from '../../board/board.schema';
 export * from '../../voting/voting.schema';
+export * from '../../outcomes/outcome.schema';
+export * from '../../plan-objectives/plan-objective.schema';

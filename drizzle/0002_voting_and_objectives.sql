@@ -39,4 +39,5 @@ CREATE TABLE `vote_rounds` (
 );
 --> statement-breakpoint
 CREATE INDEX `vote_rounds_board_idx` ON `vote_rounds` (`board_id`);--> statement-breakpoint
-ALTER TABLE `boards` ADD `active_round_id` integer;
+ALTER TABLE `boards` ADD `active_round_id` integer;--> statement-breakpoint
+ALTER TABLE `boards` ADD `open_fields` text DEFAULT '[]' NOT NULL;

@@ -1,0 +1,113 @@
+import {
+	Document,
+	HeadingLevel,
+	Packer,
+	PageOrientation,
+	Paragraph,
+	Table as DocxTable,
+	TableCell,
+	TableRow,
+	TextRun,
+	WidthType,
+	type ISectionOptions
+} from 'docx';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import type { PlanTables, Table } from './plan-tables';
+
+/**
+ * Renderings of the plan's tables (plan-tables.ts) as files the UdP hands on:
+ * DOCX for the plan document, XLSX with one sheet per table, CSV for the
+ * objectives list. Nothing here decides content; it only lays it out.
+ */
+
+function cell(text: string, bold = false): TableCell {
+	return new TableCell({
+		children: (text === '' ? [''] : text.split('\n')).map(
+			(line) => new Paragraph({ children: [new TextRun({ text: line, bold, size: 18 })] })
+		)
+	});
+}
+
+function docxTable(table: Table): DocxTable {
+	return new DocxTable({
+		width: { size: 100, type: WidthType.PERCENTAGE },
+		rows: [
+			new TableRow({ tableHeader: true, children: table.header.map((h) => cell(h, true)) }),
+			...table.rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) })),
+			...(table.footer ? [new TableRow({ children: table.footer.map((c) => cell(c, true)) })] : [])
+		]
+	});
+}
+
+const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
+	new Paragraph({ text, heading: level, spacing: { before: 240, after: 120 } });
+
+const withHeading = (table: Table) => [
+	heading(table.title, HeadingLevel.HEADING_2),
+	docxTable(table)
+];
+
+export async function planDocx(tables: PlanTables): Promise<Buffer> {
+	const landscape: ISectionOptions['properties'] = {
+		page: { size: { orientation: PageOrientation.LANDSCAPE } }
+	};
+	const doc = new Document({
+		title: tables.title,
+		creator: 'Tavoli',
+		sections: [
+			{
+				children: [
+					heading(tables.title, HeadingLevel.TITLE),
+					...withHeading(tables.overview),
+					heading('Griglie analitiche degli obiettivi', HeadingLevel.HEADING_1),
+					...tables.grids.flatMap(withHeading)
+				]
+			},
+			{
+				properties: landscape,
+				children: [
+					...withHeading(tables.matrix),
+					heading('Punti chiave per macro-area', HeadingLevel.HEADING_1),
+					...tables.keyPointTables.flatMap(withHeading)
+				]
+			}
+		]
+	});
+	return Packer.toBuffer(doc);
+}
+
+/** Sheet names: at most 31 characters, none of : \ / ? * [ ], unique. */
+function sheetName(title: string, taken: Set<string>): string {
+	const base = title.replace(/[:\\/?*[\]]/g, ' ').slice(0, 28);
+	let name = base;
+	for (let i = 2; taken.has(name); i++) name = `${base.slice(0, 26)} ${i}`;
+	taken.add(name);
+	return name;
+}
+
+export async function planXlsx(tables: PlanTables, objectives: Table): Promise<Buffer> {
+	const book = new ExcelJS.Workbook();
+	book.creator = 'Tavoli';
+	const taken = new Set<string>();
+	for (const table of [
+		tables.overview,
+		objectives,
+		tables.matrix,
+		...tables.keyPointTables,
+		...tables.grids
+	]) {
+		const sheet = book.addWorksheet(sheetName(table.title, taken));
+		sheet.addRow(table.header).font = { bold: true };
+		for (const row of table.rows) sheet.addRow(row);
+		if (table.footer) sheet.addRow(table.footer).font = { bold: true };
+		sheet.views = [{ state: 'frozen', ySplit: 1 }];
+		sheet.columns.forEach((c) => (c.width = 24));
+	}
+	return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/** Semicolon-separated with a BOM, as Excel set to Italian opens it. */
+export function tableCsv(table: Table): string {
+	return '\uFEFF' + Papa.unparse([table.header, ...table.rows], { delimiter: ';' });
+}

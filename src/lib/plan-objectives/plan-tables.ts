@@ -1,0 +1,146 @@
+import { templateFields, type FieldValue } from '$lib/objectives/objective-template';
+import type { ExportedObjective, PlanExport } from './plan-export';
+
+/**
+ * The plan's objective chapter as plain tables (SPEC PO5), laid out as real plans
+ * print it: the quadro degli obiettivi by policy area, one griglia analitica per
+ * objective, the objectives × macro-areas matrix with its totals row, and the
+ * punti chiave reconciliation table of each macro-area. DOCX, XLSX and CSV are
+ * renderings of these tables, so they can never disagree.
+ */
+export interface Table {
+	title: string;
+	header: string[];
+	rows: string[][];
+	/** A last row printed in bold (the matrix's totals). */
+	footer?: string[];
+}
+
+export interface TaxonomyForTables {
+	macroAreas: { code: string; label: string; keyPoints: { label: string }[] }[];
+}
+
+export interface PlanTables {
+	title: string;
+	overview: Table;
+	grids: Table[];
+	matrix: Table;
+	keyPointTables: Table[];
+}
+
+/** A field's value as a cell prints it. */
+export function cellText(value: FieldValue | undefined): string {
+	if (value === null || value === undefined) return '';
+	return Array.isArray(value) ? value.join(', ') : value;
+}
+
+const objectiveLabel = (o: Pick<ExportedObjective, 'number' | 'title'>) =>
+	`${o.number}. ${o.title}`;
+
+/** How many objectives are mapped to each macro-area: the matrix's totals row. */
+export function macroAreaTotals(
+	objectives: readonly Pick<ExportedObjective, 'macroAreas'>[]
+): Record<string, number> {
+	const totals: Record<string, number> = {};
+	for (const o of objectives)
+		for (const code of o.macroAreas) totals[code] = (totals[code] ?? 0) + 1;
+	return totals;
+}
+
+function overviewTable(plan: PlanExport): Table {
+	const areaOrder = new Map(plan.policyAreas.map((a, i) => [a.name, i]));
+	const sorted = [...plan.objectives].sort(
+		(a, b) =>
+			(areaOrder.get(a.policyArea ?? '') ?? Infinity) -
+				(areaOrder.get(b.policyArea ?? '') ?? Infinity) || a.number - b.number
+	);
+	return {
+		title: 'Quadro degli obiettivi',
+		header: ['Area di policy', 'N.', 'Obiettivo'],
+		rows: sorted.map((o) => [o.policyArea ?? '', String(o.number), o.title])
+	};
+}
+
+function gridTable(o: ExportedObjective, version: string, taxonomy: TaxonomyForTables): Table {
+	const labels = new Map(taxonomy.macroAreas.map((a) => [a.code, a.label]));
+	const rows = templateFields(version).map((f) => [f.label, cellText(o.fields[f.key])]);
+	rows.push(['Macro-aree', o.macroAreas.map((c) => `${c}) ${labels.get(c) ?? ''}`).join('\n')]);
+	const points = Object.entries(o.keyPoints).flatMap(([c, ps]) => ps.map((p) => `${c}: ${p}`));
+	if (points.length) rows.push(['Punti chiave', points.join('\n')]);
+	if (o.leps.length) rows.push(['LEPS', o.leps.join('\n')]);
+	for (const i of o.indicators)
+		rows.push([
+			`Indicatore (${i.level})`,
+			[i.description, i.baseline && `baseline ${i.baseline}`, i.target && `target ${i.target}`]
+				.filter(Boolean)
+				.join(' · ')
+		]);
+	return { title: `Obiettivo ${objectiveLabel(o)}`, header: ['Campo', 'Contenuto'], rows };
+}
+
+function matrixTable(plan: PlanExport, taxonomy: TaxonomyForTables): Table {
+	const codes = taxonomy.macroAreas.map((a) => a.code);
+	const totals = macroAreaTotals(plan.objectives);
+	return {
+		title: 'Obiettivi e macro-aree',
+		header: ['Obiettivo', ...taxonomy.macroAreas.map((a) => `${a.code}) ${a.label}`)],
+		rows: [...plan.objectives]
+			.sort((a, b) => a.number - b.number)
+			.map((o) => [objectiveLabel(o), ...codes.map((c) => (o.macroAreas.includes(c) ? 'X' : ''))]),
+		footer: ['Totale', ...codes.map((c) => String(totals[c] ?? 0))]
+	};
+}
+
+/** One table per macro-area with punti chiave: the objectives that tick them, as plans reconcile them. */
+function keyPointTables(plan: PlanExport, taxonomy: TaxonomyForTables): Table[] {
+	return taxonomy.macroAreas
+		.filter((a) => a.keyPoints.length)
+		.map((area) => {
+			const points = area.keyPoints.map((k) => k.label);
+			const rows = [...plan.objectives]
+				.sort((a, b) => a.number - b.number)
+				.filter((o) => (o.keyPoints[area.code]?.length ?? 0) > 0)
+				.map((o) => [
+					objectiveLabel(o),
+					...points.map((p) => (o.keyPoints[area.code]!.includes(p) ? 'X' : ''))
+				]);
+			return { title: `${area.code}. ${area.label}`, header: ['Obiettivo', ...points], rows };
+		});
+}
+
+export function planTables(plan: PlanExport, taxonomy: TaxonomyForTables): PlanTables {
+	const sorted = [...plan.objectives].sort((a, b) => a.number - b.number);
+	return {
+		title: `${plan.plan.title} ${plan.plan.period}`,
+		overview: overviewTable(plan),
+		grids: sorted.map((o) => gridTable(o, plan.plan.taxonomyVersion, taxonomy)),
+		matrix: matrixTable(plan, taxonomy),
+		keyPointTables: keyPointTables(plan, taxonomy)
+	};
+}
+
+/** One row per objective with every template field: the CSV export. */
+export function objectivesSheet(plan: PlanExport): Table {
+	const fields = templateFields(plan.plan.taxonomyVersion);
+	return {
+		title: 'Obiettivi',
+		header: [
+			'N.',
+			'Titolo',
+			'Area di policy',
+			...fields.map((f) => f.label),
+			'Macro-aree',
+			'Stato'
+		],
+		rows: [...plan.objectives]
+			.sort((a, b) => a.number - b.number)
+			.map((o) => [
+				String(o.number),
+				o.title,
+				o.policyArea ?? '',
+				...fields.map((f) => cellText(o.fields[f.key])),
+				o.macroAreas.join(', '),
+				o.status
+			])
+	};
+}

@@ -1,0 +1,35 @@
+import { error, json } from '@sveltejs/kit';
+import { access } from '$lib/auth/access';
+import { requireAccess } from '$lib/auth/guard.server';
+import { getPlan } from '$lib/plan/plan-repo.server';
+import { importObjectives } from '$lib/plan-objectives/plan-import.server';
+import { getRuntime } from '$lib/server/runtime';
+import type { RequestHandler } from './$types';
+
+const MAX_BODY = 5 * 1024 * 1024;
+
+/**
+ * Objectives into a plan, from our JSON export or the domain fixtures' format
+ * (detected): 200 with a summary, or 400 with every problem and nothing saved.
+ */
+export const POST: RequestHandler = async (event) => {
+	const actor = requireAccess(event, access.manageSetup);
+	const { db } = getRuntime().database;
+	const planId = Number(event.params.planId);
+	if (!Number.isSafeInteger(planId) || !getPlan(db, planId)) error(404, 'Not found');
+	const text = await event.request.text();
+	if (text.length > MAX_BODY)
+		return json({ problems: [{ problem: 'too-large' }] }, { status: 413 });
+	let body: unknown;
+	try {
+		body = JSON.parse(text);
+	} catch {
+		return json(
+			{ problems: [{ objective: null, field: null, problem: 'invalid-json' }] },
+			{ status: 400 }
+		);
+	}
+	const result = importObjectives(db, planId, body, actor.userId, getRuntime().clock.now());
+	if (!result.ok) return json({ problems: result.problems }, { status: 400 });
+	return json({ imported: result.imported, policyAreasCreated: result.policyAreasCreated });
+};
