@@ -97,6 +97,11 @@ test('a dot vote on clusters: done count without totals, reveal, priorities', as
 	await test.step('everyone votes; the cap and the budget hold; undo restores', async () => {
 		for (const page of all) await expect(counter(page)).toHaveText('Punti rimasti: 5 su 5');
 		const { anna, bruno, carla, dario } = participants;
+		// Carla votes on a phone: every control of her ballot is a 44px target.
+		for (const button of await ballot(carla).getByRole('button').all()) {
+			const box = (await button.boundingBox())!;
+			expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44);
+		}
 		await vote(anna, { [clusters.health]: 3, [clusters.meals]: 2 });
 		await expect(counter(anna)).toHaveText('Punti rimasti: 0 su 5');
 		// "+" is marked disabled at the limit but still answers, saying why.
