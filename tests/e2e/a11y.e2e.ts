@@ -28,8 +28,12 @@ function pagesFor(role: DemoRole): string[] {
 		'/',
 		'/plans',
 		`/plans/${ids.planId}`,
+		`/plans/${ids.planId}/objectives`,
+		`/plans/${ids.planId}/needs`,
+		`/plans/${ids.planId}/objectives/${ids.planObjectiveId}`,
 		`/tavoli/${own}`,
 		`/meetings/${ids.meeting.own}`,
+		`/meetings/${ids.meeting.own}/minutes`,
 		'/taxonomy',
 		'/account'
 	];
@@ -41,6 +45,7 @@ function pagesFor(role: DemoRole): string[] {
 			`/plans/${ids.planId}/policy-areas`,
 			`/plans/${ids.planId}/policy-areas/${ids.policyAreaId}`,
 			`/plans/${ids.planId}/tavoli/new`,
+			`/plans/${ids.planId}/inbox`,
 			'/ambiti',
 			`/ambiti/${ids.ambitoId}`,
 			'/organizations',

@@ -81,6 +81,7 @@ function matrix(ids: DemoIds, b: Boards = boards): Record<string, Case[]> {
 	return {
 		...boardRoutes(ids, b, { tavoloManagers, sitsInManage, sitsInObserver }),
 		...votingAndOutcomeRoutes(ids, b, sitsInObserver),
+		...minutesRoutes(ids, { tavoloManagers, sitsInManage, sitsInObserver }),
 		'GET /api/meetings': [{ path: '/api/meetings', expect: everyone }],
 		'GET /api/meetings/[meetingId]/attendance': perTavolo(
 			(v) => `${meetingApi(v)}/attendance`,
@@ -190,6 +191,56 @@ function matrix(ids: DemoIds, b: Boards = boards): Record<string, Case[]> {
 		'GET /taxonomy': [{ path: '/taxonomy', expect: everyone }],
 		'GET /plans': [{ path: '/plans', expect: everyone }],
 		'GET /plans/new': [{ path: '/plans/new', expect: adminOnly }],
+		'GET /plans/[planId]/objectives': [
+			{ path: `/plans/${ids.planId}/objectives`, expect: everyone }
+		],
+		'POST /plans/[planId]/objectives ?/import': [
+			{ path: `/plans/${ids.planId}/objectives`, expect: adminOnly }
+		],
+		'POST /plans/[planId]/objectives ?/renumber': [
+			{ path: `/plans/${ids.planId}/objectives`, expect: adminOnly, refusalsOnly: true }
+		],
+		'GET /plans/[planId]/objectives/[objectiveId]': [
+			{ path: `/plans/${ids.planId}/objectives/${ids.planObjectiveId}`, expect: everyone },
+			{
+				path: `/plans/${ids.planId}/objectives/999999`,
+				expect: row('login', 'missing', 'missing', 'missing', 'missing')
+			}
+		],
+		'POST /plans/[planId]/objectives/[objectiveId] ?/save': [
+			{
+				path: `/plans/${ids.planId}/objectives/${ids.planObjectiveId}`,
+				expect: adminOnly,
+				refusalsOnly: true
+			}
+		],
+		'POST /plans/[planId]/objectives/[objectiveId] ?/restore': [
+			{ path: `/plans/${ids.planId}/objectives/${ids.planObjectiveId}`, expect: adminOnly }
+		],
+		'GET /plans/[planId]/needs': [{ path: `/plans/${ids.planId}/needs`, expect: everyone }],
+		'GET /api/plans/[planId]/needs': [
+			{ path: `/api/plans/${ids.planId}/needs?format=xlsx`, expect: everyone },
+			{
+				path: '/api/plans/999999/needs',
+				expect: row('login', 'missing', 'denied', 'denied', 'denied')
+			}
+		],
+		'GET /plans/[planId]/inbox': [{ path: `/plans/${ids.planId}/inbox`, expect: adminOnly }],
+		'POST /plans/[planId]/inbox ?/decide': [
+			{ path: `/plans/${ids.planId}/inbox`, expect: adminOnly }
+		],
+		'GET /plans/[planId]/inbox/[outcomeId]/merge': [
+			{
+				path: `/plans/${ids.planId}/inbox/999999/merge?card=x&into=1`,
+				expect: row('login', 'missing', 'denied', 'denied', 'denied')
+			}
+		],
+		'POST /plans/[planId]/inbox/[outcomeId]/merge ?/default': [
+			{
+				path: `/plans/${ids.planId}/inbox/999999/merge`,
+				expect: row('login', 'missing', 'denied', 'denied', 'denied')
+			}
+		],
 		'POST /plans/new ?/default': [{ path: '/plans/new', expect: adminOnly }],
 		'GET /plans/[planId]': [
 			{ path: `/plans/${ids.planId}`, expect: everyone },
@@ -362,6 +413,52 @@ function boardRoutes(
 	};
 }
 
+/**
+ * The verbale (minutes SPEC M-V8). beforeAll generates a draft for each kind of
+ * tavolo's first incontro: editors (the tavolo's facilitators, the UdP) get it;
+ * readers (members of the tavolo, people on the foglio firme) find no shared
+ * version yet (404, exactly as for a version that does not exist); others 403.
+ */
+function minutesRoutes(
+	ids: DemoIds,
+	r: Record<'tavoloManagers' | 'sitsInManage' | 'sitsInObserver', Expectation>
+): Record<string, Case[]> {
+	const page = (v: Variant) => `/meetings/${ids.meeting[v]}/minutes`;
+	const download = (make: (v: Variant) => string): Case[] => [
+		{ path: make('own'), expect: row('login', 'ok', 'ok', 'missing', 'missing') },
+		{ path: make('sitsIn'), expect: row('login', 'ok', 'missing', 'denied', 'missing') },
+		{ path: make('other'), expect: adminOnly }
+	];
+	// Sharing and freezing move the incontro's status, comments stay: only refusals are tried.
+	const refusals = (v: Case[]) => v.map((c) => ({ ...c, refusalsOnly: true }));
+	return {
+		'GET /api/meetings/[meetingId]/minutes': [
+			...download((v) => `/api/meetings/${ids.meeting[v]}/minutes?format=json`),
+			{
+				path: `/api/meetings/${ids.meeting.own}/minutes?format=docx`,
+				expect: row('login', 'ok', 'ok', 'missing', 'missing')
+			},
+			{
+				path: '/api/meetings/999999/minutes',
+				expect: row('login', 'missing', 'missing', 'missing', 'missing')
+			}
+		],
+		'GET /meetings/[meetingId]/minutes': perTavolo(page, tavoloMembers, r.sitsInObserver),
+		'GET /meetings/[meetingId]/minutes/print': download((v) => `${page(v)}/print`),
+		...Object.fromEntries(
+			['generate', 'edit', 'share', 'freeze'].map((a) => [
+				`POST /meetings/[meetingId]/minutes ?/${a}`,
+				refusals(perTavolo(page, r.tavoloManagers, r.sitsInManage))
+			])
+		),
+		// Commenting needs a line on the foglio firme: members sign it by opening the
+		// board (GET /boards/[boardId] above), so they may; nobody else.
+		'POST /meetings/[meetingId]/minutes ?/comment': refusals(
+			perTavolo(page, tavoloMembers, r.sitsInObserver)
+		)
+	};
+}
+
 /** The UdP passes the rule and then finds no such line: 404. */
 function missingForAdmin(c: Case): Case {
 	return { ...c, expect: { ...c.expect, admin: 'missing' } };
@@ -469,6 +566,7 @@ const contexts = new Map<Role, APIRequestContext>();
 
 test.beforeAll(async () => {
 	await openBoards();
+	await draftMinutes();
 	for (const role of roles) {
 		const context = await playwrightRequest.newContext({
 			baseURL,
@@ -512,6 +610,27 @@ async function openBoards() {
 		opened[v] = { ...board, roundId: ((await round.json()) as { roundId: number }).roundId };
 	}
 	boards = opened;
+	await admin.dispose();
+}
+
+/** Generates the draft verbale of each kind of tavolo's first incontro, as the UdP. */
+async function draftMinutes() {
+	const ids = demoIds();
+	const admin = await playwrightRequest.newContext({
+		baseURL,
+		extraHTTPHeaders: { origin: baseURL }
+	});
+	const login = await admin.post('/api/session', {
+		data: { email: demoAccounts.admin, password: demoPassword }
+	});
+	expect(login.status()).toBe(200);
+	for (const v of ['own', 'sitsIn', 'other'] as const) {
+		const response = await admin.post(`/meetings/${ids.meeting[v]}/minutes?/generate`, {
+			form: { overwrite: 'on' },
+			headers: { accept: 'application/json', 'x-sveltekit-action': 'true' }
+		});
+		expect(response.status(), 'the UdP generates the draft verbale').toBe(200);
+	}
 	await admin.dispose();
 }
 

@@ -29,6 +29,7 @@ export function demoIds() {
 		planId: one('select id from plans limit 1'),
 		ambitoId: one('select id from ambiti limit 1'),
 		policyAreaId: one('select id from policy_areas limit 1'),
+		planObjectiveId: one('select id from plan_objectives where number = 1 limit 1'),
 		organizationId: one('select id from organizations where name = ?', 'Cooperativa Universiis'),
 		personId: one('select id from people where full_name = ?', 'Elena Bonetti'),
 		tavolo: { own, sitsIn, other },

@@ -4,6 +4,7 @@ import type { BoardHub } from '$lib/board/board-hub.server';
 import { boardCards, boards, pendingCards } from '$lib/board/board.schema';
 import { CloseCode } from '$lib/board/sync-protocol';
 import { meetings } from '$lib/meeting/meeting.schema';
+import { minutesComments } from '$lib/minutes/minutes.schema';
 import { inTransaction, type Db } from '$lib/server/db/database';
 import { attendance, guestSessions } from './attendance.schema';
 
@@ -52,6 +53,12 @@ export function exportParticipant(db: Db, hub: BoardHub, attendanceId: string) {
 			.select({ kind: pendingCards.kind, text: pendingCards.text, status: pendingCards.status })
 			.from(pendingCards)
 			.where(eq(pendingCards.participantId, attendanceId))
+			.all(),
+		// Like cards, comments on the verbale stay after an erasure, without a name.
+		minutesComments: db
+			.select({ section: minutesComments.section, text: minutesComments.text })
+			.from(minutesComments)
+			.where(eq(minutesComments.participantId, attendanceId))
 			.all()
 	};
 }

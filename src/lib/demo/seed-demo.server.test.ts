@@ -6,6 +6,7 @@ import { organizations, people } from '$lib/directory/directory.schema';
 import { todayInRome } from '$lib/meeting/meeting';
 import { meetings, meetingStatusChanges } from '$lib/meeting/meeting.schema';
 import { ambiti, comuni, plans, policyAreaMacroAreas, policyAreas } from '$lib/plan/plan.schema';
+import { listPlanObjectives } from '$lib/plan-objectives/plan-objective-repo.server';
 import { createTestDatabase, rowCount, type TestDatabase } from '$lib/server/db/test-database';
 import { listMembers, listTavoliOfPlan, tavoloWarnings } from '$lib/tavolo/tavolo-repo.server';
 import {
@@ -65,6 +66,12 @@ describe('seedDemoIfEmpty', () => {
 		expect(plan[0]).toMatchObject({ taxonomyVersionId: '2025-2027', status: 'in_force' });
 		expect(rowCount(t.db, policyAreas)).toBe(8);
 		expect(listTavoliOfPlan(t.db, plan[0]!.id)).toHaveLength(5);
+	});
+
+	it("loads the real plan's 20 objectives, each in one of its policy areas", () => {
+		const objectives = listPlanObjectives(t.db, t.db.select().from(plans).get()!.id);
+		expect(objectives.map((o) => o.number)).toEqual([...Array(20).keys()].map((i) => i + 1));
+		expect(objectives.every((o) => o.policyArea !== null)).toBe(true);
 	});
 
 	it.each([

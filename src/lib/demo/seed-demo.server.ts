@@ -1,3 +1,5 @@
+import { importObjectives } from '$lib/plan-objectives/plan-import.server';
+import demoPlanObjectives from './data/plan-objectives.json';
 import { and, eq } from 'drizzle-orm';
 import { users } from '$lib/auth/auth.schema';
 import { hashPassword } from '$lib/auth/password.server';
@@ -147,6 +149,10 @@ function seed(db: Db, now: number, hashes: string[]): void {
 		}
 	}
 	const today = todayInRome(now);
+	// The plan's 20 objectives as the real Seriate plan adopted them (§6.3).
+	const imported = importObjectives(db, planId, demoPlanObjectives, null, now);
+	if (!imported.ok)
+		throw new Error(`Demo objectives refused: ${JSON.stringify(imported.problems)}`);
 	for (const m of demoMeetings) {
 		const { tavolo, dayOffset, subgroup, ...fields } = m;
 		const online = m.mode !== 'in_person';

@@ -86,17 +86,22 @@ function sheetName(title: string, taken: Set<string>): string {
 	return name;
 }
 
-export async function planXlsx(tables: PlanTables, objectives: Table): Promise<Buffer> {
-	const book = new ExcelJS.Workbook();
-	book.creator = 'Tavoli';
-	const taken = new Set<string>();
-	for (const table of [
+export function planXlsx(tables: PlanTables, objectives: Table): Promise<Buffer> {
+	return tablesXlsx([
 		tables.overview,
 		objectives,
 		tables.matrix,
 		...tables.keyPointTables,
 		...tables.grids
-	]) {
+	]);
+}
+
+/** One sheet per table, header row bold and frozen. */
+export async function tablesXlsx(tables: readonly Table[]): Promise<Buffer> {
+	const book = new ExcelJS.Workbook();
+	book.creator = 'Tavoli';
+	const taken = new Set<string>();
+	for (const table of tables) {
 		const sheet = book.addWorksheet(sheetName(table.title, taken));
 		sheet.addRow(table.header).font = { bold: true };
 		for (const row of table.rows) sheet.addRow(row);

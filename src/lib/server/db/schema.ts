@@ -10,3 +10,4 @@ export * from '../../board/board.schema';
 export * from '../../voting/voting.schema';
 export * from '../../outcomes/outcome.schema';
 export * from '../../plan-objectives/plan-objective.schema';
+export * from '../../minutes/minutes.schema';

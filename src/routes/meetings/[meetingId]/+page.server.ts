@@ -9,6 +9,7 @@ import { changeMeetingStatus } from '$lib/meeting/meeting-commands.server';
 import { meetingContext } from '$lib/meeting/meeting-context.server';
 import { listStatusChanges } from '$lib/meeting/meeting-repo.server';
 import { nextStatuses } from '$lib/meeting/meeting-status';
+import { latestReadableVersion, latestVersion } from '$lib/minutes/minutes-repo.server';
 import { formFailure, reasonFailure } from '$lib/server/form-failure';
 import type { Actions, PageServerLoad } from './$types';
 import {
@@ -25,6 +26,7 @@ export const load: PageServerLoad = (event) => {
 	);
 	const canManage = access.manageTavolo(actor, meeting.tavoloId);
 	const board = boardOfMeeting(db, meeting.id);
+	const minutes = (canManage ? latestVersion : latestReadableVersion)(db, meeting.id);
 	return {
 		meeting,
 		tavoloName,
@@ -37,7 +39,8 @@ export const load: PageServerLoad = (event) => {
 		board: board
 			? { id: board.id, open: board.open, joinCode: canManage ? board.joinCode : null }
 			: null,
-		attendance: canManage ? listAttendance(db, meeting.id).map(attendanceJson) : []
+		attendance: canManage ? listAttendance(db, meeting.id).map(attendanceJson) : [],
+		minutes: minutes ? { version: minutes.version, status: minutes.status } : null
 	};
 };
 

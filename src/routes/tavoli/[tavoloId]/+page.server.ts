@@ -8,6 +8,7 @@ import { listMeetingsOfTavolo } from '$lib/meeting/meeting-repo.server';
 import { reasonFailure, formFailure } from '$lib/server/form-failure';
 import { memberInput, memberRoleInput } from '$lib/tavolo/tavolo';
 import { addMember, changeMemberRole, removeMember } from '$lib/tavolo/tavolo-commands.server';
+import { sentBackToTavolo } from '$lib/plan-objectives/plan-objective-commands.server';
 import { tavoloContext } from '$lib/tavolo/tavolo-context.server';
 import {
 	listMembers,
@@ -35,6 +36,7 @@ export const load: PageServerLoad = (event) => {
 		upcoming: meetings.filter((mt) => mt.date >= today),
 		past: meetings.filter((mt) => mt.date < today).reverse(),
 		warnings: tavoloWarnings(db, tavolo.id, today),
+		sentBack: sentBackToTavolo(db, tavolo.id),
 		today,
 		canManage,
 		canAssignFacilitators: access.assignTavoloRole(actor, tavolo.id, 'facilitator_public'),

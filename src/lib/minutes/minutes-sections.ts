@@ -1,0 +1,194 @@
+import type { Block, CardRecord, MinutesSource, PhaseRecord, RoundRecord } from './minutes';
+import {
+	italianDate,
+	italianNumber,
+	italianTime,
+	kindLabels,
+	methodLabels,
+	modeLabels,
+	phaseLabels,
+	sourceLabels
+} from './minutes-labels';
+
+/**
+ * The body of each section of the verbale (SPEC M-V1), one pure function per
+ * section. List items and headings are single lines and paragraphs have no blank
+ * lines, so the facilitator's text box reads them back unchanged (M-V4).
+ */
+const p = (text: string): Block => ({ type: 'paragraph', text });
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+const noBoard = p("L'incontro non ha usato la lavagna.");
+
+export function infoSection({ meeting: m }: MinutesSource): Block[] {
+	const items = [
+		`Data: ${italianDate(m.date)}`,
+		`Orario: dalle ${m.startTime} alle ${m.endTime}`,
+		`Modalità: ${modeLabels[m.mode] ?? m.mode}`,
+		m.place ? `Luogo: ${m.place}` : '',
+		m.onlineUrl ? `Collegamento: ${m.onlineUrl}` : '',
+		`Tavolo: ${m.tavolo}`,
+		m.subgroup ? `Sottogruppo: ${m.subgroup}` : '',
+		`Piano: ${m.plan}`
+	];
+	return [{ type: 'list', ordered: false, items: items.filter(Boolean).map(oneLine) }];
+}
+
+/** M-V2: the foglio firme as a table — name, organisation, time of signature. */
+export function attendanceSection({ attendance }: MinutesSource): Block[] {
+	if (attendance.length === 0) return [p('Nessuna firma sul foglio firme.')];
+	const bodies = new Set(attendance.map((a) => a.organization.trim()).filter(Boolean));
+	return [
+		p(
+			`Hanno firmato il foglio firme ${attendance.length} ${attendance.length === 1 ? 'persona' : 'persone'}` +
+				` di ${bodies.size} ${bodies.size === 1 ? 'ente' : 'enti'}.`
+		),
+		{
+			type: 'table',
+			columns: ['N.', 'Nome e cognome', 'Ente / organizzazione', 'Ora', 'Firma'],
+			rows: attendance.map((a, i) => [
+				String(i + 1),
+				a.name || '(dati cancellati)',
+				a.organization || '—',
+				italianTime(a.joinedAt),
+				sourceLabels[a.source] ?? a.source
+			])
+		}
+	];
+}
+
+export function agendaSection({ agenda }: MinutesSource): Block[] {
+	if (agenda.length === 0) return [p('Nessun ordine del giorno indicato.')];
+	return [{ type: 'list', ordered: true, items: agenda.map(oneLine) }];
+}
+
+function cardLine(c: CardRecord): string {
+	const text = `${kindLabels[c.kind] ?? c.kind}: ${c.text}`;
+	return oneLine(c.author ? `${text} — ${c.author}` : text);
+}
+
+function phaseBlocks(record: PhaseRecord, previous: PhaseRecord | undefined): Block[] {
+	const name = phaseLabels[record.phase] ?? record.phase;
+	const heading: Block = {
+		type: 'heading',
+		text:
+			record.endedAt === null
+				? `${name} — situazione alla stesura del verbale`
+				: `${name} — fase conclusa alle ${italianTime(record.endedAt)}`
+	};
+	if (record.clusters.length === 0 && record.loose.length === 0)
+		return [heading, p('Nessuna scheda.')];
+	if (previous && sameCards(previous, record))
+		return [heading, p('Nessuna modifica alle schede rispetto alla fase precedente.')];
+	const blocks: Block[] = [heading];
+	for (const cluster of record.clusters) {
+		const n = cluster.cards.length;
+		blocks.push(p(oneLine(`«${cluster.title}» (${n} ${n === 1 ? 'scheda' : 'schede'})`)));
+		if (n) blocks.push({ type: 'list', ordered: false, items: cluster.cards.map(cardLine) });
+	}
+	if (record.loose.length) {
+		if (record.clusters.length) blocks.push(p('Schede non raggruppate'));
+		blocks.push({ type: 'list', ordered: false, items: record.loose.map(cardLine) });
+	}
+	return blocks;
+}
+
+const sameCards = (a: PhaseRecord, b: PhaseRecord) =>
+	JSON.stringify([a.clusters, a.loose]) === JSON.stringify([b.clusters, b.loose]);
+
+/**
+ * M-V1: what was written, as the board stood at the end of each phase and now; a
+ * phase that changed no card says so instead of repeating the same list.
+ */
+export function phasesSection(source: MinutesSource): Block[] {
+	if (!source.hadBoard) return [noBoard];
+	return source.phases.flatMap((record, i) => phaseBlocks(record, source.phases[i - 1]));
+}
+
+function roundBlocks(round: RoundRecord, n: number): Block[] {
+	const paper = round.paperBallots ? ` (di cui ${round.paperBallots} su carta)` : '';
+	const blocks: Block[] = [
+		{ type: 'heading', text: `Votazione n. ${n} — ${methodLabels[round.method] ?? round.method}` },
+		p(`Schede di voto: ${round.ballots}${paper}.`)
+	];
+	if (round.criteria)
+		blocks.push(
+			p(oneLine(`Criteri: ${round.criteria.join(' e ')}; il punteggio è la somma delle medie.`))
+		);
+	blocks.push({
+		type: 'table',
+		columns: ['Posizione', 'Voce', 'Punteggio', 'Enti pubblici', 'Terzo Settore', 'Non indicato'],
+		rows: round.ranking.map((r) => {
+			const position = round.ranking.findIndex((o) => o.score === r.score) + 1;
+			return [
+				r.tied ? `${position} (pari merito)` : String(position),
+				r.label,
+				italianNumber(r.score),
+				italianNumber(r.bySector.public),
+				italianNumber(r.bySector.third_sector),
+				italianNumber(r.bySector.unknown)
+			];
+		})
+	});
+	if (round.condorcetWinner)
+		blocks.push(p(oneLine(`Vince ogni confronto diretto: «${round.condorcetWinner}».`)));
+	return blocks;
+}
+
+/** M-V2: every revealed round with its ranking and the public / third-sector split. */
+export function votesSection(source: MinutesSource): Block[] {
+	if (!source.hadBoard) return [noBoard];
+	if (source.rounds.length === 0) return [p('Nessuna votazione con risultati pubblicati.')];
+	return [
+		p(
+			"Il voto dei partecipanti è consultivo: l'Ufficio di Piano ne riceve i risultati come indicazione del tavolo."
+		),
+		...source.rounds.flatMap((r, i) => roundBlocks(r, i + 1))
+	];
+}
+
+function fieldValue(value: string | string[] | null): string {
+	if (Array.isArray(value)) return value.length ? value.join(', ') : '—';
+	return value && value.trim() ? value.trim() : '—';
+}
+
+/** M-V2: each objective card with the 21 fields of the regional template, labelled. */
+export function objectivesSection(source: MinutesSource): Block[] {
+	if (!source.hadBoard) return [noBoard];
+	if (source.objectives.length === 0) return [p('Nessuna scheda obiettivo in bozza.')];
+	return source.objectives.flatMap((o): Block[] => [
+		{ type: 'heading', text: oneLine(o.title) || 'Scheda senza titolo' },
+		...(o.sources.length
+			? [p(oneLine(`Nasce da: ${o.sources.map((s) => `«${s}»`).join(', ')}.`))]
+			: []),
+		...(o.macroAreas.length ? [p(oneLine(`Macroaree: ${o.macroAreas.join('; ')}.`))] : []),
+		{
+			type: 'table',
+			columns: ['Campo', 'Contenuto'],
+			rows: o.fields.map((f) => [f.label, fieldValue(f.value)])
+		}
+	]);
+}
+
+/** M-V1: the priorities the tavolo indicated, the needs left for later, the next steps. */
+export function decisionsSection(source: MinutesSource): Block[] {
+	const blocks: Block[] = [];
+	if (source.priorities.length) {
+		blocks.push(p('Il tavolo ha indicato come prioritari:'));
+		blocks.push({
+			type: 'list',
+			ordered: true,
+			items: source.priorities.map((pr) => {
+				const kind = pr.type === 'cluster' ? 'raggruppamento' : 'scheda';
+				const vote =
+					pr.rank !== null ? `, ${pr.rank}° posto con ${italianNumber(pr.score ?? 0)} punti` : '';
+				return oneLine(`«${pr.label}» (${kind}${vote})`);
+			})
+		});
+	} else blocks.push(p('Nessuna priorità indicata sulla lavagna.'));
+	if (source.unchosen.length) {
+		blocks.push(p('Bisogni emersi e non scelti in questo incontro, da riprendere:'));
+		blocks.push({ type: 'list', ordered: false, items: source.unchosen.map(oneLine) });
+	}
+	blocks.push(p('Prossimi passi: da completare a cura dei facilitatori.'));
+	return blocks;
+}

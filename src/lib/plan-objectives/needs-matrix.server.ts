@@ -1,0 +1,67 @@
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { meetings } from '$lib/meeting/meeting.schema';
+import { outcomes } from '$lib/outcomes/outcome.schema';
+import { listPolicyAreas } from '$lib/plan/plan-repo.server';
+import type { Db } from '$lib/server/db/database';
+import { tavoli, tavoloPolicyAreas } from '$lib/tavolo/tavolo.schema';
+import { needsMatrix, type MatrixSource, type NeedRow } from './needs-matrix';
+import { outcomeDecisions, planObjectives } from './plan-objective.schema';
+
+/** The latest outcome of every incontro of the plan, with the UdP's decisions, as matrix rows. */
+export function loadNeedsMatrix(db: Db, planId: number): NeedRow[] {
+	const areas = new Map(
+		listPolicyAreas(db, planId).map((a) => [
+			a.id,
+			{ name: a.name, macroAreas: a.macroAreas.map((m) => m.code) }
+		])
+	);
+	const rows = db
+		.select({ outcome: outcomes, tavoloId: tavoli.id, tavolo: tavoli.name })
+		.from(outcomes)
+		.innerJoin(meetings, eq(meetings.id, outcomes.meetingId))
+		.innerJoin(tavoli, eq(tavoli.id, meetings.tavoloId))
+		.where(eq(tavoli.planId, planId))
+		.orderBy(desc(outcomes.version))
+		.all();
+	const latest = new Map<number, (typeof rows)[number]>();
+	for (const r of rows) if (!latest.has(r.outcome.meetingId)) latest.set(r.outcome.meetingId, r);
+	const objectives = new Map(
+		db
+			.select()
+			.from(planObjectives)
+			.where(eq(planObjectives.planId, planId))
+			.all()
+			.map((o) => [o.id, { id: o.id, number: o.number, title: o.title, macroAreas: o.macroAreas }])
+	);
+	const sources: MatrixSource[] = [...latest.values()].map((r) => {
+		const decided = db
+			.select()
+			.from(outcomeDecisions)
+			.where(
+				and(
+					eq(outcomeDecisions.outcomeId, r.outcome.id),
+					inArray(outcomeDecisions.decision, ['adopted', 'merged'])
+				)
+			)
+			.all();
+		const areaIds = db
+			.select({ id: tavoloPolicyAreas.policyAreaId })
+			.from(tavoloPolicyAreas)
+			.where(eq(tavoloPolicyAreas.tavoloId, r.tavoloId))
+			.all();
+		return {
+			outcome: r.outcome.content,
+			tavolo: {
+				id: r.tavoloId,
+				name: r.tavolo,
+				policyAreas: areaIds.map((a) => areas.get(a.id)).filter((a) => a !== undefined)
+			},
+			answeredBy: new Map(
+				decided
+					.filter((d) => d.planObjectiveId && objectives.has(d.planObjectiveId))
+					.map((d) => [d.cardId, objectives.get(d.planObjectiveId!)!])
+			)
+		};
+	});
+	return needsMatrix(sources);
+}

@@ -1,0 +1,63 @@
+import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import { z } from 'zod';
+import { parseForm } from '$lib/forms/form-data';
+import { commentInput, sectionEditInput } from '$lib/minutes/minutes';
+import { minutesContext } from '$lib/minutes/minutes-access.server';
+import {
+	changeMinutesStatus,
+	commentOnMinutes,
+	editMinutes,
+	generateMinutes
+} from '$lib/minutes/minutes-commands.server';
+import type { StatusAction } from '$lib/minutes/minutes-version';
+import { formFailure } from '$lib/server/form-failure';
+
+/**
+ * The verbale page's actions (SPEC M-V1..M-V8): the facilitators of the tavolo
+ * and the UdP generate, edit, share and freeze; participants of the incontro on
+ * its foglio firme comment on the shared version.
+ */
+const conflict = (reason: string, scope: string) =>
+	fail(409, { errors: { _form: reason.replaceAll('-', '_') }, values: {}, scope });
+
+export async function generateAction(event: RequestEvent) {
+	const { meeting, viewer, services } = minutesContext(event, true);
+	const form = await event.request.formData();
+	const overwrite = z.literal('on').safeParse(form.get('overwrite')).success;
+	const result = generateMinutes(services, meeting.id, viewer.userId!, overwrite);
+	if (!result.ok) error(404, 'Not found');
+	return { generated: result.value.version };
+}
+
+export async function editAction(event: RequestEvent) {
+	const { meeting, viewer, db, now } = minutesContext(event, true);
+	const parsed = parseForm(sectionEditInput, await event.request.formData());
+	if (!parsed.ok) return formFailure(parsed.errors, parsed.values, 'edit');
+	const result = editMinutes(db, meeting.id, parsed.data, { userId: viewer.userId!, now });
+	if (!result.ok) return conflict(result.reason, 'edit');
+	return { saved: parsed.data.section, version: result.value.version };
+}
+
+function statusAction(action: StatusAction) {
+	return (event: RequestEvent) => {
+		const { meeting, viewer, db, now } = minutesContext(event, true);
+		const result = changeMinutesStatus(db, meeting.id, action, { userId: viewer.userId!, now });
+		if (!result.ok) return conflict(result.reason, 'status');
+		const version = result.value.version;
+		return action === 'share' ? { shared: version } : { frozen: version };
+	};
+}
+
+export const shareAction = statusAction('share');
+export const freezeAction = statusAction('freeze');
+
+/** Only someone on the foglio firme comments: their line is the comment's author. */
+export async function commentAction(event: RequestEvent) {
+	const { meeting, viewer, db, now } = minutesContext(event);
+	if (!viewer.participantId) error(403, 'Solo chi era presente può commentare');
+	const parsed = parseForm(commentInput, await event.request.formData());
+	if (!parsed.ok) return formFailure(parsed.errors, parsed.values, 'comment');
+	const result = commentOnMinutes(db, meeting.id, viewer.participantId, parsed.data, now);
+	if (!result.ok) return conflict(result.reason, 'comment');
+	return { commented: true };
+}

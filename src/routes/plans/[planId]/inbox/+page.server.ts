@@ -1,0 +1,57 @@
+import { fail } from '@sveltejs/kit';
+import { access } from '$lib/auth/access';
+import { requireAccess } from '$lib/auth/guard.server';
+import { getPlan } from '$lib/plan/plan-repo.server';
+import { planInbox } from '$lib/plan-objectives/plan-inbox.server';
+import {
+	decideOnCard,
+	decisionInput,
+	outcomeInPlan
+} from '$lib/plan-objectives/plan-objective-commands.server';
+import { listPlanObjectives } from '$lib/plan-objectives/plan-objective-repo.server';
+import { found, idParam } from '$lib/server/params';
+import { getRuntime } from '$lib/server/runtime';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	requireAccess(event, access.manageSetup);
+	const { db } = getRuntime().database;
+	const plan = found(getPlan(db, idParam(event.params.planId)));
+	return {
+		plan,
+		inbox: planInbox(db, plan.id),
+		objectives: listPlanObjectives(db, plan.id).map(({ id, number, title }) => ({
+			id,
+			number,
+			title
+		}))
+	};
+};
+
+export const actions: Actions = {
+	decide: async (event) => {
+		const actor = requireAccess(event, access.manageSetup);
+		const planId = idParam(event.params.planId);
+		const { db } = getRuntime().database;
+		const form = await event.request.formData();
+		const outcomeId = Number(form.get('outcomeId'));
+		const cardId = String(form.get('cardId') ?? '');
+		if (outcomeInPlan(db, outcomeId)?.planId !== planId)
+			return fail(404, { decideError: 'not-found', cardId });
+		const parsed = decisionInput.safeParse({
+			decision: form.get('decision'),
+			reason: form.get('reason') ?? ''
+		});
+		if (!parsed.success) return fail(400, { decideError: 'reason-required', cardId });
+		const result = decideOnCard(
+			db,
+			outcomeId,
+			cardId,
+			parsed.data,
+			actor.userId,
+			getRuntime().clock.now()
+		);
+		if (!result.ok) return fail(400, { decideError: result.reason, cardId });
+		return { decided: cardId };
+	}
+};

@@ -1,0 +1,79 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { access } from '$lib/auth/access';
+import { requireAccess } from '$lib/auth/guard.server';
+import { templateFields, type FieldValue } from '$lib/objectives/objective-template';
+import { getPlan } from '$lib/plan/plan-repo.server';
+import { proposeMerge } from '$lib/plan-objectives/merge-fields';
+import { getPlanObjective } from '$lib/plan-objectives/plan-inbox.server';
+import { decideOnCard, outcomeInPlan } from '$lib/plan-objectives/plan-objective-commands.server';
+import { found, idParam } from '$lib/server/params';
+import { getRuntime } from '$lib/server/runtime';
+import type { Actions, PageServerLoad } from './$types';
+
+function context(
+	event: { params: { planId: string; outcomeId: string } },
+	cardId: string,
+	intoId: number
+) {
+	const { db } = getRuntime().database;
+	const plan = found(getPlan(db, idParam(event.params.planId)));
+	const outcome = outcomeInPlan(db, idParam(event.params.outcomeId));
+	if (outcome?.planId !== plan.id) found(undefined);
+	const card = found(outcome!.outcome.content.objectives.find((c) => c.id === cardId));
+	const objective = found(getPlanObjective(db, plan.id, intoId));
+	return { db, plan, outcomeId: outcome!.outcome.id, card, objective };
+}
+
+export const load: PageServerLoad = (event) => {
+	requireAccess(event, access.manageSetup);
+	const into = Number(event.url.searchParams.get('into'));
+	const { plan, card, objective } = context(event, event.url.searchParams.get('card') ?? '', into);
+	const fields = templateFields(objective.template);
+	return {
+		plan,
+		card: { id: card.id, title: card.title, fields: card.fields },
+		objective: {
+			id: objective.id,
+			number: objective.number,
+			title: objective.title,
+			fields: objective.fields
+		},
+		fields,
+		merged: proposeMerge(fields, objective.fields, card.fields)
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const actor = requireAccess(event, access.manageSetup);
+		const form = await event.request.formData();
+		const { db, plan, outcomeId, card, objective } = context(
+			event,
+			String(form.get('card') ?? ''),
+			Number(form.get('into'))
+		);
+		const fields: Record<string, FieldValue> = {};
+		for (const f of templateFields(objective.template)) {
+			if (f.type === 'enumSet') fields[f.key] = form.getAll(`field:${f.key}`).map(String);
+			else {
+				const v = String(form.get(`field:${f.key}`) ?? '');
+				fields[f.key] = v === '' && !['richText', 'shortText', 'money'].includes(f.type) ? null : v;
+			}
+		}
+		const result = decideOnCard(
+			db,
+			outcomeId,
+			card.id,
+			{
+				decision: 'merged',
+				planObjectiveId: objective.id,
+				reason: String(form.get('reason') ?? ''),
+				fields
+			},
+			actor.userId,
+			getRuntime().clock.now()
+		);
+		if (!result.ok) return fail(400, { mergeError: result.reason });
+		redirect(303, `/plans/${plan.id}/objectives/${objective.id}`);
+	}
+};

@@ -1,0 +1,74 @@
+import { fail } from '@sveltejs/kit';
+import { access } from '$lib/auth/access';
+import { requireAccess } from '$lib/auth/guard.server';
+import { getPlan } from '$lib/plan/plan-repo.server';
+import { planWarnings } from '$lib/plan-objectives/plan-checks';
+import { renumberObjective } from '$lib/plan-objectives/plan-objective-commands.server';
+import { listPlanObjectives } from '$lib/plan-objectives/plan-objective-repo.server';
+import { importObjectives } from '$lib/plan-objectives/plan-import.server';
+import { found, idParam } from '$lib/server/params';
+import { getRuntime } from '$lib/server/runtime';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	const planId = idParam(event.params.planId);
+	const actor = requireAccess(event, (a) => access.viewPlan(a, planId));
+	const { db } = getRuntime().database;
+	const plan = found(getPlan(db, planId));
+	const objectives = listPlanObjectives(db, planId);
+	return {
+		plan,
+		objectives: objectives.map(({ id, number, title, policyArea, status, macroAreas }) => ({
+			id,
+			number,
+			title,
+			policyArea,
+			status,
+			macroAreas
+		})),
+		warnings: planWarnings(objectives),
+		canManage: access.manageSetup(actor)
+	};
+};
+
+const MAX_IMPORT = 5 * 1024 * 1024;
+
+export const actions: Actions = {
+	import: async (event) => {
+		const actor = requireAccess(event, access.manageSetup);
+		const planId = idParam(event.params.planId);
+		const { db } = getRuntime().database;
+		found(getPlan(db, planId));
+		const file = (await event.request.formData()).get('file');
+		if (!(file instanceof File) || file.size === 0)
+			return fail(400, { importProblems: [{ objective: null, field: null, problem: 'no-file' }] });
+		if (file.size > MAX_IMPORT)
+			return fail(400, {
+				importProblems: [{ objective: null, field: null, problem: 'too-large' }]
+			});
+		let body: unknown;
+		try {
+			body = JSON.parse(await file.text());
+		} catch {
+			return fail(400, {
+				importProblems: [{ objective: null, field: null, problem: 'invalid-json' }]
+			});
+		}
+		const result = importObjectives(db, planId, body, actor.userId, getRuntime().clock.now());
+		if (!result.ok) return fail(400, { importProblems: result.problems });
+		return { imported: result.imported };
+	},
+	renumber: async (event) => {
+		requireAccess(event, access.manageSetup);
+		const planId = idParam(event.params.planId);
+		const form = await event.request.formData();
+		const result = renumberObjective(
+			getRuntime().database.db,
+			planId,
+			Number(form.get('objectiveId')),
+			Number(form.get('number'))
+		);
+		if (!result.ok) return fail(400, { renumberError: result.reason });
+		return { renumbered: true };
+	}
+};

@@ -1,0 +1,120 @@
+import { fail } from '@sveltejs/kit';
+import { access } from '$lib/auth/access';
+import { requireAccess } from '$lib/auth/guard.server';
+import { templateFields, type FieldValue } from '$lib/objectives/objective-template';
+import { getPlan, listPolicyAreas } from '$lib/plan/plan-repo.server';
+import { planWarnings } from '$lib/plan-objectives/plan-checks';
+import { getPlanObjective, provenance } from '$lib/plan-objectives/plan-inbox.server';
+import {
+	objectivePatch,
+	restoreRevision,
+	updatePlanObjective
+} from '$lib/plan-objectives/plan-objective-commands.server';
+import { listRevisions } from '$lib/plan-objectives/plan-objective-repo.server';
+import { found, idParam } from '$lib/server/params';
+import { getRuntime } from '$lib/server/runtime';
+import { loadTaxonomy } from '$lib/taxonomy/taxonomy-repo.server';
+import { users } from '$lib/auth/auth.schema';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	const planId = idParam(event.params.planId);
+	const actor = requireAccess(event, (a) => access.viewPlan(a, planId));
+	const { db } = getRuntime().database;
+	const plan = found(getPlan(db, planId));
+	const objective = found(getPlanObjective(db, planId, idParam(event.params.objectiveId)));
+	const names = new Map(
+		db
+			.select({ id: users.id, name: users.displayName })
+			.from(users)
+			.all()
+			.map((u) => [u.id, u.name])
+	);
+	return {
+		plan,
+		objective,
+		fields: templateFields(objective.template),
+		taxonomy: loadTaxonomy(db, plan.taxonomyVersionId),
+		policyAreas: listPolicyAreas(db, planId).map(({ id, name }) => ({ id, name })),
+		warnings: planWarnings([objective]).map((w) => w.issue),
+		revisions: listRevisions(db, objective.id).map((r) => ({
+			revision: r.revision,
+			changed: r.changed,
+			changedAt: r.changedAt,
+			by: r.changedBy ? (names.get(r.changedBy) ?? null) : null
+		})),
+		provenance: provenance(db, objective.id),
+		canManage: access.manageSetup(actor)
+	};
+};
+
+/** The edit form as a patch: text areas, selects, and checkbox groups. */
+function readPatch(form: FormData, version: string) {
+	const fields: Record<string, FieldValue> = {};
+	for (const f of templateFields(version)) {
+		if (f.type === 'enumSet') fields[f.key] = form.getAll(`field:${f.key}`).map(String);
+		else {
+			const v = String(form.get(`field:${f.key}`) ?? '');
+			fields[f.key] = v === '' && f.type !== 'richText' && f.type !== 'shortText' ? null : v;
+		}
+	}
+	const macroAreas = form.getAll('macroAreas').map(String);
+	const keyPoints: Record<string, string[]> = {};
+	for (const [name, value] of form.entries()) {
+		if (!name.startsWith('kp:')) continue;
+		(keyPoints[name.slice(3)] ??= []).push(String(value));
+	}
+	const area = String(form.get('policyAreaId') ?? '');
+	const approvedAt = String(form.get('approvedAt') ?? '');
+	return objectivePatch.safeParse({
+		title: form.get('title'),
+		policyAreaId: area === '' ? null : Number(area),
+		status: form.get('status'),
+		approvedAt: approvedAt === '' ? null : approvedAt,
+		fields,
+		macroAreas,
+		keyPoints,
+		leps: form.getAll('leps').map(String)
+	});
+}
+
+export const actions: Actions = {
+	save: async (event) => {
+		const actor = requireAccess(event, access.manageSetup);
+		const planId = idParam(event.params.planId);
+		const { db } = getRuntime().database;
+		const objective = found(getPlanObjective(db, planId, idParam(event.params.objectiveId)));
+		const patch = readPatch(await event.request.formData(), objective.template);
+		if (!patch.success) return fail(400, { saveError: 'invalid' });
+		const areas = new Set(listPolicyAreas(db, planId).map((a) => a.id));
+		if (patch.data.policyAreaId && !areas.has(patch.data.policyAreaId))
+			return fail(400, { saveError: 'invalid' });
+		const saved = updatePlanObjective(
+			db,
+			planId,
+			objective.id,
+			patch.data,
+			actor.userId,
+			getRuntime().clock.now()
+		);
+		if (!saved.ok) return fail(400, { saveError: saved.reason });
+		return { saved: true };
+	},
+	restore: async (event) => {
+		const actor = requireAccess(event, access.manageSetup);
+		const planId = idParam(event.params.planId);
+		const objectiveId = idParam(event.params.objectiveId);
+		const revision = Number((await event.request.formData()).get('revision'));
+		const { db } = getRuntime().database;
+		const restored = restoreRevision(
+			db,
+			planId,
+			objectiveId,
+			revision,
+			actor.userId,
+			getRuntime().clock.now()
+		);
+		if (!restored.ok) return fail(400, { saveError: restored.reason });
+		return { restored: revision };
+	}
+};

@@ -1,0 +1,206 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { joinWithCode } from '$lib/attendance/join.server';
+import { users } from '$lib/auth/auth.schema';
+import { changePhase, submitCard } from '$lib/board/board-commands.server';
+import { readBoard } from '$lib/board/board-doc';
+import { createObjectiveFrom } from '$lib/objectives/objective-commands.server';
+import { setObjectivePart, setObjectiveText } from '$lib/objectives/objective-doc';
+import { submitOutcome } from '$lib/outcomes/outcome-commands.server';
+import { meetings } from '$lib/meeting/meeting.schema';
+import { tavoli } from '$lib/tavolo/tavolo.schema';
+import { planInbox, provenance, getPlanObjective } from '$lib/plan-objectives/plan-inbox.server';
+import {
+	decideOnCard,
+	renumberObjective,
+	restoreRevision,
+	sentBackToTavolo,
+	updatePlanObjective
+} from '$lib/plan-objectives/plan-objective-commands.server';
+import { loadNeedsMatrix } from '$lib/plan-objectives/needs-matrix.server';
+import { listPlanObjectives, listRevisions } from '$lib/plan-objectives/plan-objective-repo.server';
+import { openTodaysBoard, removeDir, startTestServer, type TestServer } from './sync-server';
+
+/** [PO2-PO4] The UdP's decisions on a real tavolo outcome, the history and the numbering. */
+let server: TestServer;
+let outcomeId: number;
+let cards: string[];
+let planId: number;
+let tavoloId: number;
+let udp: number;
+
+beforeAll(async () => {
+	server = await startTestServer();
+	const board = openTodaysBoard(server);
+	const { db, hub } = server.services;
+	udp = db.select().from(users).where(eq(users.email, 'admin@demo.local')).get()!.id;
+	const joined = joinWithCode(
+		db,
+		{ code: board.joinCode, name: 'Luca Neri', organization: 'Caritas', consent: true },
+		Date.now()
+	);
+	if (!joined.ok) throw new Error('join');
+	for (const text of ['Anziani soli', 'Affitti troppo alti', 'Giovani senza spazi'])
+		submitCard(
+			server.services,
+			board.boardId,
+			{ role: 'participant', participantId: joined.value.participantId },
+			{ kind: 'need', text, target: '', policyAreaId: null }
+		);
+	const room = hub.room(board.boardId)!;
+	changePhase(server.services, board.boardId, 'draft');
+	cards = readBoard(room.doc).cards.map((c) => {
+		const created = createObjectiveFrom(server.services, board.boardId, { type: 'card', id: c.id });
+		if (!created.ok) throw new Error(created.reason);
+		return created.value;
+	});
+	room.serverChange((doc) => {
+		setObjectiveText(doc, cards[0]!, 'objectives', 'Custodia sociale serale');
+		setObjectivePart(doc, cards[0]!, 'macroAreas', ['E']);
+		setObjectiveText(doc, cards[1]!, 'objectives', 'Agenzia per la casa');
+	});
+	const submitted = submitOutcome(server.services, board.meetingId, udp);
+	if (!submitted.ok) throw new Error('submit');
+	outcomeId = submitted.value.outcomeId;
+	const meeting = db.select().from(meetings).where(eq(meetings.id, board.meetingId)).get()!;
+	tavoloId = meeting.tavoloId;
+	planId = db.select().from(tavoli).where(eq(tavoli.id, tavoloId)).get()!.planId;
+});
+
+afterAll(async () => {
+	await server.stop();
+	removeDir(server.dir);
+});
+
+describe('[PO2] decisions on a tavolo outcome', () => {
+	it('adopts a card as a numbered plan objective with its fields and provenance', () => {
+		const { db } = server.services;
+		const before = listPlanObjectives(db, planId).length;
+		const adopted = decideOnCard(
+			db,
+			outcomeId,
+			cards[0]!,
+			{ decision: 'adopted', reason: '' },
+			udp,
+			1
+		);
+		expect(adopted.ok).toBe(true);
+		const id = adopted.ok ? adopted.value.planObjectiveId! : 0;
+		const objective = getPlanObjective(db, planId, id)!;
+		expect(objective.number).toBe(before + 1);
+		expect(objective.fields.objectives).toBe('Custodia sociale serale');
+		expect(objective.macroAreas).toEqual(['E']);
+		expect(provenance(db, id)[0]!.card!.sources[0]!.notes[0]!.text).toBe('Anziani soli');
+	});
+
+	it('merges a second card into it with the fields the UdP settled on, as a new revision', () => {
+		const { db } = server.services;
+		const [target] = listPlanObjectives(db, planId).slice(-1);
+		const merged = decideOnCard(
+			db,
+			outcomeId,
+			cards[1]!,
+			{
+				decision: 'merged',
+				planObjectiveId: target!.id,
+				reason: 'stesso bisogno abitativo',
+				fields: { objectives: 'Custodia sociale serale e agenzia per la casa' }
+			},
+			udp,
+			2
+		);
+		expect(merged).toEqual({ ok: true, value: { planObjectiveId: target!.id } });
+		expect(getPlanObjective(db, planId, target!.id)!.fields.objectives).toBe(
+			'Custodia sociale serale e agenzia per la casa'
+		);
+		expect(provenance(db, target!.id).map((p) => p.decision)).toEqual(['adopted', 'merged']);
+		expect(listRevisions(db, target!.id)[0]!.changed).toEqual(['fields.objectives']);
+	});
+
+	it('sends a card back only with a reason, and the tavolo sees it', () => {
+		const { db } = server.services;
+		const sent = decideOnCard(
+			db,
+			outcomeId,
+			cards[2]!,
+			{ decision: 'sent_back', reason: 'Manca il target: chi sono i giovani?' },
+			udp,
+			3
+		);
+		expect(sent.ok).toBe(true);
+		expect(sentBackToTavolo(db, tavoloId)).toMatchObject([
+			{ cardId: cards[2], reason: 'Manca il target: chi sono i giovani?' }
+		]);
+	});
+
+	it('refuses a second decision on the same card and an unknown card', () => {
+		const { db } = server.services;
+		expect(
+			decideOnCard(db, outcomeId, cards[2]!, { decision: 'parked', reason: '' }, udp, 4)
+		).toEqual({ ok: false, reason: 'already-decided' });
+		expect(decideOnCard(db, outcomeId, 'nope', { decision: 'parked', reason: '' }, udp, 4)).toEqual(
+			{
+				ok: false,
+				reason: 'card-not-found'
+			}
+		);
+	});
+
+	it('leaves no card of the outcome without a decision in the inbox', () => {
+		const entry = planInbox(server.services.db, planId).find((o) => o.outcomeId === outcomeId)!;
+		expect(entry.undecided).toBe(0);
+		expect(entry.cards.map((c) => c.decision?.decision)).toEqual([
+			'adopted',
+			'merged',
+			'sent_back'
+		]);
+	});
+});
+
+describe('[PO3] the needs matrix', () => {
+	it('shows which needs a plan objective answers and which are gaps', () => {
+		const rows = loadNeedsMatrix(server.services.db, planId);
+		const byLabel = new Map(rows.map((r) => [r.label, r]));
+		expect(byLabel.get('Anziani soli')!.objective).not.toBeNull();
+		expect(byLabel.get('Affitti troppo alti')!.objective).toEqual(
+			byLabel.get('Anziani soli')!.objective
+		);
+		expect(byLabel.get('Giovani senza spazi')!.objective).toBeNull();
+	});
+});
+
+describe('[PO4] history and numbering', () => {
+	it('restores an earlier version as a new revision, keeping the ones in between', () => {
+		const { db } = server.services;
+		const objective = listPlanObjectives(db, planId).slice(-1)[0]!;
+		updatePlanObjective(db, planId, objective.id, { title: 'Titolo cambiato' }, udp, 5);
+		const revisions = listRevisions(db, objective.id);
+		expect(revisions[0]!.changed).toEqual(['title']);
+		const restored = restoreRevision(db, planId, objective.id, 1, udp, 6);
+		expect(restored.ok).toBe(true);
+		const now = getPlanObjective(db, planId, objective.id)!;
+		expect(now.title).toBe(revisions.at(-1)!.snapshot.title);
+		expect(now.fields.objectives).toBe('Custodia sociale serale');
+		expect(listRevisions(db, objective.id)).toHaveLength(revisions.length + 1);
+	});
+
+	it('refuses an approved status without the Assemblea’s date', () => {
+		const { db } = server.services;
+		const objective = listPlanObjectives(db, planId).slice(-1)[0]!;
+		expect(updatePlanObjective(db, planId, objective.id, { status: 'approved' }, udp, 7)).toEqual({
+			ok: false,
+			reason: 'approval-date-required'
+		});
+	});
+
+	it('renumbers without breaking the links to decisions', () => {
+		const { db } = server.services;
+		const objective = listPlanObjectives(db, planId).slice(-1)[0]!;
+		expect(renumberObjective(db, planId, objective.id, 1).ok).toBe(true);
+		expect(getPlanObjective(db, planId, objective.id)!.number).toBe(1);
+		expect(listPlanObjectives(db, planId).map((o) => o.number)).toEqual(
+			listPlanObjectives(db, planId).map((_, i) => i + 1)
+		);
+		expect(provenance(db, objective.id)).toHaveLength(2);
+	});
+});
