@@ -54,6 +54,10 @@ function checkFields(version: string, fields: Record<string, FieldValue>): boole
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** An empty text, an empty set and "not given" are one answer: a form cannot tell them apart. */
+const blank = (v: unknown) =>
+	v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+const sameField = (a: unknown, b: unknown) => (blank(a) && blank(b)) || same(a, b);
 
 /** Applies a patch as one new revision that names the parts it changed. */
 export function updatePlanObjective(
@@ -90,13 +94,13 @@ export function updatePlanObjective(
 				] as const
 			).filter((k) => !same(row[k], next[k])),
 			...Object.keys(fields)
-				.filter((k) => !same(row.fields[k], fields[k]))
+				.filter((k) => !sameField(row.fields[k], fields[k]))
 				.map((k) => `fields.${k}`)
 		];
 		if (!changed.length) return { ok: true, value: row } as const;
 		// A field the UdP rewrote no longer matches the printed source.
 		const verbatim = Object.fromEntries(
-			Object.entries(row.verbatim).filter(([k]) => same(row.fields[k], fields[k]))
+			Object.entries(row.verbatim).filter(([k]) => sameField(row.fields[k], fields[k]))
 		);
 		const { id: _id, planId: _plan, createdAt: _c, ...values } = next;
 		const saved = db

@@ -37,7 +37,7 @@ export const actions: Actions = {
 		const outcomeId = Number(form.get('outcomeId'));
 		const cardId = String(form.get('cardId') ?? '');
 		if (outcomeInPlan(db, outcomeId)?.planId !== planId)
-			return fail(404, { decideError: 'not-found', cardId });
+			return fail(400, { decideError: 'not-found', cardId });
 		const parsed = decisionInput.safeParse({
 			decision: form.get('decision'),
 			reason: form.get('reason') ?? ''
