@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { demoIds } from './demo-db';
 import { logInThroughForm, type DemoRole } from './helpers';
+import { phone, resetBoard } from './voting-setup';
 
 /**
  * axe on every page of the app, as the role that uses it, with and without
@@ -158,6 +159,60 @@ test('the live board passes axe: facilitator, projector, participant, observer, 
 	}
 	await page.goto('/join');
 	await expectNoSeriousViolations(page, '/join');
+});
+
+test('the voting views pass axe: ballots on a phone, facilitator with results, projector', async ({
+	page,
+	browser
+}) => {
+	test.setTimeout(120_000);
+	await logInThroughForm(page, 'facilitator');
+	const api = page.request;
+	const opened = await api.post(`/api/meetings/${demoIds().meeting.own}/board`);
+	const { boardId } = (await opened.json()) as { boardId: string };
+	await resetBoard(api, boardId);
+	for (const text of ['Trasporti serali', 'Sollievo per i caregiver'])
+		await api.post(`/api/boards/${boardId}/cards`, { data: { kind: 'need', text } });
+	const round = async (data: object) => {
+		const r = await api.post(`/api/boards/${boardId}/rounds`, {
+			data: { targets: 'cards', anonymous: false, ...data }
+		});
+		expect(r.status()).toBe(201);
+	};
+	const context = await browser.newContext(phone);
+	const voter = await context.newPage();
+	await logInThroughForm(voter, 'participant');
+	await voter.goto(`/boards/${boardId}`);
+	const ballot = voter.getByRole('region', { name: 'Il tuo voto' });
+
+	await round({ method: 'rank', topK: 2 });
+	await ballot.getByRole('button', { name: /^Aggiungi «Trasporti serali»/ }).click();
+	await expectNoSeriousViolations(voter, 'ranking ballot (phone)');
+	await round({ method: 'score', criteria: ['impatto', 'fattibilità'] });
+	const item = ballot.getByRole('group', { name: 'Trasporti serali' }).first();
+	await item.getByRole('group', { name: 'impatto' }).getByText('4').click();
+	await item.getByRole('group', { name: 'fattibilità' }).getByText('2').click();
+	await expect(ballot.getByRole('status').first()).toHaveText(/Voci valutate: 1 su/);
+	await expectNoSeriousViolations(voter, 'score ballot (phone)');
+
+	await page.goto(`/boards/${boardId}`);
+	await page.getByText('Scheda cartacea', { exact: true }).click();
+	await expectNoSeriousViolations(page, 'voting desk, round open');
+	await page.goto(`/boards/${boardId}/projector`);
+	await expect(page.getByRole('heading', { name: 'Votazione in corso' })).toBeVisible();
+	await expectNoSeriousViolations(page, 'projector, round open');
+
+	await page.goto(`/boards/${boardId}`);
+	await page.getByRole('button', { name: 'Mostra i risultati' }).click();
+	await expect(page.getByRole('img', { name: /Matrice 2×2/ })).toBeVisible();
+	await expect(page.getByRole('table', { name: 'Chi ha votato cosa' })).toBeVisible();
+	await expectNoSeriousViolations(page, 'voting desk with results');
+	await page.goto(`/boards/${boardId}/projector`);
+	await expect(page.getByRole('heading', { name: /^Risultati/ })).toBeVisible();
+	await expectNoSeriousViolations(page, 'projector with results');
+	await expect(voter.getByRole('img', { name: /Matrice 2×2/ })).toBeVisible();
+	await expectNoSeriousViolations(voter, 'results (phone)');
+	await context.close();
 });
 
 for (const role of ['admin', 'facilitator', 'participant', 'observer'] as const) {

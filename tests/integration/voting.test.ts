@@ -153,4 +153,17 @@ describe('[V5] named rounds', () => {
 			reason: 'invalid-transition'
 		});
 	});
+
+	it('[V5] one round is open at a time: opening or reopening one closes the other', () => {
+		const first = open({});
+		const second = open({});
+		const status = (id: number) => getRound(server.services.db, id)!.status;
+		expect([status(first), status(second)]).toEqual(['closed', 'open']);
+		expect(setRoundStatus(server.services, getRound(server.services.db, first)!, 'reopen').ok).toBe(
+			true
+		);
+		expect([status(first), status(second)]).toEqual(['open', 'closed']);
+		expect(readBoard(server.app.hub.room(boardId)!.doc).meta.roundId).toBe(first);
+		setRoundStatus(server.services, getRound(server.services.db, first)!, 'reveal');
+	});
 });

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, ne } from 'drizzle-orm';
 import { attendance } from '$lib/attendance/attendance.schema';
 import { changePhase, type BoardServices } from '$lib/board/board-commands.server';
 import { readBoard } from '$lib/board/board-doc';
@@ -52,6 +52,24 @@ function roundTargets(
 	return only ? all.filter((t) => only.includes(t.id)) : all;
 }
 
+/**
+ * V5: one round open at a time. A round left open behind a newer one would keep
+ * taking ballots that no page shows, so opening or reopening one closes the others.
+ */
+function closeOtherRounds(s: BoardServices, boardId: string, keep: number | null): void {
+	s.db
+		.update(voteRounds)
+		.set({ status: 'closed', closedAt: s.clock.now() })
+		.where(
+			and(
+				eq(voteRounds.boardId, boardId),
+				eq(voteRounds.status, 'open'),
+				keep === null ? undefined : ne(voteRounds.id, keep)
+			)
+		)
+		.run();
+}
+
 /** Opens a round: the board moves to the voting phase, so no card can be added (V1). */
 export function openRound(
 	s: BoardServices,
@@ -61,6 +79,7 @@ export function openRound(
 	const { targetIds, runOffOf, ...options } = input;
 	const targets = roundTargets(s, boardId, options.targets, targetIds);
 	if (targets.length === 0) return { ok: false, reason: 'no-targets' };
+	closeOtherRounds(s, boardId, null);
 	const id = s.db
 		.insert(voteRounds)
 		.values({
@@ -100,6 +119,7 @@ export function setRoundStatus(
 	const now = s.clock.now();
 	const allowed = { close: ['open'], reopen: ['closed'], reveal: ['open', 'closed'] }[action];
 	if (!allowed.includes(round.status)) return { ok: false, reason: 'invalid-transition' };
+	if (action === 'reopen') closeOtherRounds(s, round.boardId, round.id);
 	const set =
 		action === 'close'
 			? { status: 'closed' as const, closedAt: now }
