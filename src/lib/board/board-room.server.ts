@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import type { Db } from '$lib/server/db/database';
 import type { Clock } from '$lib/server/runtime';
 import type { Writer } from './board';
-import { readMeta, writeMeta, writeParticipant, type BoardMeta } from './board-doc';
+import { observeMeta, readMeta, writeMeta, writeParticipant, type BoardMeta } from './board-doc';
 import {
 	appendBatch,
 	compact,
@@ -87,6 +87,8 @@ export class BoardRoom {
 	private lastUpdateId = 0;
 	private storedSinceCompaction = 0;
 	private failedFlushes = 0;
+	/** Read for every update and presence message; the mirror changes only through serverChange. */
+	private cachedMeta: Readonly<BoardMeta> | null = null;
 
 	constructor(
 		private readonly db: Db,
@@ -106,6 +108,7 @@ export class BoardRoom {
 			this.doc.clientID = Math.floor(Math.random() * 2 ** 31);
 		this.doc.on('update', (update: Uint8Array, origin: unknown) => this.enqueue(update, origin));
 		this.awareness.on('update', this.onAwareness);
+		observeMeta(this.doc, () => (this.cachedMeta = null));
 		if (JSON.stringify(readMeta(this.doc)) !== JSON.stringify(meta))
 			this.serverChange((doc) => writeMeta(doc, meta));
 	}
@@ -114,8 +117,8 @@ export class BoardRoom {
 		return this.conns.size;
 	}
 
-	get meta(): BoardMeta {
-		return readMeta(this.doc);
+	get meta(): Readonly<BoardMeta> {
+		return (this.cachedMeta ??= Object.freeze(readMeta(this.doc)));
 	}
 
 	/** Admits a checked participant: shows their name, then opens the sync handshake. */
