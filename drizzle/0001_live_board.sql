@@ -102,6 +102,7 @@ CREATE TABLE `pending_cards` (
 	`kind` text NOT NULL,
 	`text` text NOT NULL,
 	`target` text NOT NULL,
+	`policy_area_id` integer,
 	`anonymous` integer NOT NULL,
 	`private` integer NOT NULL,
 	`status` text NOT NULL,

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { demoIds } from './demo-db';
 import { logInThroughForm, type DemoRole } from './helpers';
 
@@ -76,6 +76,81 @@ test('the log-in page, with and without an error, and the error pages', async ({
 	await expectNoSeriousViolations(page, '403 page');
 	await page.goto('/no-such-page');
 	await expectNoSeriousViolations(page, '404 page');
+});
+
+/** Sets up a board with cards, a cluster, a merged card, a timer and a spotlight. */
+async function busyBoard(page: Page): Promise<string> {
+	const api = page.request;
+	const opened = await api.post(`/api/meetings/${demoIds().meeting.own}/board`);
+	expect(opened.status()).toBe(200);
+	const { boardId } = (await opened.json()) as { boardId: string };
+	const cards: string[] = [];
+	for (const [kind, text] of [
+		['need', 'Trasporti per le visite mediche'],
+		['problem', 'Pochi trasporti la sera'],
+		['proposal', 'Un numero unico per i caregiver']
+	]) {
+		const r = await api.post(`/api/boards/${boardId}/cards`, { data: { kind, text } });
+		cards.push(((await r.json()) as { id: string }).id);
+	}
+	for (const [command, data] of [
+		['phase', { phase: 'cluster' }],
+		['settings', { participantsCanCluster: true, privateWriting: true }],
+		['timer', { seconds: 600 }],
+		['spotlight', { cardId: cards[2] }]
+	] as const)
+		expect((await api.post(`/api/boards/${boardId}/commands/${command}`, { data })).status()).toBe(
+			200
+		);
+	await page.goto(`/boards/${boardId}`);
+	await expect(page.getByRole('status').filter({ hasText: 'Collegato' })).toBeVisible();
+	await page.getByRole('textbox', { name: 'Nome del raggruppamento' }).fill('Trasporti');
+	await page.getByRole('button', { name: 'Crea il raggruppamento' }).click();
+	for (const text of ['Trasporti per le visite mediche', 'Pochi trasporti la sera'])
+		await page
+			.getByRole('article')
+			.filter({ hasText: text })
+			.getByRole('checkbox', { name: /Seleziona per unire/ })
+			.check();
+	await page.getByRole('button', { name: /Unisci le schede selezionate/ }).click();
+	await expect(page.getByText('Unione di 2 schede:')).toBeVisible();
+	return boardId;
+}
+
+async function boardAs(browser: Browser, role: DemoRole, boardId: string, phone = false) {
+	const context = await browser.newContext(
+		phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : {}
+	);
+	const page = await context.newPage();
+	await logInThroughForm(page, role);
+	await page.goto(`/boards/${boardId}`);
+	await expect(page.getByRole('status').filter({ hasText: 'Collegato' })).toBeVisible();
+	await expect(page.getByText('Unione di 2 schede:')).toBeVisible();
+	return page;
+}
+
+test('the live board passes axe: facilitator, projector, participant, observer, phone', async ({
+	page,
+	browser
+}) => {
+	test.setTimeout(120_000);
+	await logInThroughForm(page, 'facilitator');
+	const boardId = await busyBoard(page);
+	await expectNoSeriousViolations(page, 'board (facilitator)');
+	await page.goto(`/boards/${boardId}/projector`);
+	await expect(page.getByRole('timer')).toBeVisible();
+	await expectNoSeriousViolations(page, 'projector');
+	for (const [role, phone] of [
+		['participant', false],
+		['observer', false],
+		['participant', true]
+	] as const) {
+		const other = await boardAs(browser, role, boardId, phone);
+		await expectNoSeriousViolations(other, `board (${role}${phone ? ', phone' : ''})`);
+		await other.context().close();
+	}
+	await page.goto('/join');
+	await expectNoSeriousViolations(page, '/join');
 });
 
 for (const role of ['admin', 'facilitator', 'participant', 'observer'] as const) {

@@ -5,7 +5,7 @@ import {
 	type APIRequestContext
 } from '@playwright/test';
 import { baseURL } from '../../playwright.config';
-import { boardOfMeeting, demoIds, type DemoIds } from './demo-db';
+import { demoIds, type DemoIds } from './demo-db';
 import { demoAccounts, demoPassword } from './helpers';
 import { endpointKey, listEndpoints } from './route-inventory';
 
@@ -59,26 +59,95 @@ function perTavolo(
 	];
 }
 
-interface Boards {
-	own: string;
-	other: string;
-}
+type Variant = 'own' | 'sitsIn' | 'other';
+/** The boards opened for this test on each kind of tavolo's first incontro. */
+type Boards = Record<Variant, { boardId: string; joinCode: string; roundId: number }>;
+const noBoards: Boards = {
+	own: { boardId: 'none', joinCode: 'NONE', roundId: 0 },
+	sitsIn: { boardId: 'none', joinCode: 'NONE', roundId: 0 },
+	other: { boardId: 'none', joinCode: 'NONE', roundId: 0 }
+};
+let boards = noBoards;
 
-/** Opens the boards the matrix needs, as their facilitator and as the UdP would. */
-async function openBoards(ids: DemoIds): Promise<Boards> {
-	await contexts.get('facilitator')!.post(`/api/meetings/${ids.todayMeeting}/board`);
-	await contexts.get('admin')!.post(`/api/meetings/${ids.meeting.other}/board`);
-	return { own: boardOfMeeting(ids.todayMeeting)!, other: boardOfMeeting(ids.meeting.other)! };
-}
-
-let boards: Boards;
-
-function matrix(ids: DemoIds): Record<string, Case[]> {
+function matrix(ids: DemoIds, b: Boards = boards): Record<string, Case[]> {
 	const t = ids.tavolo;
 	const tavoloPage = (v: keyof typeof t) => `/tavoli/${t[v]}`;
 	const sitsInManage = row('login', 'ok', 'denied', 'denied', 'denied');
 	const sitsInObserver = row('login', 'ok', 'ok', 'denied', 'ok');
+	const boardApi = (v: Variant) => `/api/boards/${b[v].boardId}`;
+	const meetingApi = (v: Variant) => `/api/meetings/${ids.meeting[v]}`;
+	// Removing a line that does not exist: allowed roles reach the lookup (404).
+	const removeLine = (allowed: Outcome) => row('login', 'missing', allowed, 'denied', 'denied');
 	return {
+		...boardRoutes(ids, b, { tavoloManagers, sitsInManage, sitsInObserver }),
+		...votingAndOutcomeRoutes(ids, b, sitsInObserver),
+		'GET /api/meetings': [{ path: '/api/meetings', expect: everyone }],
+		'GET /api/meetings/[meetingId]/attendance': perTavolo(
+			(v) => `${meetingApi(v)}/attendance`,
+			tavoloManagers,
+			sitsInManage
+		),
+		'POST /api/meetings/[meetingId]/attendance': perTavolo(
+			(v) => `${meetingApi(v)}/attendance`,
+			tavoloManagers,
+			sitsInManage
+		),
+		'PATCH /api/meetings/[meetingId]/attendance/[attendanceId]': perTavolo(
+			(v) => `${meetingApi(v)}/attendance/pnone`,
+			tavoloManagers,
+			sitsInManage
+		),
+		'DELETE /api/meetings/[meetingId]/attendance/[attendanceId]': [
+			{ path: `${meetingApi('own')}/attendance/pnone`, expect: removeLine('missing') },
+			{ path: `${meetingApi('sitsIn')}/attendance/pnone`, expect: removeLine('denied') },
+			{ path: `${meetingApi('other')}/attendance/pnone`, expect: removeLine('denied') }
+		],
+		'POST /api/meetings/[meetingId]/board': perTavolo(
+			(v) => `${meetingApi(v)}/board`,
+			tavoloManagers,
+			sitsInManage
+		),
+		'GET /api/boards/[boardId]': perTavolo(boardApi, tavoloMembers, sitsInObserver),
+		'POST /api/boards/[boardId]/cards': perTavolo(
+			(v) => `${boardApi(v)}/cards`,
+			row('login', 'ok', 'ok', 'ok', 'denied'),
+			row('login', 'ok', 'ok', 'denied', 'denied')
+		),
+		'POST /api/boards/[boardId]/commands/[command]': perTavolo(
+			(v) => `${boardApi(v)}/commands/phase`,
+			tavoloManagers,
+			sitsInManage
+		),
+		'GET /api/boards/[boardId]/moderation': perTavolo(
+			(v) => `${boardApi(v)}/moderation`,
+			tavoloManagers,
+			sitsInManage
+		),
+		'POST /api/boards/[boardId]/moderation/[pendingId]': perTavolo(
+			(v) => `${boardApi(v)}/moderation/none`,
+			tavoloManagers,
+			sitsInManage
+		),
+		'GET /api/meetings/[meetingId]/attendance/[attendanceId]/export': perTavolo(
+			(v) => `${meetingApi(v)}/attendance/pnone/export`,
+			adminOnly,
+			adminOnly
+		).map(missingForAdmin),
+		'POST /api/meetings/[meetingId]/attendance/[attendanceId]/erase': perTavolo(
+			(v) => `${meetingApi(v)}/attendance/pnone/erase`,
+			adminOnly,
+			adminOnly
+		).map(missingForAdmin),
+		'GET /api/boards/[boardId]/me': perTavolo(
+			(v) => `${boardApi(v)}/me`,
+			tavoloMembers,
+			sitsInObserver
+		),
+		'POST /api/join': [{ path: '/api/join', expect: open }],
+		'GET /join': [{ path: '/join', expect: open }],
+		'POST /join ?/default': [{ path: '/join', expect: open }],
+		'GET /join/[code]': [{ path: `/join/${b.own.joinCode}`, expect: open }],
+		'POST /join/[code] ?/default': [{ path: `/join/${b.own.joinCode}`, expect: open }],
 		'GET /': [{ path: '/', expect: everyone }],
 		'GET /login': [
 			{ path: '/login', expect: row('ok', 'redirect', 'redirect', 'redirect', 'redirect') }
@@ -237,7 +306,6 @@ function matrix(ids: DemoIds): Record<string, Case[]> {
 			tavoloManagers,
 			sitsInManage
 		),
-		...liveBoardRoutes(ids, boards),
 		'GET /meetings/[meetingId]/invite.ics': perTavolo(
 			(v) => `/meetings/${ids.meeting[v]}/invite.ics`,
 			tavoloMembers,
@@ -246,72 +314,135 @@ function matrix(ids: DemoIds): Record<string, Case[]> {
 	};
 }
 
-/** The UdP passes the rule and then finds no such line: 404. */
-const missingForAdmin = (c: Case): Case => ({ ...c, expect: { ...c.expect, admin: 'missing' } });
+/** The board pages and the incontro page's board and foglio firme actions. */
+function boardRoutes(
+	ids: DemoIds,
+	b: Boards,
+	r: Record<'tavoloManagers' | 'sitsInManage' | 'sitsInObserver', Expectation>
+): Record<string, Case[]> {
+	const boardPage = (v: Variant) => `/boards/${b[v].boardId}`;
+	const meetingPage = (v: Variant) => `/meetings/${ids.meeting[v]}`;
+	const opens = row('login', 'redirect', 'redirect', 'denied', 'denied');
+	const sitsInOpens = row('login', 'redirect', 'denied', 'denied', 'denied');
+	return {
+		'GET /boards/[boardId]': [
+			...perTavolo(boardPage, tavoloMembers, r.sitsInObserver),
+			{
+				path: '/boards/bnosuchboard',
+				expect: row('login', 'missing', 'missing', 'missing', 'missing')
+			}
+		],
+		'GET /boards/[boardId]/projector': perTavolo(
+			(v) => `${boardPage(v)}/projector`,
+			r.tavoloManagers,
+			r.sitsInManage
+		),
+		'POST /meetings/[meetingId] ?/openBoard': [
+			{ path: meetingPage('own'), expect: opens },
+			{ path: meetingPage('sitsIn'), expect: sitsInOpens },
+			{ path: meetingPage('other'), expect: row('login', 'redirect', 'denied', 'denied', 'denied') }
+		],
+		...Object.fromEntries(
+			['addAttendance', 'correctAttendance', 'removeAttendance'].map((a) => [
+				`POST /meetings/[meetingId] ?/${a}`,
+				perTavolo(meetingPage, r.tavoloManagers, r.sitsInManage)
+			])
+		)
+	};
+}
 
-/** Issue 3: joining, boards, attendance. */
-function liveBoardRoutes(ids: DemoIds, b: Boards): Record<string, Case[]> {
-	const meeting = (v: 'own' | 'sitsIn' | 'other') => `/api/meetings/${ids.meeting[v]}`;
-	const perBoard = (suffix: string, own: Expectation): Case[] => [
-		{ path: `/api/boards/${b.own}${suffix}`, expect: own },
-		{ path: `/api/boards/${b.other}${suffix}`, expect: adminOnly }
-	];
+/** The UdP passes the rule and then finds no such line: 404. */
+function missingForAdmin(c: Case): Case {
+	return { ...c, expect: { ...c.expect, admin: 'missing' } };
+}
+
+/** Issues 5 and 6: voting, priorities, objective cards, outcomes. */
+function votingAndOutcomeRoutes(
+	ids: DemoIds,
+	b: Boards,
+	sitsInObserver: Expectation
+): Record<string, Case[]> {
 	const managers = row('login', 'ok', 'ok', 'denied', 'denied');
 	const sitsInManage = row('login', 'ok', 'denied', 'denied', 'denied');
+	const boardApi = (v: Variant) => `/api/boards/${b[v].boardId}`;
+	const roundApi = (v: Variant) => `/api/rounds/${b[v].roundId}`;
+	const meetingApi = (v: Variant) => `/api/meetings/${ids.meeting[v]}`;
+	// Only people who may vote reach a ballot: participants of the tavolo (the demo
+	// facilitator sits in "sitsIn" as a plain member), never the UdP's facilitator role or observers.
+	const voters = (v: Variant) =>
+		v === 'own'
+			? row('login', 'denied', 'denied', 'ok', 'denied')
+			: v === 'sitsIn'
+				? row('login', 'denied', 'ok', 'denied', 'denied')
+				: row('login', 'denied', 'denied', 'denied', 'denied');
+	const perVoter = (suffix: string): Case[] =>
+		(['own', 'sitsIn', 'other'] as const).map((v) => ({
+			path: `${roundApi(v)}${suffix}`,
+			expect: voters(v)
+		}));
+	const refusals = (cases: Case[]) => cases.map((c) => ({ ...c, refusalsOnly: true }));
 	return {
-		'GET /api/meetings': [{ path: '/api/meetings', expect: everyone }],
-		'POST /api/meetings/[meetingId]/board': perTavolo(
-			(v) => `${meeting(v)}/board`,
-			managers,
-			sitsInManage
-		).map((c) => ({
-			...c,
-			refusalsOnly: true
-		})),
-		'GET /api/meetings/[meetingId]/attendance': perTavolo(
-			(v) => `${meeting(v)}/attendance`,
+		'GET /api/boards/[boardId]/rounds': perTavolo(
+			(v) => `${boardApi(v)}/rounds`,
+			tavoloMembers,
+			sitsInObserver
+		),
+		'POST /api/boards/[boardId]/rounds': perTavolo(
+			(v) => `${boardApi(v)}/rounds`,
 			managers,
 			sitsInManage
 		),
-		'POST /api/meetings/[meetingId]/attendance': perTavolo(
-			(v) => `${meeting(v)}/attendance`,
+		'GET /api/rounds/[roundId]': perTavolo(roundApi, tavoloMembers, sitsInObserver),
+		'GET /api/rounds/[roundId]/ballot': perVoter('/ballot'),
+		'PUT /api/rounds/[roundId]/ballot': perVoter('/ballot'),
+		'POST /api/rounds/[roundId]/done': perVoter('/done'),
+		'POST /api/rounds/[roundId]/status/[action]': refusals(
+			perTavolo((v) => `${roundApi(v)}/status/close`, managers, sitsInManage)
+		),
+		'GET /api/rounds/[roundId]/results': perTavolo(
+			(v) => `${roundApi(v)}/results`,
+			tavoloMembers,
+			sitsInObserver
+		),
+		'POST /api/rounds/[roundId]/paper-ballots': perTavolo(
+			(v) => `${roundApi(v)}/paper-ballots`,
 			managers,
 			sitsInManage
 		),
-		'PATCH /api/meetings/[meetingId]/attendance/[attendanceId]': perTavolo(
-			(v) => `${meeting(v)}/attendance/pnone`,
+		'GET /api/boards/[boardId]/priorities': perTavolo(
+			(v) => `${boardApi(v)}/priorities`,
+			tavoloMembers,
+			sitsInObserver
+		),
+		'POST /api/boards/[boardId]/priorities': perTavolo(
+			(v) => `${boardApi(v)}/priorities`,
 			managers,
 			sitsInManage
 		),
-		'DELETE /api/meetings/[meetingId]/attendance/[attendanceId]': perTavolo(
-			(v) => `${meeting(v)}/attendance/pnone`,
+		'DELETE /api/boards/[boardId]/priorities': perTavolo(
+			(v) => `${boardApi(v)}/priorities`,
 			managers,
 			sitsInManage
-		).map((c) => ({ ...c, refusalsOnly: true })),
-		'GET /api/meetings/[meetingId]/attendance/[attendanceId]/export': perTavolo(
-			(v) => `${meeting(v)}/attendance/pnone/export`,
-			adminOnly,
-			adminOnly
-		).map(missingForAdmin),
-		'POST /api/meetings/[meetingId]/attendance/[attendanceId]/erase': perTavolo(
-			(v) => `${meeting(v)}/attendance/pnone/erase`,
-			adminOnly,
-			adminOnly
-		).map(missingForAdmin),
-		'GET /api/boards/[boardId]/me': perBoard('/me', everyone),
-		'POST /api/join': [{ path: '/api/join', expect: open }],
-		'GET /join': [{ path: '/join', expect: open }],
-		'POST /join ?/default': [{ path: '/join', expect: open }],
-		'GET /join/[code]': [{ path: '/join/XXXXXX', expect: open }],
-		'POST /join/[code] ?/default': [{ path: '/join/XXXXXX', expect: open }],
-		'GET /api/boards/[boardId]': perBoard('', everyone),
-		'POST /api/boards/[boardId]/cards': perBoard(
-			'/cards',
-			row('login', 'ok', 'ok', 'ok', 'denied')
 		),
-		'POST /api/boards/[boardId]/commands/[command]': perBoard('/commands/phase', managers),
-		'GET /api/boards/[boardId]/moderation': perBoard('/moderation', managers),
-		'POST /api/boards/[boardId]/moderation/[pendingId]': perBoard('/moderation/none', managers)
+		'POST /api/boards/[boardId]/objectives': perTavolo(
+			(v) => `${boardApi(v)}/objectives`,
+			managers,
+			sitsInManage
+		),
+		'GET /api/meetings/[meetingId]/outcome': perTavolo(
+			(v) => `${meetingApi(v)}/outcome`,
+			tavoloMembers,
+			sitsInObserver
+		),
+		'POST /api/meetings/[meetingId]/outcome': refusals(
+			perTavolo((v) => `${meetingApi(v)}/outcome`, managers, sitsInManage)
+		),
+		'GET /api/outcomes/[outcomeId]': [
+			{
+				path: '/api/outcomes/999999',
+				expect: row('login', 'missing', 'missing', 'missing', 'missing')
+			}
+		]
 	};
 }
 
@@ -326,6 +457,7 @@ function classify(status: number, location: string | undefined): Outcome {
 const contexts = new Map<Role, APIRequestContext>();
 
 test.beforeAll(async () => {
+	await openBoards();
 	for (const role of roles) {
 		const context = await playwrightRequest.newContext({
 			baseURL,
@@ -339,8 +471,38 @@ test.beforeAll(async () => {
 		}
 		contexts.set(role, context);
 	}
-	boards = await openBoards(demoIds());
 });
+
+/** Opens the board of each kind of tavolo's first incontro, as the UdP. */
+async function openBoards() {
+	const ids = demoIds();
+	const admin = await playwrightRequest.newContext({
+		baseURL,
+		extraHTTPHeaders: { origin: baseURL }
+	});
+	const login = await admin.post('/api/session', {
+		data: { email: demoAccounts.admin, password: demoPassword }
+	});
+	expect(login.status()).toBe(200);
+	const opened = { ...noBoards };
+	for (const v of ['own', 'sitsIn', 'other'] as const) {
+		const response = await admin.post(`/api/meetings/${ids.meeting[v]}/board`);
+		expect(response.status()).toBe(200);
+		const board = (await response.json()) as Boards[Variant];
+		// A card to vote on and an open round, for the voting routes.
+		const card = await admin.post(`/api/boards/${board.boardId}/cards`, {
+			data: { kind: 'need', text: 'Voce della matrice' }
+		});
+		expect(card.status()).toBe(201);
+		const round = await admin.post(`/api/boards/${board.boardId}/rounds`, {
+			data: { method: 'dot', targets: 'cards' }
+		});
+		expect(round.status()).toBe(201);
+		opened[v] = { ...board, roundId: ((await round.json()) as { roundId: number }).roundId };
+	}
+	boards = opened;
+	await admin.dispose();
+}
 
 test.afterAll(async () => {
 	for (const context of contexts.values()) await context.dispose();
@@ -386,6 +548,7 @@ async function send(context: APIRequestContext, method: string, url: string) {
 	if (method === 'GET') return context.get(url, options);
 	if (method === 'DELETE') return context.delete(url, options);
 	if (method === 'PATCH') return context.patch(url, { ...options, data: {} });
+	if (method === 'PUT') return context.put(url, { ...options, data: {} });
 	if (url.startsWith('/api/')) return context.post(url, { ...options, data: {} });
 	// As a browser posts a form without JavaScript: SvelteKit answers HTML, not JSON.
 	return context.post(url, { ...options, form: { probe: '1' }, headers: { accept: 'text/html' } });

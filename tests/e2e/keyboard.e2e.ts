@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { demoIds } from './demo-db';
-import { demoAccounts, demoPassword } from './helpers';
+import { demoAccounts, demoPassword, logInThroughForm } from './helpers';
 
 /**
  * The set-up tasks with the keyboard alone: no mouse click anywhere. `tabTo`
@@ -82,4 +82,64 @@ test('the UdP adds a member to a tavolo with the keyboard only', async ({ page }
 	await expect(
 		page.getByRole('region', { name: 'Membri' }).getByRole('link', { name: 'Alessia Carrara' })
 	).toBeVisible();
+});
+
+test('a participant writes and clusters a card on the live board with the keyboard only', async ({
+	page,
+	browser
+}) => {
+	const fac = await (await browser.newContext()).newPage();
+	await logInThroughForm(fac, 'facilitator');
+	await fac.getByRole('link', { name: 'Co-programmazione: bisogni e priorità 2027' }).click();
+	await fac.getByRole('button', { name: 'Apri la lavagna' }).click();
+	const boardId = new URL(fac.url()).pathname.split('/').at(-1);
+	const command = (name: string, data: object) =>
+		fac.request.post(`/api/boards/${boardId}/commands/${name}`, { data });
+	await command('phase', { phase: 'collect' });
+	await command('settings', { anonymous: false, privateWriting: false, locked: false });
+	const joinUrl = await fac
+		.getByRole('region', { name: 'Come partecipare' })
+		.getByRole('link')
+		.getAttribute('href');
+
+	await page.goto(joinUrl!);
+	await typeInto(page, page.getByRole('textbox', { name: 'Nome e cognome' }), 'Elsa Tastiera');
+	await tabTo(page, page.getByRole('checkbox', { name: "Ho letto l'informativa e acconsento" }));
+	await page.keyboard.press('Space');
+	await tabTo(page, page.getByRole('button', { name: 'Entra' }));
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('status').filter({ hasText: 'Collegato' })).toBeVisible();
+
+	// The kinds are a radio group: Tab reaches it, arrow keys choose.
+	await tabTo(page, page.getByRole('radio', { name: 'Bisogno', exact: true }));
+	await page.keyboard.press('ArrowRight');
+	await expect(page.getByRole('radio', { name: 'Criticità', exact: true })).toBeChecked();
+	await typeInto(
+		page,
+		page.getByRole('textbox', { name: 'Testo della scheda' }),
+		'Scritta da tastiera'
+	);
+	await tabTo(page, page.getByRole('button', { name: 'Aggiungi la scheda' }));
+	await page.keyboard.press('Enter');
+	const card = page.getByRole('article').filter({ hasText: 'Scritta da tastiera' });
+	await expect(card).toContainText('Criticità');
+
+	await command('phase', { phase: 'cluster' });
+	await command('settings', { participantsCanCluster: true });
+	await typeInto(
+		page,
+		page.getByRole('textbox', { name: 'Nome del raggruppamento' }),
+		'Da tastiera'
+	);
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('region', { name: 'Da tastiera' })).toBeVisible();
+	await tabTo(page, card.getByRole('combobox', { name: /Sposta in/ }), 300);
+	await page.keyboard.type('Da tastiera');
+	await tabTo(page, card.getByRole('button', { name: /^Sposta/ }));
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('region', { name: 'Da tastiera' })).toContainText(
+		'Scritta da tastiera'
+	);
+	await command('phase', { phase: 'collect' });
+	await fac.context().close();
 });

@@ -133,7 +133,7 @@ test('the UdP sets up an Ambito, a plan and a tavolo with its first incontro', a
 		await expect(page).toHaveURL(tavoloUrl);
 		await page.reload();
 		await expect(page.getByRole('listitem').filter({ hasText: 'Caregiver' })).toContainText(
-			'1 persone'
+			'Membri: 1'
 		);
 	});
 

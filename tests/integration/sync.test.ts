@@ -257,6 +257,34 @@ describe('[B9-B10] live writing and hostile updates', () => {
 	});
 });
 
+describe('[B12] presence', () => {
+	it('shows who is online with the name the server knows; echoed entries are ignored', async () => {
+		const guest = guestCookie(server, board.joinCode, 'Presente');
+		const g = connectClient(server, board.boardId, guest.cookie);
+		const f = connectClient(
+			server,
+			board.boardId,
+			accountCookie(server, 'facilitatore@demo.local')
+		);
+		await Promise.all([g.synced, f.synced]);
+		g.provider.awareness.setLocalState({ cursor: null, typing: true, user: { name: 'Finto' } });
+		f.provider.awareness.setLocalState({ cursor: null, typing: false });
+		// A stock client sends back every state it receives: both must stay connected.
+		await eventually(() => {
+			const states = [...f.provider.awareness.getStates().values()];
+			expect(states).toContainEqual(
+				expect.objectContaining({
+					typing: true,
+					user: expect.objectContaining({ id: guest.participantId, name: 'Presente' })
+				})
+			);
+		});
+		await new Promise((r) => setTimeout(r, 300));
+		expect(g.provider.wsconnected && f.provider.wsconnected).toBe(true);
+		for (const p of [g, f]) p.provider.destroy();
+	});
+});
+
 describe('[B11] persistence', () => {
 	it('keeps every accepted update across a restart', async () => {
 		const guest = guestCookie(server, board.joinCode, 'Persistente');

@@ -1,7 +1,10 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { attendance } from '$lib/attendance/attendance.schema';
 import { changeMeetingStatus } from '$lib/meeting/meeting-commands.server';
 import { meetings } from '$lib/meeting/meeting.schema';
+import { policyAreas } from '$lib/plan/plan.schema';
+import { tavoli } from '$lib/tavolo/tavolo.schema';
 import type { Db } from '$lib/server/db/database';
 import type { Result } from '$lib/server/result';
 import type { Clock } from '$lib/server/runtime';
@@ -16,7 +19,9 @@ import {
 	type BoardPhase,
 	type Writer
 } from './board';
-import { addCard, newBoardId } from './board-doc';
+import { addCard, newBoardId, writeParticipant } from './board-doc';
+import { openableProps } from '$lib/objectives/objective-rules';
+import { objectiveFields } from '$lib/objectives/objective-template';
 import type { BoardHub } from './board-hub.server';
 import type { BoardRow } from './board-store.server';
 import { boards, pendingCards } from './board.schema';
@@ -133,6 +138,7 @@ export const timerInput = z
 	.strict();
 export const spotlightInput = z.object({ cardId: z.string().max(40).nullable() }).strict();
 export const followInput = z.object({ target: z.string().max(60).nullable() }).strict();
+export const openFieldsInput = z.object({ fields: z.array(z.string().max(40)).max(40) }).strict();
 
 export function updateSettings(
 	s: BoardServices,
@@ -159,6 +165,12 @@ export function setTimer(s: BoardServices, boardId: string, seconds: number | nu
 
 export function setSpotlight(s: BoardServices, boardId: string, cardId: string | null): void {
 	update(s, boardId, { spotlightCardId: cardId });
+}
+
+/** Opens objective-card fields to participants (O1); only known fields and card parts. */
+export function setOpenFields(s: BoardServices, boardId: string, fields: string[]): void {
+	const known = new Set([...objectiveFields.map((f) => f.key), ...openableProps]);
+	update(s, boardId, { openFields: [...new Set(fields.filter((f) => known.has(f)))] });
 }
 
 export function setFollow(s: BoardServices, boardId: string, target: string | null): void {
@@ -192,12 +204,15 @@ export function submitCard(
 	boardId: string,
 	writer: Writer,
 	input: CardInput
-): Result<SubmittedCard, 'forbidden' | 'closed'> {
+): Result<SubmittedCard, 'forbidden' | 'closed' | 'foreign-policy-area'> {
 	const room = s.hub.room(boardId);
 	if (!room) return { ok: false, reason: 'closed' };
 	const meta = room.meta;
 	if (writer.role === 'observer') return { ok: false, reason: 'forbidden' };
 	if (!canSubmitCard(writer, meta)) return { ok: false, reason: 'closed' };
+	if (input.policyAreaId !== null && !policyAreaOfBoard(s.db, boardId, input.policyAreaId)) {
+		return { ok: false, reason: 'foreign-policy-area' };
+	}
 	const now = s.clock.now();
 	if ((meta.anonymous || meta.privateWriting) && writer.role !== 'facilitator') {
 		const id = newBoardId();
@@ -210,6 +225,7 @@ export function submitCard(
 				kind: input.kind,
 				text: input.text,
 				target: input.target,
+				policyAreaId: input.policyAreaId,
 				anonymous: meta.anonymous,
 				private: meta.privateWriting,
 				status: meta.privateWriting ? 'waiting' : 'review',
@@ -219,8 +235,10 @@ export function submitCard(
 		return { ok: true, value: { id, kind: input.kind, text: input.text, pending: true } };
 	}
 	const id = newBoardId();
+	const author = authorLine(s.db, writer.participantId);
 	room.serverChange(
-		(doc) =>
+		(doc) => {
+			if (author) writeParticipant(doc, writer.participantId, author);
 			addCard(doc, {
 				id,
 				kind: input.kind,
@@ -229,27 +247,59 @@ export function submitCard(
 				target: input.target,
 				policyAreaId: input.policyAreaId,
 				createdAt: now
-			}),
+			});
+		},
 		[{ cardId: id, participantId: writer.participantId }]
 	);
 	return { ok: true, value: { id, kind: input.kind, text: input.text, pending: false } };
+}
+
+/** A tag must name a policy area of the plan the board's incontro belongs to. */
+function policyAreaOfBoard(db: Db, boardId: string, policyAreaId: number): boolean {
+	return (
+		db
+			.select({ id: policyAreas.id })
+			.from(boards)
+			.innerJoin(meetings, eq(meetings.id, boards.meetingId))
+			.innerJoin(tavoli, eq(tavoli.id, meetings.tavoloId))
+			.innerJoin(
+				policyAreas,
+				and(eq(policyAreas.planId, tavoli.planId), eq(policyAreas.id, policyAreaId))
+			)
+			.where(eq(boards.id, boardId))
+			.get() !== undefined
+	);
+}
+
+/** The name a card written over HTTP shows: its author's line on the foglio firme. */
+function authorLine(db: Db, participantId: string) {
+	const line = db
+		.select({ name: attendance.name, organization: attendance.organizationName })
+		.from(attendance)
+		.where(eq(attendance.id, participantId))
+		.get();
+	return line ?? null;
 }
 
 type PendingRow = typeof pendingCards.$inferSelect;
 
 function publish(s: BoardServices, boardId: string, card: PendingRow): void {
 	const id = newBoardId();
+	const author = card.anonymous ? null : authorLine(s.db, card.participantId);
 	s.hub.serverChange(
 		boardId,
-		(doc) =>
+		(doc) => {
+			if (author) writeParticipant(doc, card.participantId, author);
 			addCard(doc, {
 				id,
 				kind: card.kind,
 				text: card.text,
 				authorId: card.anonymous ? null : card.participantId,
 				target: card.target,
+				policyAreaId: card.policyAreaId,
 				createdAt: s.clock.now()
-			}),
+			});
+		},
 		[{ cardId: id, participantId: card.participantId }]
 	);
 	s.db.update(pendingCards).set({ status: 'published' }).where(eq(pendingCards.id, card.id)).run();

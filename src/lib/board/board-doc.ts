@@ -10,7 +10,8 @@ import { CARD_TEXT_MAX, type BoardPhase, type BoardSettings, type CardKind } fro
  *                                        mergedInto, mergedFrom
  *   clusters:     Y.Map<clusterId, Y.Map> title, createdAt
  *   meta:         Y.Map  phase, locked, anonymous, privateWriting,
- *                        participantsCanCluster, timerEndsAt, spotlightCardId, follow
+ *                        participantsCanCluster, timerEndsAt, spotlightCardId, follow,
+ *                        roundId
  *                        (written by the server only)
  *   participants: Y.Map<participantId, {name, organization}> (server only)
  */
@@ -18,7 +19,9 @@ export const Root = {
 	cards: 'cards',
 	clusters: 'clusters',
 	meta: 'meta',
-	participants: 'participants'
+	participants: 'participants',
+	objectives: 'objectives',
+	comments: 'comments'
 } as const;
 export const serverOnlyRoots: readonly string[] = [Root.meta, Root.participants];
 
@@ -47,6 +50,10 @@ export interface BoardMeta extends BoardSettings {
 	timerEndsAt: number | null;
 	spotlightCardId: string | null;
 	follow: string | null;
+	/** The voting round under way, if any: its ballots live in SQLite, never here. */
+	roundId: number | null;
+	/** Objective-card fields participants may write (issue 6). */
+	openFields: string[];
 }
 
 export interface BoardView {
@@ -64,7 +71,9 @@ export const defaultMeta: BoardMeta = {
 	participantsCanCluster: false,
 	timerEndsAt: null,
 	spotlightCardId: null,
-	follow: null
+	follow: null,
+	roundId: null,
+	openFields: []
 };
 
 const cardsOf = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(Root.cards);
@@ -115,7 +124,9 @@ export function readMeta(doc: Y.Doc): BoardMeta {
 		participantsCanCluster: get('participantsCanCluster'),
 		timerEndsAt: get('timerEndsAt'),
 		spotlightCardId: get('spotlightCardId'),
-		follow: get('follow')
+		follow: get('follow'),
+		roundId: get('roundId'),
+		openFields: get('openFields')
 	};
 }
 
@@ -184,7 +195,14 @@ function card(doc: Y.Doc, cardId: string): Y.Map<unknown> | undefined {
  */
 export function setCardText(doc: Y.Doc, cardId: string, next: string): void {
 	const text = card(doc, cardId)?.get('text');
-	if (!(text instanceof Y.Text)) return;
+	if (text instanceof Y.Text) replaceText(text, next);
+}
+
+/**
+ * Replaces a Y.Text's content with the fewest operations (common prefix and
+ * suffix kept), so that two people typing in one text converge sensibly.
+ */
+export function replaceText(text: Y.Text, next: string): void {
 	const current = text.toString();
 	if (current === next) return;
 	let start = 0;
@@ -197,12 +215,14 @@ export function setCardText(doc: Y.Doc, cardId: string, next: string): void {
 	) {
 		end++;
 	}
-	doc.transact(() => {
+	const apply = () => {
 		const removed = current.length - start - end;
 		if (removed > 0) text.delete(start, removed);
 		const inserted = next.slice(start, next.length - end);
 		if (inserted) text.insert(start, inserted);
-	});
+	};
+	if (text.doc) text.doc.transact(apply);
+	else apply();
 }
 
 export function setCardKind(doc: Y.Doc, cardId: string, kind: CardKind): void {

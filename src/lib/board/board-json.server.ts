@@ -1,3 +1,4 @@
+import type { BoardJson } from './board-api';
 import { readBoard } from './board-doc';
 import { moderationQueue, ownPendingCards, type BoardServices } from './board-commands.server';
 import type { Participant } from './board-room.server';
@@ -8,7 +9,11 @@ import type { BoardRow } from './board-store.server';
  * socket gives them, plus their own cards that are not on the board yet and, for
  * facilitators, the moderation queue (text only). Anonymous cards carry no author.
  */
-export function boardJson(s: BoardServices, board: BoardRow, participant: Participant) {
+export function boardJson(
+	s: BoardServices,
+	board: BoardRow,
+	participant: Participant
+): BoardJson | null {
 	const room = s.hub.room(board.id);
 	if (!room) return null;
 	const view = readBoard(room.doc);
@@ -27,6 +32,8 @@ export function boardJson(s: BoardServices, board: BoardRow, participant: Partic
 		timerEndsAt: view.meta.timerEndsAt,
 		spotlightCardId: view.meta.spotlightCardId,
 		follow: view.meta.follow,
+		roundId: view.meta.roundId,
+		openFields: view.meta.openFields,
 		serverNow: s.clock.now(),
 		me: {
 			participantId: participant.writer.participantId,

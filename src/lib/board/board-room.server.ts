@@ -8,6 +8,7 @@ import {
 	appendBatch,
 	compact,
 	loadCardOwners,
+	loadPolicyAreaIds,
 	loadClientOwners,
 	loadDocument,
 	savePhaseSnapshot,
@@ -81,6 +82,7 @@ export class BoardRoom {
 	private readonly conns = new Map<SyncSocket, Connection>();
 	private readonly clientOwners: Map<number, string | null>;
 	private readonly cardOwners: Map<string, string | null>;
+	private readonly policyAreaIds: ReadonlySet<number>;
 	private queue: { update: Uint8Array; origin: unknown }[] = [];
 	private batch: Omit<AcceptedBatch, 'updates'> = { claims: [], cards: [] };
 	private flushTimer: ReturnType<typeof setImmediate> | null = null;
@@ -99,6 +101,7 @@ export class BoardRoom {
 		this.awareness.setLocalState(null);
 		this.clientOwners = loadClientOwners(db, boardId);
 		this.cardOwners = loadCardOwners(db, boardId);
+		this.policyAreaIds = loadPolicyAreaIds(db, boardId);
 		const stored = loadDocument(db, boardId);
 		if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, SERVER);
 		for (const update of stored.updates) Y.applyUpdate(this.doc, update, SERVER);
@@ -206,7 +209,8 @@ export class BoardRoom {
 				writer,
 				settings: this.meta,
 				clientOwner: (id) => this.ownerOf(id),
-				cardOwner: (id) => this.cardOwners.get(id) ?? null
+				cardOwner: (id) => this.cardOwners.get(id) ?? null,
+				policyAreaIds: this.policyAreaIds
 			},
 			update
 		);

@@ -10,6 +10,9 @@ import {
 	boardUpdates
 } from './board.schema';
 import type { BoardPhase } from './board';
+import { meetings } from '$lib/meeting/meeting.schema';
+import { policyAreas } from '$lib/plan/plan.schema';
+import { tavoli } from '$lib/tavolo/tavolo.schema';
 
 /**
  * Persistence of live boards in SQLite (SPEC B11): the accepted updates in order,
@@ -161,6 +164,21 @@ export function metaOf(row: BoardRow): BoardMeta {
 		participantsCanCluster: row.participantsCanCluster,
 		timerEndsAt: row.timerEndsAt,
 		spotlightCardId: row.spotlightCardId,
-		follow: row.follow
+		follow: row.follow,
+		roundId: row.activeRoundId,
+		openFields: row.openFields
 	};
+}
+
+/** The policy areas of the plan a board's incontro belongs to (card tags, B10). */
+export function loadPolicyAreaIds(db: Db, boardId: string): Set<number> {
+	const rows = db
+		.select({ id: policyAreas.id })
+		.from(boards)
+		.innerJoin(meetings, eq(meetings.id, boards.meetingId))
+		.innerJoin(tavoli, eq(tavoli.id, meetings.tavoloId))
+		.innerJoin(policyAreas, eq(policyAreas.planId, tavoli.planId))
+		.where(eq(boards.id, boardId))
+		.all();
+	return new Set(rows.map((r) => r.id));
 }

@@ -20,6 +20,10 @@ export const boards = sqliteTable('boards', {
 	timerEndsAt: integer('timer_ends_at'),
 	spotlightCardId: text('spotlight_card_id'),
 	follow: text('follow'),
+	/** The voting round under way, mirrored so that clients show the ballot (issue 5). */
+	activeRoundId: integer('active_round_id'),
+	/** Objective-card fields the facilitator opened to participants (issue 6). */
+	openFields: text('open_fields', { mode: 'json' }).$type<string[]>().notNull().default([]),
 	createdAt: integer('created_at').notNull(),
 	updatedAt: integer('updated_at').notNull()
 });
@@ -104,6 +108,7 @@ export const pendingCards = sqliteTable(
 		kind: text('kind', { enum: cardKinds }).notNull(),
 		text: text('text').notNull(),
 		target: text('target').notNull(),
+		policyAreaId: integer('policy_area_id'),
 		anonymous: integer('anonymous', { mode: 'boolean' }).notNull(),
 		private: integer('private', { mode: 'boolean' }).notNull(),
 		/** 'waiting' (private, until reveal), 'review' (anonymous, in the queue), 'rejected', 'published'. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { BoardSettings, Writer } from './board';
+import type { Writer } from './board';
 import {
 	addCard,
 	createCluster,
@@ -12,58 +12,10 @@ import {
 	splitCard,
 	writeMeta
 } from './board-doc';
-import { checkUpdate, type CheckContext } from './update-check';
+import { checkUpdate } from './update-check';
+import { collecting, Harness } from './update-check-harness';
 
-/**
- * The server's update check against updates made by real Y.Docs, as a client's
- * y-websocket provider would send them. Each "client" is a Y.Doc synced with the
- * server document; `capture` returns the update a change produces.
- */
-const collecting: BoardSettings = {
-	phase: 'collect',
-	locked: false,
-	anonymous: false,
-	privateWriting: false,
-	participantsCanCluster: false
-};
-
-class Harness {
-	server = new Y.Doc();
-	clients = new Map<number, string>();
-	cards = new Map<string, string>();
-	settings: BoardSettings = { ...collecting };
-
-	join(participantId: string): Y.Doc {
-		const doc = new Y.Doc();
-		Y.applyUpdate(doc, Y.encodeStateAsUpdate(this.server));
-		this.clients.set(doc.clientID, participantId);
-		return doc;
-	}
-
-	context(writer: Writer): CheckContext {
-		return {
-			doc: this.server,
-			writer,
-			settings: this.settings,
-			clientOwner: (id) => this.clients.get(id),
-			cardOwner: (id) => this.cards.get(id) ?? null
-		};
-	}
-
-	/** Checks a change made on `doc` by `writer`; applies it to the server when accepted. */
-	send(doc: Y.Doc, writer: Writer, change: (doc: Y.Doc) => void) {
-		const before = Y.encodeStateVector(this.server);
-		change(doc);
-		const update = Y.encodeStateAsUpdate(doc, before);
-		const result = checkUpdate(this.context(writer), update);
-		if (result.ok) {
-			Y.applyUpdate(this.server, update);
-			for (const c of result.createdCards) this.cards.set(c, writer.participantId);
-		}
-		return result;
-	}
-}
-
+/** The server's update check against updates made by real Y.Docs (update-check-harness.ts). */
 const alice: Writer = { role: 'participant', participantId: 'alice' };
 const bob: Writer = { role: 'participant', participantId: 'bob' };
 const fac: Writer = { role: 'facilitator', participantId: 'fac' };
@@ -148,6 +100,24 @@ describe('[B5] editing cards', () => {
 			ok: false,
 			reason: 'not-own-item'
 		});
+	});
+
+	it('lets the author edit and delete their card that the server published (revealed, HTTP)', () => {
+		const { h, a } = setup();
+		const serverClient = new Y.Doc();
+		Y.applyUpdate(serverClient, Y.encodeStateAsUpdate(h.server));
+		h.clients.set(serverClient.clientID, 'server');
+		card('cardS', 'alice', 'Idea rivelata')(serverClient);
+		Y.applyUpdate(h.server, Y.encodeStateAsUpdate(serverClient));
+		h.cards.set('cardS', 'alice');
+		Y.applyUpdate(a, Y.encodeStateAsUpdate(h.server));
+		expect(h.send(a, alice, (d) => setCardText(d, 'cardS', 'Idea rivista')).ok).toBe(true);
+		expect(
+			h.send(a, alice, (d) =>
+				d.getMap<Y.Map<unknown>>(Root.cards).get('cardS')!.set('kind', 'proposal')
+			).ok
+		).toBe(true);
+		expect(h.send(a, alice, (d) => deleteCard(d, 'cardS')).ok).toBe(true);
 	});
 
 	it('refuses edits of one’s own card after the collecting phase', () => {
@@ -277,5 +247,15 @@ describe('[B9-B10] hostile updates', () => {
 			ok: false,
 			reason: 'missing-dependencies'
 		});
+	});
+});
+
+describe('[B10] card tags', () => {
+	it('accepts a policy area of the plan and refuses one of another plan', () => {
+		const { h, a } = setup();
+		const tag = (id: number) => (d: Y.Doc) =>
+			d.getMap<Y.Map<unknown>>(Root.cards).get('cardA')!.set('policyAreaId', id);
+		expect(h.send(a, alice, tag(2)).ok).toBe(true);
+		expect(h.send(a, alice, tag(99))).toMatchObject({ ok: false, reason: 'bad-value' });
 	});
 });

@@ -12,6 +12,17 @@ import {
 	type Writer
 } from './board';
 import { Root, serverOnlyRoots } from './board-doc';
+import {
+	contentMatches,
+	expectedContent,
+	mayChangeComment,
+	mayEditObjectivePart,
+	OBJECTIVE_TEXT_MAX,
+	partOf,
+	validCommentValue,
+	validFieldValue,
+	validPartValue
+} from '$lib/objectives/objective-rules';
 
 /**
  * Checks one Yjs update from a client against the board's rules before it is
@@ -38,11 +49,14 @@ export type CheckResult =
 export interface CheckContext {
 	doc: Y.Doc;
 	writer: Writer;
-	settings: BoardSettings;
+	/** The board's settings; `openFields` lists what participants may write in objective cards. */
+	settings: BoardSettings & { openFields?: readonly string[] };
 	/** Who owns a Yjs client id: a participant id, 'server', or undefined if unclaimed. */
 	clientOwner(clientId: number): string | undefined;
 	/** The participant who wrote a card, from the server's records. */
 	cardOwner(cardId: string): string | null;
+	/** The policy areas of the board's plan: the only ones a card may be tagged with. */
+	policyAreaIds: ReadonlySet<number>;
 }
 
 type AnyStruct = Y.Item | Y.GC | Y.Skip;
@@ -60,6 +74,13 @@ class Refused extends Error {
 }
 
 const KEY = /^[A-Za-z0-9_-]{1,40}$/;
+/** Roots whose entries are maps: deleting an entry deletes everything inside it. */
+const containerRoots: readonly string[] = [
+	Root.cards,
+	Root.clusters,
+	Root.objectives,
+	Root.comments
+];
 const MAX_CLAIMS_PER_UPDATE = 4;
 
 export function checkUpdate(ctx: CheckContext, update: Uint8Array): CheckResult {
@@ -85,6 +106,9 @@ class UpdateCheck {
 	private readonly paths = new Map<Y.Item | Y.AbstractType<unknown>, Path>();
 	private readonly claimed: number[] = [];
 	private readonly newCards = new Map<string, Y.Item>();
+	private readonly newObjectives = new Set<string>();
+	private readonly newComments = new Set<string>();
+	private readonly objectiveTextGrowth = new Map<string, number>();
 	private readonly deletedContainers = new Set<string>();
 	private readonly textGrowth = new Map<string, number>();
 
@@ -200,16 +224,15 @@ class UpdateCheck {
 
 	private collectNewCard(item: Y.Item): void {
 		const path = this.pathOf(item);
-		if (path.length === 2 && path[0] === Root.cards) this.newCards.set(path[1]!, item);
+		if (path.length !== 2) return;
+		if (path[0] === Root.cards) this.newCards.set(path[1]!, item);
+		if (path[0] === Root.objectives) this.newObjectives.add(path[1]!);
+		if (path[0] === Root.comments) this.newComments.add(path[1]!);
 	}
 
 	private collectDeletedContainers(): void {
 		this.forEachDeleted((item, path) => {
-			if (
-				path.length === 2 &&
-				(path[0] === Root.cards || path[0] === Root.clusters) &&
-				this.isCurrent(item, path)
-			) {
+			if (path.length === 2 && containerRoots.includes(path[0]!) && this.isCurrent(item, path)) {
 				this.deletedContainers.add(path.join('/'));
 			}
 		});
@@ -285,6 +308,8 @@ class UpdateCheck {
 			throw new Refused('unknown-location', `no place for ${path.join('/')}`);
 		const content = item.content;
 		if (root === Root.cards) return this.checkCardInsert(item, path, key, field, inner, content);
+		if (root === Root.objectives) return this.checkObjectiveInsert(item, path, content);
+		if (root === Root.comments) return this.checkCommentInsert(path, content);
 		if (root === Root.clusters) {
 			if (!canCluster(this.ctx.writer, this.ctx.settings))
 				throw new Refused('not-allowed', 'clustering is closed for you');
@@ -376,7 +401,7 @@ class UpdateCheck {
 			mergedFrom: (v) =>
 				Array.isArray(v) && v.length <= 50 && v.every((x) => typeof x === 'string' && KEY.test(x)),
 			target: (v) => typeof v === 'string' && v.length <= TARGET_MAX,
-			policyAreaId: (v) => v === null || (typeof v === 'number' && Number.isInteger(v)),
+			policyAreaId: (v) => v === null || (typeof v === 'number' && this.ctx.policyAreaIds.has(v)),
 			createdAt: (v) => typeof v === 'number' && Number.isFinite(v)
 		};
 		const rule = rules[field];
@@ -385,17 +410,25 @@ class UpdateCheck {
 		expectValue(content, rule, path);
 	}
 
-	/** B9: deleting or overwriting only one's own items, except where the phase shares editing. */
+	/**
+	 * B9: deleting or overwriting only one's own items, except where the phase shares editing
+	 * and in one's own card while it may be edited (B5).
+	 */
 	private checkDeletes(): void {
 		const { writer, settings } = this.ctx;
 		this.forEachDeleted((item, path) => {
 			const [root, key, field] = path;
 			if (serverOnlyRoots.includes(root!))
 				throw new Refused('server-only', `${root} is written by the server only`);
-			if (root === Root.cards || root === Root.clusters) {
-				if (path.length > 2 && this.deletedContainers.has(`${root}/${key}`)) return;
-			}
+			if (
+				containerRoots.includes(root!) &&
+				path.length > 2 &&
+				this.deletedContainers.has(`${root}/${key}`)
+			)
+				return;
 			if (writer.role === 'facilitator') return;
+			if (root === Root.objectives) return this.checkObjectiveDelete(path);
+			if (root === Root.comments) return this.checkCommentDelete(path);
 			if (root === Root.clusters) {
 				if (!canCluster(writer, settings))
 					throw new Refused('not-allowed', 'clustering is closed for you');
@@ -408,7 +441,9 @@ class UpdateCheck {
 					? this.isMergedCard(key)
 					: ['clusterId', 'mergedInto', 'mergedFrom'].includes(field);
 			if (shared && canCluster(writer, settings)) return;
-			if (!this.owns(item))
+			// The author's own card may hold items the server wrote (a revealed or HTTP card).
+			const ownCard = field !== 'authorId' && canEditCard(writer, settings, this.cardOwner(key));
+			if (!this.owns(item) && !ownCard)
 				throw new Refused('not-own-item', `${path.join('/')} was written by someone else`);
 			if (field === 'authorId')
 				throw new Refused('not-allowed', 'the author of a card cannot change');
@@ -421,7 +456,102 @@ class UpdateCheck {
 		});
 	}
 
+	/** O1: objective cards — facilitators create them; participants write only what is open to them. */
+	private checkObjectiveInsert(item: Y.Item, path: Path, content: Content): void {
+		const kind = expectedContent(path);
+		if (!kind) throw new Refused('unknown-location', `no place for ${path.join('/')}`);
+		if (!contentMatches(kind, content))
+			throw new Refused('bad-value', `${path.join('/')} has the wrong kind of content`);
+		const { writer } = this.ctx;
+		const creating = this.newObjectives.has(path[1]!);
+		if (path.length === 2 && writer.role !== 'facilitator') {
+			throw new Refused('not-allowed', 'only facilitators create objective cards');
+		}
+		if (kind === 'value' && !(content instanceof Y.ContentDeleted)) {
+			const value = (content as Y.ContentAny).arr[0];
+			const valid =
+				path[2] === 'fields' ? validFieldValue(path[3]!, value) : validPartValue(path[2]!, value);
+			if (!valid)
+				throw new Refused('bad-value', `${path.join('/')} has a value that is not allowed`);
+		}
+		if (kind === 'chars') {
+			const key = path.slice(0, -1).join('/');
+			this.objectiveTextGrowth.set(key, (this.objectiveTextGrowth.get(key) ?? 0) + item.length);
+		}
+		if (creating || path.length === 2) return;
+		if (
+			(kind === 'map' || kind === 'text' || path[2] === 'sources' || path[2] === 'createdAt') &&
+			writer.role !== 'facilitator'
+		) {
+			throw new Refused('not-allowed', 'the structure of an objective card is the facilitator’s');
+		}
+		if (!mayEditObjectivePart(this.objectiveRules(), partOf(path) ?? '')) {
+			throw new Refused('not-allowed', 'this field is not open to participants now');
+		}
+	}
+
+	private checkObjectiveDelete(path: Path): void {
+		const kind = expectedContent(path);
+		const shared =
+			(kind === 'chars' || kind === 'value') &&
+			mayEditObjectivePart(this.objectiveRules(), partOf(path) ?? '');
+		if (!shared) throw new Refused('not-allowed', 'this field is not open to participants now');
+	}
+
+	private objectiveRules() {
+		const s = this.ctx.settings;
+		return {
+			writer: this.ctx.writer,
+			phase: s.phase,
+			locked: s.locked,
+			openFields: new Set(s.openFields ?? [])
+		};
+	}
+
+	/** O4: comments on a field — the author edits them; the author or a facilitator resolves or deletes them. */
+	private checkCommentInsert(path: Path, content: Content): void {
+		const [, id, prop] = path;
+		if (path.length === 2) return expectType(content, Y.Map, path);
+		if (path.length !== 3 || !prop) throw new Refused('unknown-location', path.join('/'));
+		if (!(content instanceof Y.ContentDeleted)) {
+			const value =
+				content instanceof Y.ContentAny && content.arr.length === 1 ? content.arr[0] : undefined;
+			if (!validCommentValue(prop, value, this.ctx.writer))
+				throw new Refused('bad-value', `${path.join('/')} has a value that is not allowed`);
+		}
+		if (this.newComments.has(id!)) return;
+		if (!mayChangeComment(this.ctx.writer, this.commentAuthor(id!), prop))
+			throw new Refused('not-allowed', 'only its author changes a comment');
+	}
+
+	private checkCommentDelete(path: Path): void {
+		const id = path[1]!;
+		if (
+			!mayChangeComment(
+				this.ctx.writer,
+				this.commentAuthor(id),
+				path.length === 2 ? undefined : path[2]
+			)
+		) {
+			throw new Refused('not-own-item', 'only its author or a facilitator removes a comment');
+		}
+	}
+
+	private commentAuthor(id: string): string | null {
+		if (this.newComments.has(id)) return this.ctx.writer.participantId;
+		const author = this.ctx.doc.getMap<Y.Map<unknown>>(Root.comments).get(id)?.get('authorId');
+		return typeof author === 'string' ? author : null;
+	}
+
 	private checkTextLengths(): void {
+		for (const [key, growth] of this.objectiveTextGrowth) {
+			const [root, id, ...rest] = key.split('/');
+			let node: unknown = this.ctx.doc.share.get(root!);
+			for (const k of [id!, ...rest]) node = node instanceof Y.Map ? node.get(k) : undefined;
+			const current = node instanceof Y.Text ? node.length : 0;
+			if (current + growth > OBJECTIVE_TEXT_MAX)
+				throw new Refused('bad-value', `text over ${OBJECTIVE_TEXT_MAX} characters`);
+		}
 		for (const [cardId, growth] of this.textGrowth) {
 			const text = this.ctx.doc.getMap<Y.Map<unknown>>(Root.cards).get(cardId)?.get('text');
 			const current = text instanceof Y.Text ? text.length : 0;

@@ -7,3 +7,6 @@ export * from '../../taxonomy/taxonomy.schema';
 export * from '../../tavolo/tavolo.schema';
 export * from '../../attendance/attendance.schema';
 export * from '../../board/board.schema';
+export * from '../../voting/voting.schema';
+export * from '../../outcomes/outcome.schema';
+export * from '../../plan-objectives/plan-objective.schema';

@@ -1,4 +1,7 @@
+import { listAttendance } from '$lib/attendance/attendance-commands.server';
+import { attendanceJson } from '$lib/attendance/attendance-json';
 import { access } from '$lib/auth/access';
+import { boardOfMeeting } from '$lib/board/board-commands.server';
 import { parseForm } from '$lib/forms/form-data';
 import { agendaItems, todayInRome } from '$lib/meeting/meeting';
 import { statusChangeInput } from '$lib/meeting/meeting';
@@ -8,6 +11,12 @@ import { listStatusChanges } from '$lib/meeting/meeting-repo.server';
 import { nextStatuses } from '$lib/meeting/meeting-status';
 import { formFailure, reasonFailure } from '$lib/server/form-failure';
 import type { Actions, PageServerLoad } from './$types';
+import {
+	addAttendanceAction,
+	correctAttendanceAction,
+	openBoardAction,
+	removeAttendanceAction
+} from './meeting-board-actions.server';
 
 export const load: PageServerLoad = (event) => {
 	const { actor, meeting, tavoloName, subgroupName, db, now } = meetingContext(
@@ -15,6 +24,7 @@ export const load: PageServerLoad = (event) => {
 		access.viewTavolo
 	);
 	const canManage = access.manageTavolo(actor, meeting.tavoloId);
+	const board = boardOfMeeting(db, meeting.id);
 	return {
 		meeting,
 		tavoloName,
@@ -23,7 +33,11 @@ export const load: PageServerLoad = (event) => {
 		today: todayInRome(now),
 		canManage,
 		nextStatuses: canManage ? nextStatuses(meeting.status) : [],
-		history: listStatusChanges(db, meeting.id)
+		history: listStatusChanges(db, meeting.id),
+		board: board
+			? { id: board.id, open: board.open, joinCode: canManage ? board.joinCode : null }
+			: null,
+		attendance: canManage ? listAttendance(db, meeting.id).map(attendanceJson) : []
 	};
 };
 
@@ -35,5 +49,9 @@ export const actions: Actions = {
 		const result = changeMeetingStatus(db, meeting.id, parsed.data.status, actor.userId, now);
 		if (!result.ok) return reasonFailure('status', result.reason, parsed.data);
 		return { statusChanged: parsed.data.status };
-	}
+	},
+	openBoard: openBoardAction,
+	addAttendance: addAttendanceAction,
+	correctAttendance: correctAttendanceAction,
+	removeAttendance: removeAttendanceAction
 };

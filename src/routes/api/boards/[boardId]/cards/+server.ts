@@ -22,7 +22,8 @@ export const POST: RequestHandler = async (event) => {
 		);
 	const result = submitCard(services, board.id, participant.writer, parsed.data);
 	if (!result.ok) {
-		return json({ error: result.reason }, { status: result.reason === 'forbidden' ? 403 : 409 });
+		const status = { forbidden: 403, closed: 409, 'foreign-policy-area': 400 }[result.reason];
+		return json({ error: result.reason }, { status });
 	}
 	return json(result.value, { status: 201 });
 };

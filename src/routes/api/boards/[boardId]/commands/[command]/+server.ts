@@ -4,9 +4,11 @@ import {
 	changePhase,
 	closeBoard,
 	followInput,
+	openFieldsInput,
 	phaseInput,
 	revealPrivate,
 	setFollow,
+	setOpenFields,
 	setSpotlight,
 	setTimer,
 	settingsInput,
@@ -46,6 +48,10 @@ const commands: Record<string, Command> = {
 	follow: {
 		input: followInput,
 		run: (s, id, b: z.output<typeof followInput>) => setFollow(s, id, b.target)
+	},
+	'open-fields': {
+		input: openFieldsInput,
+		run: (s, id, b: z.output<typeof openFieldsInput>) => setOpenFields(s, id, b.fields)
 	},
 	reveal: { input: emptyInput, run: (s, id) => void revealPrivate(s, id) },
 	close: { input: emptyInput, run: (s, id) => closeBoard(s, id) }

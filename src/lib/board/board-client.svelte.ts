@@ -1,0 +1,243 @@
+import { createContext } from 'svelte';
+import type * as Y from 'yjs';
+import {
+	canCluster,
+	canCreateCardDirectly,
+	canEditCard,
+	canSubmitCard,
+	type CardKind,
+	type Writer
+} from './board';
+import { boardApi, type BoardJson, type NewCardInput, type PendingCard } from './board-api';
+import {
+	BoardConnection,
+	type BoardNotice,
+	type ConnectionStatus
+} from './board-connection.svelte';
+import * as boardDoc from './board-doc';
+import type { BoardView, CardView } from './board-doc';
+import { clockOffset, type PresenceEntry } from './board-live';
+import { viewFromJson } from './board-view';
+
+const PENDING_POLL_MS = 5000;
+const placeholder = viewFromJson({ cards: [], clusters: [], meta: { ...boardDoc.defaultMeta } });
+
+/**
+ * One board in the browser: the board as plain data (`view`), the server's
+ * clock and my cards waiting off the board, over a BoardConnection. Every write
+ * goes through board-doc.ts after the same pure rule the server applies
+ * (board.ts), so a control the server would refuse is never offered. Cards that
+ * must not carry their author's Yjs client id (anonymous or private mode) go
+ * over HTTP.
+ */
+export class BoardClient {
+	readonly boardId: string;
+	readonly me: Writer & { name: string };
+	readonly api: ReturnType<typeof boardApi>;
+	readonly #connection: BoardConnection;
+	#view = $state.raw<BoardView>(placeholder);
+	#offset = $state(0);
+	#pending = $state.raw<PendingCard[]>([]);
+	#local: { cursor: string | null; typing: boolean } = { cursor: null, typing: false };
+	#poll: ReturnType<typeof setInterval> | undefined;
+
+	constructor(initial: BoardJson, options: { presence: boolean } = { presence: true }) {
+		this.boardId = initial.boardId;
+		this.me = { ...initial.me };
+		this.api = boardApi(initial.boardId);
+		this.#connection = new BoardConnection(
+			initial.boardId,
+			(doc) => this.#read(doc),
+			() => void this.refresh(),
+			options.presence
+		);
+		this.#view = viewFromJson({
+			cards: initial.cards,
+			clusters: initial.clusters,
+			meta: {
+				...initial.settings,
+				phase: initial.phase,
+				timerEndsAt: initial.timerEndsAt,
+				spotlightCardId: initial.spotlightCardId,
+				follow: initial.follow,
+				roundId: initial.roundId,
+				openFields: initial.openFields
+			}
+		});
+		this.#pending = initial.pending;
+		this.#offset = initial.serverNow - Date.now();
+	}
+
+	get view(): BoardView {
+		return this.#view;
+	}
+	get status(): ConnectionStatus {
+		return this.#connection.status;
+	}
+	get synced(): boolean {
+		return this.#connection.synced;
+	}
+	get presence(): PresenceEntry[] {
+		return this.#connection.presence;
+	}
+	/** Milliseconds to add to Date.now() to read the server's clock (for the timer). */
+	get offset(): number {
+		return this.#offset;
+	}
+	get pending(): PendingCard[] {
+		return this.#pending;
+	}
+	get notice(): BoardNotice | null {
+		return this.#connection.notice;
+	}
+	get isFacilitator(): boolean {
+		return this.me.role === 'facilitator';
+	}
+
+	/** B4: may I put a card on the board myself, or at least send one through the server? */
+	get canAddDirectly(): boolean {
+		return this.#live && canCreateCardDirectly(this.me, this.#view.meta);
+	}
+	get canSubmit(): boolean {
+		return this.#live && canSubmitCard(this.me, this.#view.meta);
+	}
+	/** B6 */
+	get canCluster(): boolean {
+		return this.synced && canCluster(this.me, this.#view.meta);
+	}
+	/** B5 */
+	canEdit(card: CardView): boolean {
+		return this.synced && canEditCard(this.me, this.#view.meta, card.authorId);
+	}
+	get #live(): boolean {
+		return this.status !== 'stopped';
+	}
+
+	/** Connects (in the browser only) and starts watching the cards waiting off the board. */
+	start(): void {
+		this.#connection.connect();
+		void this.refresh();
+		this.#poll = setInterval(() => {
+			if (this.#waiting) void this.refresh();
+		}, PENDING_POLL_MS);
+	}
+
+	destroy(): void {
+		clearInterval(this.#poll);
+		this.#connection.destroy();
+	}
+
+	get #waiting(): boolean {
+		return this.#pending.some((p) => p.status === 'waiting' || p.status === 'review');
+	}
+
+	/** Re-reads the server's clock and my cards waiting for the reveal or moderation. */
+	async refresh(): Promise<void> {
+		const sentAt = Date.now();
+		const result = await this.api.get();
+		if (!result.ok) return;
+		this.#offset = clockOffset(result.value.serverNow, sentAt, Date.now());
+		this.#pending = result.value.pending;
+	}
+
+	#read(doc: Y.Doc): void {
+		const before = this.#view.cards.length;
+		this.#view = boardDoc.readBoard(doc);
+		if (this.#waiting && this.#view.cards.length !== before) void this.refresh();
+	}
+
+	dismissNotice(): void {
+		this.#connection.dismissNotice();
+	}
+
+	/** Runs a change on the synced document; false when there is none to write to. */
+	#write(change: (doc: Y.Doc) => void): boolean {
+		const doc = this.#connection.doc;
+		if (!doc) return false;
+		change(doc);
+		return true;
+	}
+
+	get #now(): number {
+		return Date.now() + this.#offset;
+	}
+
+	/** Adds a card: on the board directly, or through the server where it may wait (B4, B7, B8). */
+	async addCard(input: NewCardInput): Promise<'added' | 'pending' | 'refused'> {
+		const written =
+			this.canAddDirectly &&
+			this.#write((doc) =>
+				boardDoc.addCard(doc, {
+					id: boardDoc.newBoardId(),
+					...input,
+					authorId: this.me.participantId,
+					createdAt: this.#now
+				})
+			);
+		if (written) return 'added';
+		if (!this.canSubmit) return 'refused';
+		const result = await this.api.submitCard(input);
+		if (!result.ok) return 'refused';
+		if (result.value.pending) await this.refresh();
+		return result.value.pending ? 'pending' : 'added';
+	}
+
+	editCard(card: CardView, text: string, kind: CardKind): boolean {
+		if (!this.canEdit(card)) return false;
+		return this.#write((doc) =>
+			doc.transact(() => {
+				boardDoc.setCardText(doc, card.id, text);
+				if (kind !== card.kind) boardDoc.setCardKind(doc, card.id, kind);
+			})
+		);
+	}
+
+	deleteCard(card: CardView): boolean {
+		return this.canEdit(card) && this.#write((doc) => boardDoc.deleteCard(doc, card.id));
+	}
+
+	createCluster(title: string): boolean {
+		const cluster = { id: boardDoc.newBoardId(), title, createdAt: this.#now };
+		return this.canCluster && this.#write((doc) => boardDoc.createCluster(doc, cluster));
+	}
+
+	renameCluster(clusterId: string, title: string): boolean {
+		return this.canCluster && this.#write((doc) => boardDoc.renameCluster(doc, clusterId, title));
+	}
+
+	deleteCluster(clusterId: string): boolean {
+		return this.canCluster && this.#write((doc) => boardDoc.deleteCluster(doc, clusterId));
+	}
+
+	moveCard(cardId: string, clusterId: string | null): boolean {
+		return this.canCluster && this.#write((doc) => boardDoc.moveCard(doc, cardId, clusterId));
+	}
+
+	/** Merges duplicates; a participant's merged card names them, as the server requires (B4). */
+	mergeCards(cardIds: string[]): boolean {
+		const merged = {
+			id: boardDoc.newBoardId(),
+			authorId: this.isFacilitator ? null : this.me.participantId,
+			createdAt: this.#now
+		};
+		return (
+			cardIds.length >= 2 &&
+			this.canCluster &&
+			this.#write((doc) => boardDoc.mergeCards(doc, cardIds, merged))
+		);
+	}
+
+	splitCard(cardId: string): boolean {
+		return this.canCluster && this.#write((doc) => boardDoc.splitCard(doc, cardId));
+	}
+
+	/** Presence (B12): the card I am on and whether I am typing; the server adds who I am. */
+	setPresence(change: Partial<{ cursor: string | null; typing: boolean }>): void {
+		const next = { ...this.#local, ...change };
+		if (next.cursor === this.#local.cursor && next.typing === this.#local.typing) return;
+		this.#local = next;
+		this.#connection.setLocalState({ ...next });
+	}
+}
+
+export const [getBoardClient, setBoardClient] = createContext<BoardClient>();

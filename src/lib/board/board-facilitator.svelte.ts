@@ -1,0 +1,90 @@
+import type { BoardPhase, BoardSettings } from './board';
+import type { BoardCommand, ModerationItem } from './board-api';
+import type { BoardClient } from './board-client.svelte';
+
+const MODERATION_POLL_MS = 3000;
+
+/**
+ * The facilitator's side of a board (SPEC B2, B3, B7, B8): commands to the
+ * server, which changes SQLite and mirrors the result into the document, and
+ * the moderation queue of anonymous cards. Both co-facilitators get one.
+ */
+export class FacilitatorDesk {
+	#moderation = $state.raw<ModerationItem[]>([]);
+	#busy = $state(false);
+	#failed = $state(false);
+
+	constructor(private readonly client: BoardClient) {}
+
+	get moderation(): ModerationItem[] {
+		return this.#moderation;
+	}
+	get busy(): boolean {
+		return this.#busy;
+	}
+	/** True after a command the server refused, until the next one succeeds. */
+	get failed(): boolean {
+		return this.#failed;
+	}
+
+	async #command(name: BoardCommand, body: Record<string, unknown> = {}): Promise<boolean> {
+		this.#busy = true;
+		const result = await this.client.api.command(name, body);
+		this.#busy = false;
+		this.#failed = !result.ok;
+		return result.ok;
+	}
+
+	setPhase(phase: BoardPhase) {
+		return this.#command('phase', { phase });
+	}
+
+	setSetting(key: Exclude<keyof BoardSettings, 'phase'>, value: boolean) {
+		return this.#command('settings', { [key]: value });
+	}
+
+	startTimer(minutes: number) {
+		return this.#command('timer', { seconds: Math.round(minutes * 60) });
+	}
+
+	stopTimer() {
+		return this.#command('timer', { seconds: null });
+	}
+
+	spotlight(cardId: string | null) {
+		return this.#command('spotlight', { cardId });
+	}
+
+	follow(target: string | null) {
+		return this.#command('follow', { target });
+	}
+
+	async reveal() {
+		const ok = await this.#command('reveal');
+		if (ok) await this.refreshModeration();
+		return ok;
+	}
+
+	close() {
+		return this.#command('close');
+	}
+
+	async refreshModeration(): Promise<void> {
+		const result = await this.client.api.moderation();
+		if (result.ok) this.#moderation = result.value;
+	}
+
+	async moderate(pendingId: string, approve: boolean): Promise<boolean> {
+		const result = await this.client.api.moderate(pendingId, approve);
+		this.#failed = !result.ok;
+		await this.refreshModeration();
+		return result.ok;
+	}
+
+	/** Watches the queue while cards can reach it; returns the function that stops watching. */
+	watchModeration(): () => void {
+		void this.refreshModeration();
+		const timer = setInterval(() => void this.refreshModeration(), MODERATION_POLL_MS);
+		return () => clearInterval(timer);
+	}
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import {
+	clockOffset,
+	closeOutcome,
+	followElementId,
+	followTarget,
+	formatCountdown,
+	presenceOf,
+	refusalReason,
+	remainingSeconds
+} from './board-live';
+import { CloseCode } from './sync-protocol';
+
+describe('[B2] the timer runs on the server clock', () => {
+	it('reads the offset from the middle of the round trip', () => {
+		expect(clockOffset(10_500, 1_000, 1_200)).toBe(9_400);
+	});
+
+	it.each([
+		['no timer', null, 0, 0, null],
+		['a late joiner with a slow clock', 100_000, 40_000, 30_000, 30],
+		['a fraction of a second left', 100_000, 99_001, 0, 1],
+		['a timer already over', 100_000, 120_000, 0, 0]
+	] as const)('%s', (_, endsAt, now, offset, expected) => {
+		expect(remainingSeconds(endsAt, now, offset)).toBe(expected);
+	});
+
+	it.each([
+		[0, '0:00'],
+		[65, '1:05'],
+		[300, '5:00'],
+		[3723, '1:02:03']
+	])('shows %i seconds as %s', (seconds, text) => {
+		expect(formatCountdown(seconds)).toBe(text);
+	});
+});
+
+describe('[B12] presence', () => {
+	it('lists each person once, by name, with what the server says about them', () => {
+		const anna = { id: 'p1', name: 'Anna', organization: 'Auser', role: 'participant' };
+		const list = presenceOf([
+			{ user: { id: 'p2', name: 'Bruno', role: 'facilitator' }, typing: false },
+			{ user: anna, typing: false, cursor: 'c1' },
+			{ user: anna, typing: true },
+			{ cursor: 'c9' },
+			null
+		]);
+		expect(list.map((p) => [p.name, p.typing, p.cursor, p.role])).toEqual([
+			['Anna', true, 'c1', 'participant'],
+			['Bruno', false, null, 'facilitator']
+		]);
+	});
+});
+
+describe('follow me', () => {
+	it('names the element of a card, a cluster or a section, and nothing else', () => {
+		expect(followElementId(followTarget('card', 'abc123'))).toBe('card-abc123');
+		expect(followElementId('cluster:k1')).toBe('cluster-k1');
+		expect(followElementId('section:cards')).toBe('section-cards');
+		expect(followElementId('card:<script>')).toBeNull();
+		expect(followElementId('main:x')).toBeNull();
+		expect(followElementId(null)).toBeNull();
+	});
+});
+
+describe('closed connections', () => {
+	it.each([
+		[CloseCode.refused, 'refused', 'not_allowed'],
+		[CloseCode.tooLarge, 'refused', 'too_large'],
+		[CloseCode.clientIdTaken, 'refused', 'conflict'],
+		[CloseCode.malformed, 'refused', 'invalid'],
+		[CloseCode.removed, 'removed', 'invalid'],
+		[CloseCode.boardClosed, 'board-closed', 'invalid']
+	] as const)('code %i means %s', (code, outcome, reason) => {
+		expect(closeOutcome(code)).toBe(outcome);
+		if (outcome === 'refused') expect(refusalReason(code)).toBe(reason);
+	});
+});

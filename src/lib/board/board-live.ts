@@ -1,0 +1,97 @@
+import { CloseCode } from './sync-protocol';
+
+/**
+ * The live parts of the board's screens: the countdown, who is online, where
+ * "follow me" points, and what a closed connection means. Pure.
+ */
+
+/** Offset to add to the browser's clock to read the server's, from one request's round trip. */
+export function clockOffset(serverNow: number, sentAt: number, receivedAt: number): number {
+	return serverNow - Math.round((sentAt + receivedAt) / 2);
+}
+
+/** Whole seconds left on the timer (never negative), or null when no timer runs. */
+export function remainingSeconds(
+	timerEndsAt: number | null,
+	clientNow: number,
+	offset: number
+): number | null {
+	if (timerEndsAt === null) return null;
+	return Math.max(0, Math.ceil((timerEndsAt - (clientNow + offset)) / 1000));
+}
+
+/** "4:05" under an hour, "1:02:03" above. */
+export function formatCountdown(seconds: number): string {
+	const h = Math.floor(seconds / 3600);
+	const m = Math.floor((seconds % 3600) / 60);
+	const s = String(seconds % 60).padStart(2, '0');
+	return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+
+export interface PresenceEntry {
+	id: string;
+	name: string;
+	organization: string;
+	role: string;
+	typing: boolean;
+	cursor: string | null;
+}
+
+/**
+ * One entry per person from the awareness states (a person may have several
+ * tabs), in name order. The server writes `user`; states without it are skipped.
+ */
+export function presenceOf(states: Iterable<unknown>): PresenceEntry[] {
+	const people = new Map<string, PresenceEntry>();
+	for (const state of states) {
+		if (!state || typeof state !== 'object') continue;
+		const { user, typing, cursor } = state as Record<string, unknown>;
+		if (!user || typeof user !== 'object') continue;
+		const u = user as Record<string, unknown>;
+		if (typeof u.id !== 'string' || typeof u.name !== 'string') continue;
+		const seen = people.get(u.id);
+		people.set(u.id, {
+			id: u.id,
+			name: u.name,
+			organization: typeof u.organization === 'string' ? u.organization : '',
+			role: typeof u.role === 'string' ? u.role : 'participant',
+			typing: (seen?.typing ?? false) || typing === true,
+			cursor: seen?.cursor ?? (typeof cursor === 'string' ? cursor : null)
+		});
+	}
+	return [...people.values()].sort((a, b) => a.name.localeCompare(b.name, 'it'));
+}
+
+/** What "follow me" may point at: a card, a cluster or one of the board's sections. */
+export type FollowKind = 'card' | 'cluster' | 'section';
+
+export function followTarget(kind: FollowKind, id: string): string {
+	return `${kind}:${id}`;
+}
+
+/** The id of the element a follow target names, or null for anything else. */
+export function followElementId(target: string | null): string | null {
+	const match = /^(card|cluster|section):([A-Za-z0-9_-]{1,40})$/.exec(target ?? '');
+	return match ? `${match[1]}-${match[2]}` : null;
+}
+
+/**
+ * What the client does when the server closes the socket for good (4400-4499):
+ * a refused update starts again from a fresh document; removal from the foglio
+ * firme and a closed board stop.
+ */
+export type CloseOutcome = 'refused' | 'removed' | 'board-closed';
+
+export function closeOutcome(code: number): CloseOutcome {
+	if (code === CloseCode.removed) return 'removed';
+	if (code === CloseCode.boardClosed) return 'board-closed';
+	return 'refused';
+}
+
+/** The reason for a refused update, as a message key suffix (reason → Italian message). */
+export function refusalReason(code: number): 'not_allowed' | 'too_large' | 'conflict' | 'invalid' {
+	if (code === CloseCode.refused) return 'not_allowed';
+	if (code === CloseCode.tooLarge) return 'too_large';
+	if (code === CloseCode.clientIdTaken) return 'conflict';
+	return 'invalid';
+}

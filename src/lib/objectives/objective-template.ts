@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import data20212023 from '$lib/taxonomy/data/2021-2023.json';
+import data20252027 from '$lib/taxonomy/data/2025-2027.json';
+
+/**
+ * The regional objective template (griglia analitica, DGR XII/2167/2024): 21
+ * fields with their Italian labels, types and allowed values, read from the
+ * domain reference copied into the taxonomy data.
+ */
+export const fieldTypes = [
+	'richText',
+	'shortText',
+	'money',
+	'siNo',
+	'siNoNd',
+	'enum',
+	'enumSet'
+] as const;
+export type FieldType = (typeof fieldTypes)[number];
+
+const fieldShape = z.object({
+	position: z.number().int(),
+	key: z.string(),
+	label: z.string(),
+	type: z.enum(fieldTypes),
+	values: z.array(z.string()).optional()
+});
+export type TemplateField = z.output<typeof fieldShape>;
+
+export const objectiveFields: readonly TemplateField[] = z
+	.object({ objectiveTemplate: z.object({ fields: z.array(fieldShape).length(21) }) })
+	.parse(data20252027)
+	.objectiveTemplate.fields.map(({ position, key, label, type, values }) => ({
+		position,
+		key,
+		label,
+		type,
+		values
+	}));
+
+/**
+ * The older form of the 2021-2023 guidelines (14 fields, Valle Trompia plan), for
+ * plans that follow that taxonomy. Its unlabelled fields get the names plans use;
+ * its yes/no answers are kept as SI/NO, and "Obiettivo innovativo / in continuità"
+ * as INNOVATIVO / IN_CONTINUITA, as the domain reference normalises them.
+ */
+const fields20212023: readonly TemplateField[] = z
+	.object({
+		objectiveTemplate: z.object({
+			fields: z
+				.array(
+					z.object({
+						position: z.number(),
+						key: z.string(),
+						label: z.string().nullable(),
+						type: z.enum(fieldTypes)
+					})
+				)
+				.length(14)
+		})
+	})
+	.parse(data20212023)
+	.objectiveTemplate.fields.map(({ position, key, label, type }) => ({
+		position,
+		key,
+		label: label ?? (key === 'title' ? 'Titolo' : 'Tipologia di obiettivo'),
+		type,
+		values: key === 'objectiveKind' ? ['INNOVATIVO', 'IN_CONTINUITA'] : undefined
+	}));
+
+export const templateVersions = ['2025-2027', '2021-2023'] as const;
+export type TemplateVersion = (typeof templateVersions)[number];
+
+/** The objective form of a guideline cycle: 21 fields for 2025-2027, 14 for 2021-2023. */
+export function templateFields(version: string): readonly TemplateField[] {
+	return version === '2021-2023' ? fields20212023 : objectiveFields;
+}
+
+export type FieldKey = string;
+/** Text for text fields, one choice for SI/NO and enums, a set for enumSet; null when not given. */
+export type FieldValue = string | string[] | null;
+
+export const IndicatorLevel = ['input', 'processo', 'output', 'outcome', 'impatto'] as const;
+export const IndicatorKind = ['count', 'ratio', 'increment', 'protocol', 'qualitative'] as const;
+
+export interface Indicator {
+	level: (typeof IndicatorLevel)[number];
+	kind: (typeof IndicatorKind)[number];
+	description: string;
+	numerator?: string;
+	denominator?: string;
+	baseline?: string;
+	target?: string;
+}
+
+/** An objective as drafted: the template's fields plus its mapping to the regional taxonomy. */
+export interface ObjectiveDraft {
+	title: string;
+	fields: Record<FieldKey, FieldValue>;
+	/** Macro-area codes ("A", "F"...). */
+	macroAreas: string[];
+	/** Punti chiave ticked, by macro-area code. */
+	keyPoints: Record<string, string[]>;
+	leps: string[];
+	indicators: Indicator[];
+}
+
+function isEmpty(value: FieldValue | undefined): boolean {
+	if (value === null || value === undefined) return true;
+	return Array.isArray(value) ? value.length === 0 : value.trim() === '';
+}
+
+/** How complete a card is (issue 6): which of the 21 fields are still empty. */
+export function completeness(draft: Pick<ObjectiveDraft, 'fields'>): {
+	filled: number;
+	total: number;
+	missing: TemplateField[];
+} {
+	const missing = objectiveFields.filter((f) => isEmpty(draft.fields[f.key]));
+	return {
+		filled: objectiveFields.length - missing.length,
+		total: objectiveFields.length,
+		missing
+	};
+}

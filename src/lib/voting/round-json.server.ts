@@ -1,0 +1,25 @@
+import type { Participant } from '$lib/board/board-room.server';
+import type { Db } from '$lib/server/db/database';
+import { mayVote, ownBallot, roundProgress, type RoundRow } from './voting-commands.server';
+
+/**
+ * A round as one visitor may see it: its setup and targets, their own ballot and
+ * remaining budget, and for facilitators how many have voted and finished —
+ * never a total or anyone else's choice before the reveal (V5).
+ */
+export function roundJson(db: Db, round: RoundRow, participant: Participant) {
+	const isFacilitator = participant.writer.role === 'facilitator';
+	return {
+		roundId: round.id,
+		boardId: round.boardId,
+		status: round.status,
+		options: round.options,
+		targets: round.targets,
+		runOffOf: round.runOffOf,
+		mayVote: mayVote(round, participant),
+		mine: mayVote(round, participant)
+			? ownBallot(db, round, participant.writer.participantId)
+			: null,
+		progress: isFacilitator ? roundProgress(db, round.id) : undefined
+	};
+}

@@ -1,0 +1,291 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { attendance } from '$lib/attendance/attendance.schema';
+import { changePhase, type BoardServices } from '$lib/board/board-commands.server';
+import { readBoard } from '$lib/board/board-doc';
+import type { Participant } from '$lib/board/board-room.server';
+import { boards } from '$lib/board/board.schema';
+import { nameKey } from '$lib/directory/directory';
+import { organizations } from '$lib/directory/directory.schema';
+import { inTransaction, type Db } from '$lib/server/db/database';
+import type { Result } from '$lib/server/result';
+import { ballots, boardPriorities, voteRounds } from './voting.schema';
+import {
+	checkBallot,
+	remainingBudget,
+	roundInput,
+	voterKey,
+	type Ballot,
+	type BallotProblem,
+	type RoundOptions
+} from './voting';
+import type { z } from 'zod';
+
+/**
+ * Voting use cases (SPEC V1-V9). Ballots live in SQLite only; a round's totals
+ * leave the server only after the reveal, and then only as an aggregate.
+ */
+export type RoundRow = typeof voteRounds.$inferSelect;
+
+function setActiveRound(s: BoardServices, boardId: string, roundId: number | null): void {
+	s.db
+		.update(boards)
+		.set({ activeRoundId: roundId, updatedAt: s.clock.now() })
+		.where(eq(boards.id, boardId))
+		.run();
+	s.hub.refreshMeta(boardId);
+}
+
+/** V1: the items on the ballot — the board's visible cards or its clusters, or a chosen subset for a run-off. */
+function roundTargets(
+	s: BoardServices,
+	boardId: string,
+	kind: 'cards' | 'clusters',
+	only?: string[]
+) {
+	const room = s.hub.room(boardId);
+	if (!room) return [];
+	const view = readBoard(room.doc);
+	const all =
+		kind === 'cards'
+			? view.cards.filter((c) => !c.mergedInto).map((c) => ({ id: c.id, label: c.text }))
+			: view.clusters.map((c) => ({ id: c.id, label: c.title }));
+	return only ? all.filter((t) => only.includes(t.id)) : all;
+}
+
+/** Opens a round: the board moves to the voting phase, so no card can be added (V1). */
+export function openRound(
+	s: BoardServices,
+	boardId: string,
+	input: z.output<typeof roundInput>
+): Result<number, 'no-targets'> {
+	const { targetIds, runOffOf, ...options } = input;
+	const targets = roundTargets(s, boardId, options.targets, targetIds);
+	if (targets.length === 0) return { ok: false, reason: 'no-targets' };
+	const id = s.db
+		.insert(voteRounds)
+		.values({
+			boardId,
+			options,
+			targets,
+			status: 'open',
+			runOffOf: runOffOf ?? null,
+			createdAt: s.clock.now()
+		})
+		.returning({ id: voteRounds.id })
+		.get().id;
+	changePhase(s, boardId, 'vote');
+	setActiveRound(s, boardId, id);
+	return { ok: true, value: id };
+}
+
+export function getRound(db: Db, roundId: number): RoundRow | undefined {
+	return db.select().from(voteRounds).where(eq(voteRounds.id, roundId)).get();
+}
+
+export function listRounds(db: Db, boardId: string): RoundRow[] {
+	return db
+		.select()
+		.from(voteRounds)
+		.where(eq(voteRounds.boardId, boardId))
+		.orderBy(asc(voteRounds.id))
+		.all();
+}
+
+/** V5: close, reopen, reveal. Closing keeps the board in the voting phase until the facilitator moves on. */
+export function setRoundStatus(
+	s: BoardServices,
+	round: RoundRow,
+	action: 'close' | 'reopen' | 'reveal'
+): Result<RoundRow, 'invalid-transition'> {
+	const now = s.clock.now();
+	const allowed = { close: ['open'], reopen: ['closed'], reveal: ['open', 'closed'] }[action];
+	if (!allowed.includes(round.status)) return { ok: false, reason: 'invalid-transition' };
+	const set =
+		action === 'close'
+			? { status: 'closed' as const, closedAt: now }
+			: action === 'reopen'
+				? { status: 'open' as const, closedAt: null }
+				: { status: 'revealed' as const, closedAt: round.closedAt ?? now, revealedAt: now };
+	const row = s.db.update(voteRounds).set(set).where(eq(voteRounds.id, round.id)).returning().get();
+	setActiveRound(s, round.boardId, row.status === 'open' ? row.id : null);
+	return { ok: true, value: row };
+}
+
+interface Voter {
+	participantId: string;
+	organizationKey: string | null;
+	sector: 'public' | 'third_sector' | null;
+}
+
+/** The voter behind an attendance line: their organisation and its sector (V4, V6). */
+export function voterOf(db: Db, participantId: string): Voter | undefined {
+	const line = db
+		.select({
+			id: attendance.id,
+			organizationId: attendance.organizationId,
+			organizationName: attendance.organizationName,
+			removedAt: attendance.removedAt,
+			sector: organizations.sector
+		})
+		.from(attendance)
+		.leftJoin(organizations, eq(organizations.id, attendance.organizationId))
+		.where(eq(attendance.id, participantId))
+		.get();
+	if (!line || line.removedAt !== null) return undefined;
+	const organizationKey =
+		line.organizationId !== null
+			? String(line.organizationId)
+			: line.organizationName.trim()
+				? nameKey(line.organizationName)
+				: null;
+	return { participantId: line.id, organizationKey, sector: line.sector ?? null };
+}
+
+export type BallotOutcome = { ballot: Ballot; remaining: number | null; done: boolean };
+
+/** Who may vote in a round (V3): present at the incontro, a participant — or a facilitator when they vote. */
+export function mayVote(round: RoundRow, participant: Participant): boolean {
+	const role = participant.writer.role;
+	return role === 'participant' || (role === 'facilitator' && round.options.facilitatorsVote);
+}
+
+/**
+ * Stores a whole ballot (V2-V4): checked against the round, then written in one
+ * IMMEDIATE transaction that re-reads the round, so a ballot can never land in a
+ * closed round and two requests can never add up past the budget.
+ */
+export function castBallot(
+	db: Db,
+	roundId: number,
+	participantId: string,
+	ballot: Ballot,
+	now: number,
+	paper?: { recordedBy: string }
+): Result<BallotOutcome, BallotProblem | 'round-closed' | 'not-present'> {
+	return inTransaction(db, () => {
+		const round = getRound(db, roundId);
+		if (!round || round.status !== 'open') return { ok: false, reason: 'round-closed' } as const;
+		const voter = voterOf(db, participantId);
+		if (!voter) return { ok: false, reason: 'not-present' } as const;
+		const problem = checkBallot(round.options, new Set(round.targets.map((t) => t.id)), ballot);
+		if (problem) return { ok: false, reason: problem } as const;
+		const key = voterKey(round.options.voice, participantId, voter.organizationKey);
+		const values = {
+			roundId,
+			voterKey: key,
+			participantId,
+			sector: voter.sector,
+			content: ballot,
+			done: false,
+			paper: paper !== undefined,
+			recordedBy: paper?.recordedBy ?? null,
+			updatedAt: now
+		};
+		db.insert(ballots)
+			.values(values)
+			.onConflictDoUpdate({ target: [ballots.roundId, ballots.voterKey], set: values })
+			.run();
+		return {
+			ok: true,
+			value: { ballot, remaining: remainingBudget(round.options, ballot), done: false }
+		} as const;
+	});
+}
+
+/** One's own ballot (or one's organisation's), never anyone else's (V5). */
+export function ownBallot(db: Db, round: RoundRow, participantId: string): BallotOutcome {
+	const voter = voterOf(db, participantId);
+	const key = voterKey(round.options.voice, participantId, voter?.organizationKey ?? null);
+	const row = db
+		.select()
+		.from(ballots)
+		.where(and(eq(ballots.roundId, round.id), eq(ballots.voterKey, key)))
+		.get();
+	const ballot = row?.content ?? null;
+	return {
+		ballot: ballot ?? emptyBallot(round.options),
+		remaining: remainingBudget(round.options, ballot),
+		done: row?.done ?? false
+	};
+}
+
+export function emptyBallot(options: RoundOptions): Ballot {
+	if (options.method === 'dot') return { allocations: [] };
+	if (options.method === 'score') return { scores: [] };
+	return { ranking: [] };
+}
+
+/** "Ho finito": the facilitator then sees how many are done, never what they chose. */
+export function markDone(
+	db: Db,
+	roundId: number,
+	participantId: string,
+	done: boolean,
+	now: number
+): Result<void, 'round-closed' | 'not-present'> {
+	const round = getRound(db, roundId);
+	if (!round || round.status !== 'open') return { ok: false, reason: 'round-closed' };
+	const current = ownBallot(db, round, participantId);
+	const cast = castBallot(db, roundId, participantId, current.ballot, now);
+	if (!cast.ok)
+		return { ok: false, reason: cast.reason === 'not-present' ? 'not-present' : 'round-closed' };
+	const voter = voterOf(db, participantId)!;
+	const key = voterKey(round.options.voice, participantId, voter.organizationKey);
+	db.update(ballots)
+		.set({ done })
+		.where(and(eq(ballots.roundId, roundId), eq(ballots.voterKey, key)))
+		.run();
+	return { ok: true, value: undefined };
+}
+
+/** Progress of an open round, for the facilitator: counts only. */
+export function roundProgress(db: Db, roundId: number) {
+	const rows = db
+		.select({ done: ballots.done })
+		.from(ballots)
+		.where(eq(ballots.roundId, roundId))
+		.all();
+	return { ballots: rows.length, done: rows.filter((r) => r.done).length };
+}
+
+export function promote(
+	s: BoardServices,
+	boardId: string,
+	target: { type: 'card' | 'cluster'; id: string; roundId: number | null }
+): void {
+	s.db
+		.insert(boardPriorities)
+		.values({
+			boardId,
+			targetType: target.type,
+			targetId: target.id,
+			roundId: target.roundId,
+			promotedAt: s.clock.now()
+		})
+		.onConflictDoNothing()
+		.run();
+}
+
+export function demote(db: Db, boardId: string, type: 'card' | 'cluster', id: string): boolean {
+	return (
+		db
+			.delete(boardPriorities)
+			.where(
+				and(
+					eq(boardPriorities.boardId, boardId),
+					eq(boardPriorities.targetType, type),
+					eq(boardPriorities.targetId, id)
+				)
+			)
+			.run().changes > 0
+	);
+}
+
+export function listPriorities(db: Db, boardId: string) {
+	return db
+		.select()
+		.from(boardPriorities)
+		.where(eq(boardPriorities.boardId, boardId))
+		.orderBy(asc(boardPriorities.promotedAt))
+		.all();
+}

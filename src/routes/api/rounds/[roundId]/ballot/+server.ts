@@ -1,0 +1,43 @@
+import { json } from '@sveltejs/kit';
+import { fieldErrors } from '$lib/forms/form-data';
+import { readJson } from '$lib/server/read-json';
+import { ballotInput } from '$lib/voting/voting';
+import { castBallot, mayVote, ownBallot } from '$lib/voting/voting-commands.server';
+import { roundContext } from '$lib/voting/round-context.server';
+import type { RequestHandler } from './$types';
+
+/** One's own ballot (or one's organisation's) and the budget left. */
+export const GET: RequestHandler = (event) => {
+	const { round, participant, services } = roundContext(event);
+	if (!mayVote(round, participant)) return json({ error: 'not-a-voter' }, { status: 403 });
+	return json(ownBallot(services.db, round, participant.writer.participantId));
+};
+
+/**
+ * Replaces one's whole ballot (V2): 200 with the stored ballot and the budget
+ * left; 400 with the reason when it breaks the budget, a cap or the method; 409
+ * when the round is not open; 403 for those who may not vote.
+ */
+export const PUT: RequestHandler = async (event) => {
+	const { round, participant, services } = roundContext(event);
+	if (!mayVote(round, participant)) return json({ error: 'not-a-voter' }, { status: 403 });
+	const parsed = ballotInput.safeParse(await readJson(event.request));
+	if (!parsed.success)
+		return json(
+			{ error: 'invalid-input', fields: fieldErrors(parsed.error.issues) },
+			{ status: 400 }
+		);
+	const result = castBallot(
+		services.db,
+		round.id,
+		participant.writer.participantId,
+		parsed.data,
+		services.clock.now()
+	);
+	if (!result.ok) {
+		const status =
+			result.reason === 'round-closed' ? 409 : result.reason === 'not-present' ? 403 : 400;
+		return json({ error: result.reason }, { status });
+	}
+	return json(result.value);
+};

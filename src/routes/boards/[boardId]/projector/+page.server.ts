@@ -1,0 +1,5 @@
+import { loadBoardPage } from '$lib/board/board-page.server';
+import type { PageServerLoad } from './$types';
+
+/** The projector view, for the tavolo's facilitators only (403 for everyone else). */
+export const load: PageServerLoad = (event) => loadBoardPage(event, true);

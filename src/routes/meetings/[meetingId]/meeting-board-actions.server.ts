@@ -1,0 +1,68 @@
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { z } from 'zod';
+import { attendanceLineInput } from '$lib/attendance/attendance';
+import {
+	addAttendance,
+	correctAttendance,
+	removeAttendance
+} from '$lib/attendance/attendance-commands.server';
+import { access } from '$lib/auth/access';
+import { boardOfMeeting, openBoard } from '$lib/board/board-commands.server';
+import { CloseCode } from '$lib/board/sync-protocol';
+import { parseForm } from '$lib/forms/form-data';
+import { meetingContext } from '$lib/meeting/meeting-context.server';
+import { formFailure } from '$lib/server/form-failure';
+import { getRuntime } from '$lib/server/runtime';
+
+/**
+ * The incontro page's board and foglio firme actions (SPEC J1, J3): facilitators
+ * of the tavolo and the UdP only, like the HTTP API they mirror.
+ */
+const SCOPE = 'attendance';
+const lineId = z.object({ id: z.string({ error: 'required' }).trim().min(1).max(40) });
+const correction = attendanceLineInput.extend(lineId.shape);
+
+/** Opens (or reopens) the board and goes to it. */
+export function openBoardAction(event: RequestEvent) {
+	const { actor, meeting, db } = meetingContext(event, access.manageTavolo);
+	const { boards: hub, clock } = getRuntime();
+	const { boardId } = openBoard({ db, hub, clock }, meeting.id, actor.userId);
+	redirect(303, `/boards/${boardId}`);
+}
+
+/** Someone who signed the paper sheet. */
+export async function addAttendanceAction(event: RequestEvent) {
+	const { meeting, db, now } = meetingContext(event, access.manageTavolo);
+	const parsed = parseForm(attendanceLineInput, await event.request.formData());
+	if (!parsed.ok) return formFailure(parsed.errors, parsed.values, SCOPE);
+	addAttendance(db, meeting.id, { ...parsed.data, source: 'paper', consent: false }, now);
+	return { attendanceAdded: true };
+}
+
+export async function correctAttendanceAction(event: RequestEvent) {
+	const { meeting, db, now } = meetingContext(event, access.manageTavolo);
+	const parsed = parseForm(correction, await event.request.formData());
+	if (!parsed.ok) return formFailure(parsed.errors, parsed.values, SCOPE);
+	const { id, ...line } = parsed.data;
+	if (!correctAttendance(db, meeting.id, id, line, now))
+		return fail(404, { errors: { _form: 'not_found' }, values: parsed.data, scope: SCOPE });
+	return { attendanceCorrected: true };
+}
+
+/** Takes a line off the sheet; the guest's board connections end at once. */
+export async function removeAttendanceAction(event: RequestEvent) {
+	const { meeting, db, now } = meetingContext(event, access.manageTavolo);
+	const parsed = parseForm(lineId, await event.request.formData());
+	if (!parsed.ok) return formFailure(parsed.errors, parsed.values, SCOPE);
+	if (!removeAttendance(db, meeting.id, parsed.data.id, now))
+		return fail(404, { errors: { _form: 'not_found' }, values: parsed.data, scope: SCOPE });
+	const board = boardOfMeeting(db, meeting.id);
+	if (board)
+		getRuntime().boards.closeConnections(
+			board.id,
+			CloseCode.removed,
+			'removed from the attendance list',
+			parsed.data.id
+		);
+	return { attendanceRemoved: true };
+}

@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { joinWithCode } from '$lib/attendance/join.server';
+import { submitCard } from '$lib/board/board-commands.server';
+import { readBoard } from '$lib/board/board-doc';
+import { roundInput } from '$lib/voting/voting';
+import {
+	castBallot,
+	getRound,
+	markDone,
+	openRound,
+	ownBallot,
+	roundProgress,
+	setRoundStatus
+} from '$lib/voting/voting-commands.server';
+import { roundResults } from '$lib/voting/voting-results.server';
+import { openTodaysBoard, removeDir, startTestServer, type TestServer } from './sync-server';
+
+/** Voting against real SQLite (SPEC V1-V9): budgets, voices, secrecy until the reveal. */
+let server: TestServer;
+let boardId: string;
+let joinCode: string;
+let cards: string[];
+
+function guest(name: string, organization: string) {
+	const joined = joinWithCode(
+		server.services.db,
+		{ code: joinCode, name, organization, consent: true },
+		Date.now()
+	);
+	if (!joined.ok) throw new Error('join failed');
+	return joined.value.participantId;
+}
+
+beforeAll(async () => {
+	server = await startTestServer();
+	({ boardId, joinCode } = openTodaysBoard(server));
+	const writer = guest('Scrittrice', 'Cooperativa Universiis');
+	for (const text of ['Trasporti', 'Solitudine', 'Caregiver', 'Casa']) {
+		const r = submitCard(
+			server.services,
+			boardId,
+			{ role: 'participant', participantId: writer },
+			{ kind: 'need', text, target: '', policyAreaId: null }
+		);
+		if (!r.ok) throw new Error(r.reason);
+	}
+	cards = readBoard(server.app.hub.room(boardId)!.doc).cards.map((c) => c.id);
+});
+
+afterAll(async () => {
+	await server.stop();
+	removeDir(server.dir);
+});
+
+const dots = (...points: number[]) => ({
+	allocations: points
+		.map((p, i) => ({ targetId: cards[i]!, points: p }))
+		.filter((a) => a.points > 0)
+});
+
+function open(options: Record<string, unknown>) {
+	const r = openRound(
+		server.services,
+		boardId,
+		roundInput.parse({ method: 'dot', targets: 'cards', ...options })
+	);
+	if (!r.ok) throw new Error(r.reason);
+	return r.value;
+}
+
+describe('[V1-V3] a dot round', () => {
+	it('moves the board to voting, keeps every ballot within budget and cap, and reveals only the aggregate', () => {
+		const roundId = open({ budget: 5, cap: 3 });
+		const meta = readBoard(server.app.hub.room(boardId)!.doc).meta;
+		expect(meta).toMatchObject({ phase: 'vote', roundId });
+		const anna = guest('Anna', 'Cooperativa Serena');
+		const now = Date.now();
+		expect(castBallot(server.services.db, roundId, anna, dots(3, 2), now)).toMatchObject({
+			ok: true,
+			value: { remaining: 0 }
+		});
+		expect(castBallot(server.services.db, roundId, anna, dots(3, 3), now)).toMatchObject({
+			ok: false,
+			reason: 'over-budget'
+		});
+		expect(castBallot(server.services.db, roundId, anna, dots(4), now)).toMatchObject({
+			ok: false,
+			reason: 'over-cap'
+		});
+		// Fifty replays of full ballots: whatever the order, the stored one is one of them, within budget.
+		for (let i = 0; i < 50; i++)
+			castBallot(server.services.db, roundId, anna, dots(i % 3, 2, 0, 0), now);
+		const stored = ownBallot(server.services.db, getRound(server.services.db, roundId)!, anna);
+		expect(stored.remaining).toBeGreaterThanOrEqual(0);
+
+		const luca = guest('Luca', 'CSV Bergamo');
+		castBallot(server.services.db, roundId, luca, dots(0, 0, 3, 2), now);
+		markDone(server.services.db, roundId, luca, true, now);
+		expect(roundProgress(server.services.db, roundId)).toEqual({ ballots: 2, done: 1 });
+
+		const round = () => getRound(server.services.db, roundId)!;
+		expect(roundResults(server.services.db, round())).toBeNull();
+		expect(setRoundStatus(server.services, round(), 'close').ok).toBe(true);
+		expect(castBallot(server.services.db, roundId, luca, dots(1), now)).toMatchObject({
+			ok: false,
+			reason: 'round-closed'
+		});
+		expect(roundResults(server.services.db, round())).toBeNull();
+		expect(setRoundStatus(server.services, round(), 'reveal').ok).toBe(true);
+		const results = roundResults(server.services.db, round())!;
+		expect(results.ballots).toBe(2);
+		expect(results.named).toBeUndefined();
+		expect(results.ranking.find((r) => r.targetId === cards[2])?.score).toBe(3);
+		expect(readBoard(server.app.hub.room(boardId)!.doc).meta.roundId).toBeNull();
+	});
+});
+
+describe('[V4] one voice per organisation', () => {
+	it('people of one organisation share a single budget', () => {
+		const roundId = open({ budget: 4, cap: 4, voice: 'organization' });
+		const first = guest('Prima', 'Fondazione Angelo Custode');
+		const second = guest('Seconda', 'Fondazione Angelo Custode');
+		const now = Date.now();
+		expect(castBallot(server.services.db, roundId, first, dots(4), now).ok).toBe(true);
+		const round = getRound(server.services.db, roundId)!;
+		expect(ownBallot(server.services.db, round, second).remaining).toBe(0);
+		castBallot(server.services.db, roundId, second, dots(0, 2, 2), now);
+		expect(ownBallot(server.services.db, round, first).ballot).toEqual(dots(0, 2, 2));
+		setRoundStatus(server.services, round, 'reveal');
+		expect(roundResults(server.services.db, getRound(server.services.db, roundId)!)!.ballots).toBe(
+			1
+		);
+	});
+});
+
+describe('[V5] named rounds', () => {
+	it('show who chose what only after the reveal', () => {
+		const roundId = open({ anonymous: false });
+		const maria = guest('Maria', '');
+		castBallot(server.services.db, roundId, maria, dots(1), Date.now());
+		setRoundStatus(server.services, getRound(server.services.db, roundId)!, 'reveal');
+		const named = roundResults(server.services.db, getRound(server.services.db, roundId)!)!.named!;
+		expect(named).toEqual([{ name: 'Maria', organization: '', ballot: dots(1), paper: false }]);
+	});
+
+	it('a reopened round hides its choices again until revealed', () => {
+		const roundId = open({});
+		const round = () => getRound(server.services.db, roundId)!;
+		setRoundStatus(server.services, round(), 'close');
+		expect(setRoundStatus(server.services, round(), 'reopen').ok).toBe(true);
+		expect(setRoundStatus(server.services, round(), 'reopen')).toMatchObject({
+			ok: false,
+			reason: 'invalid-transition'
+		});
+	});
+});
