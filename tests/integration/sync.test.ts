@@ -286,6 +286,43 @@ describe('[B12] presence', () => {
 });
 
 describe('[B11] persistence', () => {
+	it('sends a newcomer the last full encoding and every update since', async () => {
+		const guest = guestCookie(server, board.joinCode, 'Scrivente');
+		const c = connectClient(server, board.boardId, guest.cookie);
+		await c.synced;
+		const write = (i: number) =>
+			addCard(c.doc, {
+				id: `tail${i}`,
+				kind: 'need',
+				text: `Bisogno ${i}`,
+				authorId: guest.participantId,
+				createdAt: 100 + i
+			});
+		const onServer = (n: number) =>
+			eventually(() =>
+				expect(serverView().cards.filter((x) => x.id.startsWith('tail'))).toHaveLength(n)
+			);
+		for (let i = 0; i < 3; i++) write(i);
+		await onServer(3);
+		server.app.hub.room(board.boardId)!.compact();
+		for (let i = 3; i < 5; i++) write(i);
+		await onServer(5);
+		const newcomer = connectClient(
+			server,
+			board.boardId,
+			guestCookie(server, board.joinCode, 'Nuova').cookie
+		);
+		await newcomer.synced;
+		await eventually(() =>
+			expect(readBoard(newcomer.doc).cards.filter((x) => x.id.startsWith('tail'))).toHaveLength(5)
+		);
+		expect(Y.encodeStateVector(newcomer.doc)).toEqual(
+			Y.encodeStateVector(server.app.hub.room(board.boardId)!.doc)
+		);
+		c.provider.destroy();
+		newcomer.provider.destroy();
+	});
+
 	it('keeps every accepted update across a restart', async () => {
 		const guest = guestCookie(server, board.joinCode, 'Persistente');
 		const c = connectClient(server, board.boardId, guest.cookie);

@@ -11,6 +11,7 @@ import {
 	loadPolicyAreaIds,
 	loadClientOwners,
 	loadDocument,
+	releaseFreePages,
 	savePhaseSnapshot,
 	type AcceptedBatch
 } from './board-store.server';
@@ -52,7 +53,16 @@ interface Connection {
 }
 
 const SERVER = Symbol('server');
-const COMPACT_EVERY = 500;
+/**
+ * Compaction rewrites the whole document, so it waits until the updates stored
+ * since the last one weigh as much as the snapshot (at least COMPACT_MIN_BYTES)
+ * or number COMPACT_MAX_UPDATES: its cost stays proportional to the traffic,
+ * and loading never replays more than about one snapshot's worth of updates.
+ */
+const COMPACT_MIN_BYTES = 64 * 1024;
+const COMPACT_MAX_UPDATES = 5000;
+/** Past this, the updates since the last full encoding are dropped and a newcomer gets a fresh one. */
+const MAX_TAIL_BYTES = 256 * 1024;
 const MAX_CONNECTIONS = 400;
 const MAX_AWARENESS_BYTES = 2048;
 const MAX_WAITING_UPDATES = 200;
@@ -88,6 +98,14 @@ export class BoardRoom {
 	private flushTimer: ReturnType<typeof setImmediate> | null = null;
 	private lastUpdateId = 0;
 	private storedSinceCompaction = 0;
+	private storedBytesSinceCompaction = 0;
+	private snapshotBytes = 0;
+	/**
+	 * The whole document as last encoded (the stored snapshot, or a compaction)
+	 * and every update since, in order: what a newcomer with an empty document
+	 * needs, without encoding 2,000 cards again for each of them.
+	 */
+	private full: { state: Uint8Array; tail: Uint8Array[]; tailBytes: number } | null = null;
 	private failedFlushes = 0;
 	/** Read for every update and presence message; the mirror changes only through serverChange. */
 	private cachedMeta: Readonly<BoardMeta> | null = null;
@@ -102,14 +120,21 @@ export class BoardRoom {
 		this.clientOwners = loadClientOwners(db, boardId);
 		this.cardOwners = loadCardOwners(db, boardId);
 		this.policyAreaIds = loadPolicyAreaIds(db, boardId);
+		// Stored updates were checked when they arrived: they are applied as they are.
 		const stored = loadDocument(db, boardId);
 		if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, SERVER);
 		for (const update of stored.updates) Y.applyUpdate(this.doc, update, SERVER);
 		this.lastUpdateId = stored.lastUpdateId;
 		this.storedSinceCompaction = stored.updates.length;
+		this.snapshotBytes = stored.snapshot?.byteLength ?? 0;
+		if (stored.updates.length > 0) this.compact();
+		else if (stored.snapshot) this.full = { state: stored.snapshot, tail: [], tailBytes: 0 };
 		while (this.clientOwners.has(this.doc.clientID))
 			this.doc.clientID = Math.floor(Math.random() * 2 ** 31);
-		this.doc.on('update', (update: Uint8Array, origin: unknown) => this.enqueue(update, origin));
+		this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+			this.remember(update);
+			this.enqueue(update, origin);
+		});
 		this.awareness.on('update', this.onAwareness);
 		observeMeta(this.doc, () => (this.cachedMeta = null));
 		if (JSON.stringify(readMeta(this.doc)) !== JSON.stringify(meta))
@@ -159,7 +184,8 @@ export class BoardRoom {
 		}
 		if (message.type === 'step1') {
 			this.flush();
-			socket.send(syncStep2Message(Y.encodeStateAsUpdate(this.doc, message.stateVector)));
+			if (isEmptyStateVector(message.stateVector)) this.sendWhole(socket);
+			else socket.send(syncStep2Message(Y.encodeStateAsUpdate(this.doc, message.stateVector)));
 		} else if (message.type === 'update') {
 			this.receiveUpdate(socket, conn, message.update);
 		} else if (message.type === 'awareness') {
@@ -168,6 +194,23 @@ export class BoardRoom {
 			const ids = [...this.awareness.getStates().keys()];
 			socket.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)));
 		}
+	}
+
+	/**
+	 * A newcomer's first sync: the last full encoding as sync step 2, then the
+	 * updates since, in order (all of them already stored: step 1 flushed).
+	 */
+	private sendWhole(socket: SyncSocket): void {
+		this.full ??= { state: Y.encodeStateAsUpdate(this.doc), tail: [], tailBytes: 0 };
+		socket.send(syncStep2Message(this.full.state));
+		for (const update of this.full.tail) socket.send(updateMessage(update));
+	}
+
+	private remember(update: Uint8Array): void {
+		if (!this.full) return;
+		this.full.tail.push(update);
+		this.full.tailBytes += update.byteLength;
+		if (this.full.tailBytes > MAX_TAIL_BYTES) this.full = null;
 	}
 
 	private receiveUpdate(socket: SyncSocket, conn: Connection, update: Uint8Array): void {
@@ -363,21 +406,24 @@ export class BoardRoom {
 			for (const socket of this.conns.keys()) if (socket !== origin) socket.send(message);
 		}
 		this.storedSinceCompaction += pending.length;
-		if (this.storedSinceCompaction >= COMPACT_EVERY) this.compact();
+		for (const { update } of pending) this.storedBytesSinceCompaction += update.byteLength;
+		if (
+			this.storedSinceCompaction >= COMPACT_MAX_UPDATES ||
+			this.storedBytesSinceCompaction >= Math.max(COMPACT_MIN_BYTES, this.snapshotBytes)
+		)
+			this.compact();
 	}
 
 	/** Folds the stored updates into one snapshot (B11). */
 	compact(): void {
 		this.flush();
 		if (this.storedSinceCompaction === 0) return;
-		compact(
-			this.db,
-			this.boardId,
-			Y.encodeStateAsUpdate(this.doc),
-			this.lastUpdateId,
-			this.clock.now()
-		);
+		const state = Y.encodeStateAsUpdate(this.doc);
+		compact(this.db, this.boardId, state, this.lastUpdateId, this.clock.now());
 		this.storedSinceCompaction = 0;
+		this.storedBytesSinceCompaction = 0;
+		this.snapshotBytes = state.byteLength;
+		this.full = { state, tail: [], tailBytes: 0 };
 	}
 
 	/** Keeps the document as it stood at the end of a phase, for the minutes. */
@@ -394,9 +440,20 @@ export class BoardRoom {
 	}
 
 	destroy(): void {
+		const compacted = this.storedSinceCompaction > 0;
 		this.compact();
+		if (compacted) releaseFreePages(this.db);
 		this.awareness.destroy();
 		this.doc.destroy();
+	}
+}
+
+/** A state vector that names no client: the sender's document is empty. */
+function isEmptyStateVector(stateVector: Uint8Array): boolean {
+	try {
+		return Y.decodeStateVector(stateVector).size === 0;
+	} catch {
+		return false;
 	}
 }
 

@@ -126,6 +126,15 @@ export function compact(
 	});
 }
 
+/**
+ * Gives the pages freed by compactions back to the file system (a no-op on a
+ * database made before auto_vacuum was set; docs/PERFORMANCE.md). Called when a
+ * board leaves memory, not on every compaction, to keep it off the live path.
+ */
+export function releaseFreePages(db: Db): void {
+	db.$client.pragma('incremental_vacuum');
+}
+
 export function savePhaseSnapshot(
 	db: Db,
 	boardId: string,

@@ -23,6 +23,11 @@ export interface Database {
 export function openDatabase(path: string): Database {
 	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
 	const sqlite = new Sqlite(path);
+	// A new file gives its free pages back on request (PRAGMA incremental_vacuum,
+	// after a board's updates are folded into its snapshot). It must be set before
+	// the first table; an existing file keeps its mode until a VACUUM.
+	const empty = sqlite.prepare('select count(*) as n from sqlite_master').get() as { n: number };
+	if (empty.n === 0) sqlite.pragma('auto_vacuum = INCREMENTAL');
 	sqlite.pragma('journal_mode = WAL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
