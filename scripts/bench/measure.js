@@ -4,7 +4,7 @@
 // checkpointed before it, so its growth afterwards is what the traffic added.
 import { loadavg } from 'node:os';
 import { drain, propagation, startLoad } from './load.js';
-import { checkpoint, cpuSince, cpuTime, sqliteBytes } from './servers.js';
+import { boardStorage, checkpoint, cpuSince, cpuTime, sqliteBytes } from './servers.js';
 
 /** @typedef {import('./load.js').ClientSpec} ClientSpec */
 /** @typedef {import('./load.js').Plan} Plan */
@@ -29,6 +29,7 @@ export async function measureTraffic(server, clients, plan, { clientsPerBoard, a
 	);
 	if (server.dbPath) checkpoint(server.dbPath);
 	const diskBefore = server.dbPath ? sqliteBytes(server.dbPath) : 0;
+	const storageBefore = server.dbPath ? boardStorage(server.dbPath) : null;
 	await sleep(1000);
 	const cpuBefore = cpuTime(server.pid);
 	const loadBefore = loadavg()[0] ?? 0;
@@ -45,6 +46,7 @@ export async function measureTraffic(server, clients, plan, { clientsPerBoard, a
 		cpu,
 		machineLoad,
 		diskBefore,
+		storageBefore,
 		propagation: propagation(results, clientsPerBoard)
 	};
 }

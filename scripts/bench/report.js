@@ -6,7 +6,9 @@
 /**
  * @typedef {{ results: WorkerResult[]; converged: boolean; cpu: { user: number; system: number }; machineLoad: number[]; peakRssMb: number;
  *   firstSyncMs: number; warmSyncMs?: number; propagation: Propagation; diskBytes: number | null;
- *   storage: ReturnType<typeof import('./servers.js').boardStorage> | null }} Run
+ *   storage: ReturnType<typeof import('./servers.js').boardStorage> | null;
+ *   storageBefore?: ReturnType<typeof import('./servers.js').boardStorage> | null }} Run
+ * `diskBytes` is what the SQLite file grew by; the figures report the board's own pages (boardBytes).
  * @typedef {{ p50Ms: number | null; p95Ms: number | null; p99Ms: number | null; cpuMsPer1kUpdates: number | null;
  *   peakRssMb: number | null; diskBytes: number | null; stateBytes: number | null; firstSyncMs: number | null }} Figures
  * @typedef {{ requests: number; ballots: number; lost: number; budgetViolations: number; unexpectedAnswers: number;
@@ -41,6 +43,20 @@ function stateBytesOf(results) {
 /** @param {WorkerResult[]} results */
 export const updatesSent = (results) => results.reduce((sum, r) => sum + r.updatesSent, 0);
 
+/**
+ * Bytes on disk for the boards after compaction: what the pages of the board
+ * tables and their indexes (snapshot, updates left, who owns which client id and
+ * card) grew by, without the phase archive (one copy of the document per ended
+ * phase, kept for the minutes) and without the rest of the file (foglio firme,
+ * sessions). Falls back to the file's growth when the pages were not read.
+ * @param {Run} run
+ */
+function boardBytes(run) {
+	const live = (/** @type {NonNullable<Run['storage']>} */ s) => s.boardPages - s.phaseArchivePages;
+	if (!run.storage || !run.storageBefore) return run.diskBytes;
+	return live(run.storage) - live(run.storageBefore);
+}
+
 /** @param {Run} run @param {boolean} withFirstSync @returns {Figures} */
 export function figuresOf(run, withFirstSync = true) {
 	const ms = (/** @type {number} */ p) => {
@@ -56,7 +72,7 @@ export function figuresOf(run, withFirstSync = true) {
 			1
 		),
 		peakRssMb: round(run.peakRssMb, 1),
-		diskBytes: run.diskBytes,
+		diskBytes: boardBytes(run),
 		stateBytes: stateBytesOf(run.results),
 		firstSyncMs: withFirstSync ? round(run.firstSyncMs, 1) : null
 	};
@@ -252,7 +268,10 @@ export function details(label, run) {
 	];
 	if (run.warmSyncMs !== undefined)
 		lines.push(`  second newcomer (board already in memory): ${run.warmSyncMs.toFixed(1)} ms`);
-	if (run.storage) lines.push(`  ${storageLine(run.storage, stateBytesOf(run.results))}`);
+	if (run.storage)
+		lines.push(
+			`  ${storageLine(run.storage, stateBytesOf(run.results))}; the whole file grew by ${Math.round((run.diskBytes ?? 0) / 1024)} KB`
+		);
 	return lines.join('\n');
 }
 
@@ -267,7 +286,7 @@ function storageLine(s, stateBytes) {
 	const kb = (/** @type {number} */ n) => `${Math.round(n / 1024)} KB`;
 	return (
 		`SQLite after stop: live document ${kb(live)} (×${round(live / stateBytes, 2)} of the state, ` +
-		`${s.updateRows} updates left), phase snapshots ${kb(s.phaseSnapshotBytes)}, ` +
+		`${s.updateRows} updates left), phase snapshots ${kb(s.phaseSnapshotBytes)} in ${kb(s.phaseArchivePages)} of pages, ` +
 		`board table pages ${kb(s.boardPages)}, free pages ${kb(s.freePages)}`
 	);
 }

@@ -162,6 +162,9 @@ export function boardStorage(dbPath) {
 		/** @type {{ n: number | null }} */ (db.prepare(sql).get()).n ?? 0;
 	const result = {
 		boardPages: pages.filter((p) => /board_/.test(p.name)).reduce((s, p) => s + p.bytes, 0),
+		phaseArchivePages: pages
+			.filter((p) => /board_phase_snapshots/.test(p.name))
+			.reduce((s, p) => s + p.bytes, 0),
 		freePages:
 			Number(db.pragma('freelist_count', { simple: true })) *
 			Number(db.pragma('page_size', { simple: true })),

@@ -7,7 +7,13 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { importBoardModules } from './board-modules.js';
 import { socketClass } from './client-socket.js';
-import { facilitatorScript, participantScript, replayScript, writerScript } from './traffic.js';
+import {
+	facilitatorScript,
+	participantScript,
+	replayScript,
+	session,
+	writerScript
+} from './traffic.js';
 
 /** @typedef {import('./load.js').ClientSpec} ClientSpec */
 /** @typedef {import('./load.js').WorkerInput} WorkerInput */
@@ -170,6 +176,16 @@ function move(c, cardPick, clusterPick, allowed) {
 	board.moveCard(c.doc, card.id, cluster.id);
 }
 
+/**
+ * When writing closes (the facilitator opens clustering), in ms from the start.
+ * A card action this thread plays after it only because the thread itself fell
+ * behind is dropped: a person's browser would not lag seconds behind their
+ * script, and the server rightly refuses (and disconnects) a card written after
+ * the phase changed, which would measure the load generator, not the server.
+ */
+const writingClosesAt =
+	input.plan.mode === 'workshop' ? input.plan.durationMs * session.clusterOpen - 250 : Infinity;
+
 /** Plays every client's actions on time; at most 50 per turn so incoming messages keep flowing. */
 function play(/** @type {Client[]} */ clients, /** @type {number} */ startAt) {
 	const queue = clients
@@ -183,7 +199,9 @@ function play(/** @type {Client[]} */ clients, /** @type {number} */ startAt) {
 			for (let n = 0; n < 50 && due() <= t; n++) {
 				const { c, a } = /** @type {{ c: Client; a: Action }} */ (queue[next++]);
 				stats.late.push(t - a.at);
-				perform(c, a);
+				if ((a.kind === 'create' || a.kind === 'type') && t >= writingClosesAt)
+					skip(`late ${a.kind}`);
+				else perform(c, a);
 			}
 			if (next >= queue.length) return resolve(undefined);
 			setTimeout(tick, Math.max(0, due() - (now() - startAt)));
