@@ -82,12 +82,11 @@ export function figuresOf(run, withFirstSync = true) {
 export function scenarioOf(name, ours, reference) {
 	const p95 =
 		ours.p95Ms !== null && reference.p95Ms ? round(ours.p95Ms / reference.p95Ms, 2) : null;
-	return {
-		name,
-		ours,
-		reference,
-		ratios: { cpu: round(ours.cpuMsPer1kUpdates / reference.cpuMsPer1kUpdates, 2), p95 }
-	};
+	const cpu =
+		ours.cpuMsPer1kUpdates !== null && reference.cpuMsPer1kUpdates
+			? round(ours.cpuMsPer1kUpdates / reference.cpuMsPer1kUpdates, 2)
+			: null;
+	return { name, ours, reference, ratios: { cpu, p95 } };
 }
 
 /** Figures that do not apply: the reference server has no voting API. @returns {Figures} */
@@ -241,7 +240,7 @@ export function verdicts(scenarios) {
 				s.ours.firstSyncMs < 500,
 				`cold board of 2,000 cards synced in ${s.ours.firstSyncMs} ms < 500 ms`
 			);
-		if (s.ours.diskBytes !== null) {
+		if (s.ours.diskBytes !== null && s.ours.stateBytes) {
 			const ratio = round(s.ours.diskBytes / s.ours.stateBytes, 2);
 			check(ratio <= 2, `${s.name}: disk after compaction ×${ratio} of the encoded state ≤ ×2`);
 		}
