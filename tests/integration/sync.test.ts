@@ -3,7 +3,12 @@ import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { addCard, readBoard, Root, setCardText, writeMeta } from '$lib/board/board-doc';
 import { changePhase } from '$lib/board/board-commands.server';
+import { eq, ne } from 'drizzle-orm';
+import { users } from '$lib/auth/auth.schema';
+import { openBoard } from '$lib/board/board-commands.server';
+import { boardUpdates } from '$lib/board/board.schema';
 import { CloseCode, updateMessage } from '$lib/board/sync-protocol';
+import { meetings } from '$lib/meeting/meeting.schema';
 import {
 	accountCookie,
 	connectClient,
@@ -286,6 +291,85 @@ describe('[B12] presence', () => {
 });
 
 describe('[B11] persistence', () => {
+	it('stores what several boards accepted in one turn at its end, and only then sends it on', async () => {
+		const { db } = server.services;
+		const otherMeeting = db
+			.select({ id: meetings.id })
+			.from(meetings)
+			.where(ne(meetings.id, board.meetingId))
+			.get()!;
+		const facilitator = db
+			.select()
+			.from(users)
+			.where(eq(users.email, 'facilitatore@demo.local'))
+			.get()!;
+		const other = openBoard(server.services, otherMeeting.id, facilitator.id);
+		const rooms = [board.boardId, other.boardId].map((id) => server.app.hub.room(id)!);
+		const sent = rooms.map(() => [] as Uint8Array[]);
+		const who = {
+			writer: { role: 'facilitator' as const, participantId: 'turn' },
+			name: 'T',
+			organization: ''
+		};
+		const links = rooms.map((room, i) =>
+			room.connect({ send: (data) => sent[i]!.push(data), close: () => undefined }, who)
+		);
+		const stored = () =>
+			rooms.map(
+				(room) =>
+					db.select().from(boardUpdates).where(eq(boardUpdates.boardId, room.boardId)).all().length
+			);
+		const [storedBefore, sentBefore] = [stored(), sent.map((s) => s.length)];
+		for (const room of rooms) {
+			const change = new Y.Doc();
+			change.getMap('turn-test').set('k', room.boardId);
+			Y.applyUpdate(room.doc, Y.encodeStateAsUpdate(change), 'another socket');
+		}
+		expect(sent.map((s) => s.length)).toEqual(sentBefore);
+		await new Promise((resolve) => setImmediate(resolve));
+		// At least ours (earlier tests' clients may still be writing to the first board).
+		stored().forEach((n, i) => expect(n).toBeGreaterThan(storedBefore[i]!));
+		sent.forEach((s, i) => expect(s.length).toBeGreaterThan(sentBefore[i]!));
+		for (const link of links) link.onClose();
+	});
+
+	it('sends a newcomer the last full encoding and every update since', async () => {
+		const guest = guestCookie(server, board.joinCode, 'Scrivente');
+		const c = connectClient(server, board.boardId, guest.cookie);
+		await c.synced;
+		const write = (i: number) =>
+			addCard(c.doc, {
+				id: `tail${i}`,
+				kind: 'need',
+				text: `Bisogno ${i}`,
+				authorId: guest.participantId,
+				createdAt: 100 + i
+			});
+		const onServer = (n: number) =>
+			eventually(() =>
+				expect(serverView().cards.filter((x) => x.id.startsWith('tail'))).toHaveLength(n)
+			);
+		for (let i = 0; i < 3; i++) write(i);
+		await onServer(3);
+		server.app.hub.room(board.boardId)!.compact();
+		for (let i = 3; i < 5; i++) write(i);
+		await onServer(5);
+		const newcomer = connectClient(
+			server,
+			board.boardId,
+			guestCookie(server, board.joinCode, 'Nuova').cookie
+		);
+		await newcomer.synced;
+		await eventually(() =>
+			expect(readBoard(newcomer.doc).cards.filter((x) => x.id.startsWith('tail'))).toHaveLength(5)
+		);
+		expect(Y.encodeStateVector(newcomer.doc)).toEqual(
+			Y.encodeStateVector(server.app.hub.room(board.boardId)!.doc)
+		);
+		c.provider.destroy();
+		newcomer.provider.destroy();
+	});
+
 	it('keeps every accepted update across a restart', async () => {
 		const guest = guestCookie(server, board.joinCode, 'Persistente');
 		const c = connectClient(server, board.boardId, guest.cookie);

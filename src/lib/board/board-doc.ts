@@ -130,6 +130,13 @@ export function readMeta(doc: Y.Doc): BoardMeta {
 	};
 }
 
+/** Calls `changed` after every transaction that touched the settings mirror; returns the unsubscribe. */
+export function observeMeta(doc: Y.Doc, changed: () => void): () => void {
+	const meta = doc.getMap<unknown>(Root.meta);
+	meta.observe(changed);
+	return () => meta.unobserve(changed);
+}
+
 /** The whole board as plain data, cards oldest first. */
 export function readBoard(doc: Y.Doc): BoardView {
 	const cards = [...cardsOf(doc).entries()]

@@ -1,9 +1,9 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { Db } from '$lib/server/db/database';
+import { inTransaction, type Db } from '$lib/server/db/database';
 import type { Clock } from '$lib/server/runtime';
 import type { Writer } from './board';
-import { readMeta, writeMeta, writeParticipant, type BoardMeta } from './board-doc';
+import { observeMeta, readMeta, writeMeta, writeParticipant, type BoardMeta } from './board-doc';
 import {
 	appendBatch,
 	compact,
@@ -11,6 +11,7 @@ import {
 	loadPolicyAreaIds,
 	loadClientOwners,
 	loadDocument,
+	releaseFreePages,
 	savePhaseSnapshot,
 	type AcceptedBatch
 } from './board-store.server';
@@ -52,7 +53,16 @@ interface Connection {
 }
 
 const SERVER = Symbol('server');
-const COMPACT_EVERY = 500;
+/**
+ * Compaction rewrites the whole document, so it waits until the updates stored
+ * since the last one weigh as much as the snapshot (at least COMPACT_MIN_BYTES)
+ * or number COMPACT_MAX_UPDATES: its cost stays proportional to the traffic,
+ * and loading never replays more than about one snapshot's worth of updates.
+ */
+const COMPACT_MIN_BYTES = 64 * 1024;
+const COMPACT_MAX_UPDATES = 5000;
+/** Past this, the updates since the last full encoding are dropped and a newcomer gets a fresh one. */
+const MAX_TAIL_BYTES = 256 * 1024;
 const MAX_CONNECTIONS = 400;
 const MAX_AWARENESS_BYTES = 2048;
 const MAX_WAITING_UPDATES = 200;
@@ -85,10 +95,21 @@ export class BoardRoom {
 	private readonly policyAreaIds: ReadonlySet<number>;
 	private queue: { update: Uint8Array; origin: unknown }[] = [];
 	private batch: Omit<AcceptedBatch, 'updates'> = { claims: [], cards: [] };
-	private flushTimer: ReturnType<typeof setImmediate> | null = null;
+	private retryTimer: ReturnType<typeof setTimeout> | null = null;
+	private readonly group: FlushGroup;
 	private lastUpdateId = 0;
 	private storedSinceCompaction = 0;
+	private storedBytesSinceCompaction = 0;
+	private snapshotBytes = 0;
+	/**
+	 * The whole document as last encoded (the stored snapshot, or a compaction)
+	 * and every update since, in order: what a newcomer with an empty document
+	 * needs, without encoding 2,000 cards again for each of them.
+	 */
+	private full: { state: Uint8Array; tail: Uint8Array[]; tailBytes: number } | null = null;
 	private failedFlushes = 0;
+	/** Read for every update and presence message; the mirror changes only through serverChange. */
+	private cachedMeta: Readonly<BoardMeta> | null = null;
 
 	constructor(
 		private readonly db: Db,
@@ -97,18 +118,27 @@ export class BoardRoom {
 		meta: BoardMeta
 	) {
 		this.awareness.setLocalState(null);
+		this.group = FlushGroup.of(db);
 		this.clientOwners = loadClientOwners(db, boardId);
 		this.cardOwners = loadCardOwners(db, boardId);
 		this.policyAreaIds = loadPolicyAreaIds(db, boardId);
+		// Stored updates were checked when they arrived: they are applied as they are.
 		const stored = loadDocument(db, boardId);
 		if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, SERVER);
 		for (const update of stored.updates) Y.applyUpdate(this.doc, update, SERVER);
 		this.lastUpdateId = stored.lastUpdateId;
 		this.storedSinceCompaction = stored.updates.length;
+		this.snapshotBytes = stored.snapshot?.byteLength ?? 0;
+		if (stored.updates.length > 0) this.compact();
+		else if (stored.snapshot) this.full = { state: stored.snapshot, tail: [], tailBytes: 0 };
 		while (this.clientOwners.has(this.doc.clientID))
 			this.doc.clientID = Math.floor(Math.random() * 2 ** 31);
-		this.doc.on('update', (update: Uint8Array, origin: unknown) => this.enqueue(update, origin));
+		this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+			this.remember(update);
+			this.enqueue(update, origin);
+		});
 		this.awareness.on('update', this.onAwareness);
+		observeMeta(this.doc, () => (this.cachedMeta = null));
 		if (JSON.stringify(readMeta(this.doc)) !== JSON.stringify(meta))
 			this.serverChange((doc) => writeMeta(doc, meta));
 	}
@@ -117,8 +147,8 @@ export class BoardRoom {
 		return this.conns.size;
 	}
 
-	get meta(): BoardMeta {
-		return readMeta(this.doc);
+	get meta(): Readonly<BoardMeta> {
+		return (this.cachedMeta ??= Object.freeze(readMeta(this.doc)));
 	}
 
 	/** Admits a checked participant: shows their name, then opens the sync handshake. */
@@ -156,7 +186,8 @@ export class BoardRoom {
 		}
 		if (message.type === 'step1') {
 			this.flush();
-			socket.send(syncStep2Message(Y.encodeStateAsUpdate(this.doc, message.stateVector)));
+			if (isEmptyStateVector(message.stateVector)) this.sendWhole(socket);
+			else socket.send(syncStep2Message(Y.encodeStateAsUpdate(this.doc, message.stateVector)));
 		} else if (message.type === 'update') {
 			this.receiveUpdate(socket, conn, message.update);
 		} else if (message.type === 'awareness') {
@@ -165,6 +196,23 @@ export class BoardRoom {
 			const ids = [...this.awareness.getStates().keys()];
 			socket.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)));
 		}
+	}
+
+	/**
+	 * A newcomer's first sync: the last full encoding as sync step 2, then the
+	 * updates since, in order (all of them already stored: step 1 flushed).
+	 */
+	private sendWhole(socket: SyncSocket): void {
+		this.full ??= { state: Y.encodeStateAsUpdate(this.doc), tail: [], tailBytes: 0 };
+		socket.send(syncStep2Message(this.full.state));
+		for (const update of this.full.tail) socket.send(updateMessage(update));
+	}
+
+	private remember(update: Uint8Array): void {
+		if (!this.full) return;
+		this.full.tail.push(update);
+		this.full.tailBytes += update.byteLength;
+		if (this.full.tailBytes > MAX_TAIL_BYTES) this.full = null;
 	}
 
 	private receiveUpdate(socket: SyncSocket, conn: Connection, update: Uint8Array): void {
@@ -326,55 +374,75 @@ export class BoardRoom {
 
 	private enqueue(update: Uint8Array, origin: unknown): void {
 		this.queue.push({ update, origin });
-		this.flushTimer ??= setImmediate(() => this.flush());
+		this.group.add(this);
 	}
 
 	/** Stores what is queued in one transaction, then sends it on (store before broadcast). */
 	flush(): void {
-		if (this.flushTimer) clearImmediate(this.flushTimer);
-		this.flushTimer = null;
-		if (this.queue.length === 0 && this.batch.claims.length === 0 && this.batch.cards.length === 0)
-			return;
-		const pending = this.queue;
-		const batch = { ...this.batch, updates: pending.map((p) => p.update) };
+		if (this.retryTimer) clearTimeout(this.retryTimer);
+		this.retryTimer = null;
+		let stored: (() => void) | null;
 		try {
-			const last = appendBatch(this.db, this.boardId, batch, this.clock.now());
-			if (pending.length) this.lastUpdateId = last;
+			stored = this.store();
 		} catch (err) {
 			// Keep everything in memory and retry: a failed save must not lose an accepted update.
 			this.failedFlushes++;
 			console.error(
-				`board ${this.boardId}: storing ${pending.length} updates failed (attempt ${this.failedFlushes})`,
+				`board ${this.boardId}: storing ${this.queue.length} updates failed (attempt ${this.failedFlushes})`,
 				err
 			);
-			this.flushTimer = setTimeout(() => this.flush(), 1000) as unknown as ReturnType<
-				typeof setImmediate
-			>;
+			this.retryTimer = setTimeout(() => this.flush(), 1000);
 			return;
 		}
+		stored?.();
+	}
+
+	get retrying(): boolean {
+		return this.retryTimer !== null;
+	}
+
+	/**
+	 * Writes what is queued (inside the caller's transaction when there is one)
+	 * and returns what to do once it is committed: send it on. Null when nothing
+	 * is queued. Nothing in the room changes until then, so a rollback loses nothing.
+	 */
+	store(): (() => void) | null {
+		if (this.queue.length === 0 && this.batch.claims.length === 0 && this.batch.cards.length === 0)
+			return null;
+		const pending = this.queue;
+		const batch = { ...this.batch, updates: pending.map((p) => p.update) };
+		const last = appendBatch(this.db, this.boardId, batch, this.clock.now());
+		return () => this.stored(pending, last);
+	}
+
+	private stored(pending: { update: Uint8Array; origin: unknown }[], last: number): void {
+		if (pending.length) this.lastUpdateId = last;
 		this.failedFlushes = 0;
-		this.queue = [];
+		this.queue = this.queue.slice(pending.length);
 		this.batch = { claims: [], cards: [] };
 		for (const { update, origin } of pending) {
 			const message = updateMessage(update);
 			for (const socket of this.conns.keys()) if (socket !== origin) socket.send(message);
 		}
 		this.storedSinceCompaction += pending.length;
-		if (this.storedSinceCompaction >= COMPACT_EVERY) this.compact();
+		for (const { update } of pending) this.storedBytesSinceCompaction += update.byteLength;
+		if (
+			this.storedSinceCompaction >= COMPACT_MAX_UPDATES ||
+			this.storedBytesSinceCompaction >= Math.max(COMPACT_MIN_BYTES, this.snapshotBytes)
+		)
+			this.compact();
 	}
 
 	/** Folds the stored updates into one snapshot (B11). */
 	compact(): void {
 		this.flush();
 		if (this.storedSinceCompaction === 0) return;
-		compact(
-			this.db,
-			this.boardId,
-			Y.encodeStateAsUpdate(this.doc),
-			this.lastUpdateId,
-			this.clock.now()
-		);
+		const state = Y.encodeStateAsUpdate(this.doc);
+		compact(this.db, this.boardId, state, this.lastUpdateId, this.clock.now());
 		this.storedSinceCompaction = 0;
+		this.storedBytesSinceCompaction = 0;
+		this.snapshotBytes = state.byteLength;
+		this.full = { state, tail: [], tailBytes: 0 };
 	}
 
 	/** Keeps the document as it stood at the end of a phase, for the minutes. */
@@ -391,9 +459,68 @@ export class BoardRoom {
 	}
 
 	destroy(): void {
+		const compacted = this.storedSinceCompaction > 0;
 		this.compact();
+		if (compacted) releaseFreePages(this.db);
 		this.awareness.destroy();
 		this.doc.destroy();
+	}
+}
+
+/**
+ * The rooms of one database store what they queued during an event-loop turn
+ * in one transaction: with ten busy boards, one fsync per turn instead of ten
+ * (docs/PERFORMANCE.md). Each room still sends its updates on only after the
+ * commit. If the shared commit fails, each room stores on its own, with its own
+ * retry.
+ */
+class FlushGroup {
+	private static readonly groups = new WeakMap<Db, FlushGroup>();
+	private readonly rooms = new Set<BoardRoom>();
+	private timer: ReturnType<typeof setImmediate> | null = null;
+
+	private constructor(private readonly db: Db) {}
+
+	static of(db: Db): FlushGroup {
+		let group = FlushGroup.groups.get(db);
+		if (!group) FlushGroup.groups.set(db, (group = new FlushGroup(db)));
+		return group;
+	}
+
+	add(room: BoardRoom): void {
+		this.rooms.add(room);
+		this.timer ??= setImmediate(() => this.run());
+	}
+
+	private run(): void {
+		this.timer = null;
+		// A room whose last commit failed retries on its own timer (once a second).
+		const rooms = [...this.rooms].filter((room) => !room.retrying);
+		this.rooms.clear();
+		if (rooms.length === 0) return;
+		if (rooms.length === 1) return rooms[0]!.flush();
+		let committed: (() => void)[];
+		try {
+			committed = inTransaction(this.db, () =>
+				rooms.flatMap((room) => {
+					const stored = room.store();
+					return stored ? [stored] : [];
+				})
+			);
+		} catch {
+			for (const room of rooms) room.flush();
+			return;
+		}
+		for (const sendOn of committed) sendOn();
+	}
+}
+
+/** A state vector that names no client: the sender's document is empty. */
+function isEmptyStateVector(stateVector: Uint8Array): boolean {
+	try {
+		return Y.decodeStateVector(stateVector).size === 0;
+	} catch {
+		return false;
 	}
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, lte } from 'drizzle-orm';
+import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
 import { inTransaction, type Db } from '$lib/server/db/database';
 import type { BoardMeta } from './board-doc';
 import {
@@ -52,28 +52,53 @@ export function loadDocument(db: Db, boardId: string): StoredDocument {
 	};
 }
 
-/** Stores a batch in one transaction; returns the id of its last update. */
+/**
+ * The three inserts of every batch, prepared once per database: building a
+ * drizzle query per row cost more CPU than storing it (docs/PERFORMANCE.md).
+ */
+function prepareBatchStatements(db: Db) {
+	const p = (name: string) => sql.placeholder(name);
+	return {
+		claim: db
+			.insert(boardClients)
+			.values({
+				boardId: p('boardId'),
+				clientId: p('clientId'),
+				participantId: p('participantId'),
+				createdAt: p('now')
+			})
+			.onConflictDoNothing()
+			.prepare(),
+		card: db
+			.insert(boardCards)
+			.values({
+				boardId: p('boardId'),
+				cardId: p('cardId'),
+				participantId: p('participantId'),
+				createdAt: p('now')
+			})
+			.onConflictDoNothing()
+			.prepare(),
+		update: db
+			.insert(boardUpdates)
+			.values({ boardId: p('boardId'), update: p('update'), createdAt: p('now') })
+			.prepare()
+	};
+}
+
+const batchStatements = new WeakMap<Db, ReturnType<typeof prepareBatchStatements>>();
+
+/** Stores a batch in one transaction; returns the id of its last update (0 when it has none). */
 export function appendBatch(db: Db, boardId: string, batch: AcceptedBatch, now: number): number {
+	let statements = batchStatements.get(db);
+	if (!statements) batchStatements.set(db, (statements = prepareBatchStatements(db)));
+	const { claim, card, update } = statements;
 	return inTransaction(db, () => {
-		for (const c of batch.claims) {
-			db.insert(boardClients)
-				.values({ boardId, clientId: c.clientId, participantId: c.participantId, createdAt: now })
-				.onConflictDoNothing()
-				.run();
-		}
-		for (const c of batch.cards) {
-			db.insert(boardCards)
-				.values({ boardId, cardId: c.cardId, participantId: c.participantId, createdAt: now })
-				.onConflictDoNothing()
-				.run();
-		}
+		for (const c of batch.claims) claim.run({ boardId, now, ...c });
+		for (const c of batch.cards) card.run({ boardId, now, ...c });
 		let last = 0;
-		for (const update of batch.updates) {
-			last = db
-				.insert(boardUpdates)
-				.values({ boardId, update: Buffer.from(update), createdAt: now })
-				.returning({ id: boardUpdates.id })
-				.get().id;
+		for (const u of batch.updates) {
+			last = Number(update.run({ boardId, now, update: Buffer.from(u) }).lastInsertRowid);
 		}
 		return last;
 	});
@@ -99,6 +124,15 @@ export function compact(
 			.where(and(eq(boardUpdates.boardId, boardId), lte(boardUpdates.id, uptoId)))
 			.run();
 	});
+}
+
+/**
+ * Gives the pages freed by compactions back to the file system (a no-op on a
+ * database made before auto_vacuum was set; docs/PERFORMANCE.md). Called when a
+ * board leaves memory, not on every compaction, to keep it off the live path.
+ */
+export function releaseFreePages(db: Db): void {
+	db.$client.pragma('incremental_vacuum');
 }
 
 export function savePhaseSnapshot(

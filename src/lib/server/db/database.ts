@@ -23,10 +23,16 @@ export interface Database {
 export function openDatabase(path: string): Database {
 	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
 	const sqlite = new Sqlite(path);
+	// A new file gives its free pages back on request (PRAGMA incremental_vacuum,
+	// after a board's updates are folded into its snapshot). It must be set before
+	// the first table; an existing file keeps its mode until a VACUUM.
+	const empty = sqlite.prepare('select count(*) as n from sqlite_master').get() as { n: number };
+	if (empty.n === 0) sqlite.pragma('auto_vacuum = INCREMENTAL');
 	sqlite.pragma('journal_mode = WAL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
 	sqlite.pragma('synchronous = FULL');
+	cacheStatements(sqlite);
 	const db = drizzle(sqlite, { schema });
 	return {
 		db,
@@ -42,6 +48,32 @@ export function openDatabase(path: string): Database {
 			if (sqlite.open) sqlite.close();
 		}
 	};
+}
+
+const STATEMENT_CACHE_SIZE = 1000;
+
+/**
+ * Drizzle compiles every query it runs with `prepare`; SQLite's compilation
+ * cost more than most of our queries themselves (docs/PERFORMANCE.md). The
+ * connection keeps the compiled statements by SQL text and hands them out
+ * again, in their default mode, as long as none is half-way through a result.
+ */
+function cacheStatements(sqlite: Sqlite.Database): void {
+	const compile = sqlite.prepare.bind(sqlite);
+	const cache = new Map<string, Sqlite.Statement>();
+	sqlite.prepare = ((source: string) => {
+		const cached = cache.get(source);
+		if (cached && !cached.busy) {
+			if (cached.reader) cached.raw(false).pluck(false).expand(false);
+			return cached;
+		}
+		const statement = compile(source);
+		if (!cached) {
+			if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value ?? '');
+			cache.set(source, statement);
+		}
+		return statement;
+	}) as typeof sqlite.prepare;
 }
 
 /**

@@ -1,0 +1,166 @@
+// `npm run bench` (after `npm run build`): the same realistic workshop traffic
+// against our server (authentication, validation, SQLite) and the stock
+// y-websocket server, four scenarios (the fourth, voting, only ours: the reference has no voting API), a table on stdout and
+// bench/results/latest.json. How it measures: docs/PERFORMANCE.md.
+//
+// Development knobs: BENCH_ONLY=plenary,cold-board runs some scenarios;
+// BENCH_SCALE=0.2 shrinks clients, durations and cards (never commit such a run);
+// BENCH_SERVER_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the servers.
+import Database from 'better-sqlite3';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, release, tmpdir, totalmem, platform } from 'node:os';
+import { join } from 'node:path';
+import { compileBoardModules, root } from './board-modules.js';
+import { coldOurs, coldReference } from './cold-board.js';
+import {
+	details,
+	figuresOf,
+	scenarioOf,
+	table,
+	verdicts,
+	votingDetails,
+	votingScenario
+} from './report.js';
+import { startOurs, startReference } from './servers.js';
+import { votingOurs } from './voting.js';
+import { runWorkshop, setUpOurs, setUpReference } from './workshop.js';
+
+/** @typedef {import('./report.js').Scenario} Scenario */
+
+const scale = Number(process.env.BENCH_SCALE ?? 1);
+const only = (process.env.BENCH_ONLY ?? 'plenary,evening,cold-board,voting').split(',');
+const SEED = 20261201;
+const scaled = (/** @type {number} */ n, /** @type {number} */ min) =>
+	Math.max(min, Math.round(n * scale));
+
+const shapes = {
+	plenary: {
+		boards: 1,
+		clientsPerBoard: scaled(150, 3),
+		durationMs: scaled(60_000, 10_000),
+		seed: SEED
+	},
+	evening: {
+		boards: 10,
+		clientsPerBoard: scaled(25, 3),
+		durationMs: scaled(60_000, 10_000),
+		seed: SEED + 1
+	},
+	cold: { writers: 4, cards: scaled(2000, 40), editsPerCard: 10, intervalMs: 3, seed: SEED + 2 },
+	voting: {
+		participants: scaled(150, 10),
+		windowMs: 4000,
+		targets: 12,
+		budget: 5,
+		cap: 3,
+		seed: SEED + 3
+	}
+};
+
+const work = mkdtempSync(join(tmpdir(), 'tavoli-bench-'));
+let databases = 0;
+
+/** A database with the demo data already loaded, made once, copied for each run. */
+async function demoDatabase() {
+	const path = join(work, 'demo', 'tavoli.db');
+	mkdirSync(join(work, 'demo'), { recursive: true });
+	const server = await startOurs(path);
+	await server.stop();
+	// No free pages to start from, so the file grows by exactly what the traffic adds.
+	const db = new Database(path);
+	db.exec('VACUUM');
+	db.close();
+	return path;
+}
+
+/** @param {string} demo */
+function freshDatabase(demo) {
+	const dir = join(work, `run-${++databases}`);
+	mkdirSync(dir, { recursive: true });
+	copyFileSync(demo, join(dir, 'tavoli.db'));
+	return join(dir, 'tavoli.db');
+}
+
+/** @param {string} demo @param {'plenary' | 'evening'} name @returns {Promise<Scenario>} */
+async function workshop(demo, name) {
+	const shape = shapes[name];
+	console.log(
+		`\n▶ ${name}: ${shape.boards} board(s) × ${shape.clientsPerBoard} clients, ${shape.durationMs / 1000} s`
+	);
+	const server = await startOurs(freshDatabase(demo));
+	const ours = await runWorkshop(server, await setUpOurs(server, shape), shape).finally(() =>
+		server.stop()
+	);
+	console.log(details('  ours', ours));
+	const reference = await startReference();
+	const theirs = await runWorkshop(reference, setUpReference(name, shape), shape).finally(() =>
+		reference.stop()
+	);
+	console.log(details('  reference', theirs));
+	return scenarioOf(name, figuresOf(ours), figuresOf(theirs));
+}
+
+/** @param {string} demo @returns {Promise<Scenario>} */
+async function coldBoard(demo) {
+	const shape = shapes.cold;
+	console.log(
+		`\n▶ cold-board: ${shape.writers} writers, ${shape.cards} cards × ${shape.editsPerCard} updates`
+	);
+	const ours = await coldOurs(freshDatabase(demo), shape);
+	console.log(details('  ours', ours));
+	const reference = await startReference();
+	const theirs = await coldReference(reference, ours.results, shape).finally(() =>
+		reference.stop()
+	);
+	console.log(details('  reference', theirs));
+	return scenarioOf('cold-board', figuresOf(ours), figuresOf(theirs));
+}
+
+/** @param {string} demo @returns {Promise<Scenario>} */
+async function voting(demo) {
+	const shape = shapes.voting;
+	console.log(
+		`\n▶ voting: ${shape.participants} participants, ${shape.budget} dots each on ${shape.targets} cards (cap ${shape.cap}), clicks within ${shape.windowMs / 1000} s`
+	);
+	const run = await votingOurs(freshDatabase(demo), shape);
+	console.log(votingDetails(run));
+	console.log('  reference: no voting API (votes never go through the shared document)');
+	return votingScenario(run);
+}
+
+function machine() {
+	const cpu = cpus();
+	return {
+		cpus: cpu.length,
+		model: cpu[0]?.model ?? 'unknown',
+		node: process.version,
+		os: `${platform()} ${release()}`,
+		memoryGb: Math.round(totalmem() / 1024 ** 3),
+		loadAverageAtStart: loadavg().map((l) => Math.round(l * 100) / 100),
+		date: new Date().toISOString()
+	};
+}
+
+async function main() {
+	const started = Date.now();
+	const info = machine();
+	await compileBoardModules();
+	const demo = await demoDatabase();
+	/** @type {Scenario[]} */
+	const scenarios = [];
+	for (const name of /** @type {const} */ (['plenary', 'evening']))
+		if (only.includes(name)) scenarios.push(await workshop(demo, name));
+	if (only.includes('cold-board')) scenarios.push(await coldBoard(demo));
+	if (only.includes('voting')) scenarios.push(await voting(demo));
+	console.log(`\n${table(scenarios)}\n\n${verdicts(scenarios).join('\n')}`);
+	const out = join(root, 'bench', 'results', scale === 1 ? 'latest.json' : 'scaled-run.tmp');
+	mkdirSync(join(root, 'bench', 'results'), { recursive: true });
+	writeFileSync(out, `${JSON.stringify({ machine: info, scenarios }, null, '\t')}\n`);
+	console.log(`\nwritten ${out} in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+try {
+	await main();
+} finally {
+	rmSync(work, { recursive: true, force: true });
+}
