@@ -30,6 +30,7 @@ function pagesFor(role: DemoRole): string[] {
 		`/plans/${ids.planId}`,
 		`/plans/${ids.planId}/objectives`,
 		`/plans/${ids.planId}/needs`,
+		`/plans/${ids.planId}/slides`,
 		`/plans/${ids.planId}/objectives/${ids.planObjectiveId}`,
 		`/tavoli/${own}`,
 		`/meetings/${ids.meeting.own}`,

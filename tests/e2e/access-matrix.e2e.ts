@@ -230,6 +230,7 @@ function matrix(ids: DemoIds, b: Boards = boards): Record<string, Case[]> {
 			{ path: `/plans/${ids.planId}/objectives/import-sheet`, expect: adminOnly }
 		],
 		'GET /plans/[planId]/needs': [{ path: `/plans/${ids.planId}/needs`, expect: everyone }],
+		'GET /plans/[planId]/slides': [{ path: `/plans/${ids.planId}/slides`, expect: everyone }],
 		'GET /api/plans/[planId]/needs': [
 			{ path: `/api/plans/${ids.planId}/needs?format=xlsx`, expect: everyone },
 			{

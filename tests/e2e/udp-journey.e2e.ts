@@ -134,6 +134,13 @@ test('the UdP decides on two tavoli outcomes, and the plan shows it', async ({
 	await expect(row(t.merge)).toContainText(t.adopt);
 	await expect(row(t.gap)).toContainText('Nessuno: scoperto');
 
+	await page.goto(`/plans/${ids.planId}/slides?tavolo=${ids.tavolo.own}`);
+	const slide = page.getByRole('region', { name: 'Domiciliarità e Terza Età' });
+	await expect(slide.getByRole('listitem').filter({ hasText: t.adopt })).toContainText('Adottato');
+	await expect(slide.getByRole('listitem').filter({ hasText: t.sendBack })).toContainText(
+		'Rinviato al tavolo'
+	);
+
 	const docx = await request.get(`/api/plans/${ids.planId}/export?format=docx`);
 	expect(docx.status()).toBe(200);
 	expect(docxText(await docx.body())).toContain(t.adopt);
