@@ -163,12 +163,13 @@ test('a dot vote on clusters: done count without totals, reveal, priorities', as
 			await desk.getByRole('button', { name: `Promuovi a priorità «${item}»` }).click();
 		const list = desk.getByRole('region', { name: 'Priorità scelte' });
 		await list.getByRole('button', { name: `Togli «${clusters.carers}» dalle priorità` }).click();
-		await expect(list.getByRole('listitem')).toHaveText([
-			new RegExp(clusters.health),
-			new RegExp(clusters.meals)
-		]);
+		// Earlier journeys on today's board may have left priorities of their own.
+		const ours = list
+			.getByRole('listitem')
+			.filter({ hasText: new RegExp(Object.values(clusters).join('|')) });
+		await expect(ours).toHaveText([new RegExp(clusters.health), new RegExp(clusters.meals)]);
 		await fac.reload();
 		await expectConnected(fac);
-		await expect(list.getByRole('listitem')).toHaveCount(2);
+		await expect(ours).toHaveCount(2);
 	});
 });

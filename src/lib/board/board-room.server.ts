@@ -199,13 +199,21 @@ export class BoardRoom {
 	}
 
 	/**
-	 * A newcomer's first sync: the last full encoding as sync step 2, then the
-	 * updates since, in order (all of them already stored: step 1 flushed).
+	 * A newcomer's first sync: the last full encoding with the updates since
+	 * merged in, as one sync step 2 (all of them already stored: step 1 flushed).
+	 * One message, because a client counts itself synced on step 2: updates sent
+	 * after it would arrive after "synced". Merging updates is far cheaper than
+	 * encoding the document again, and the merge is kept for the next newcomer.
 	 */
 	private sendWhole(socket: SyncSocket): void {
 		this.full ??= { state: Y.encodeStateAsUpdate(this.doc), tail: [], tailBytes: 0 };
+		if (this.full.tail.length)
+			this.full = {
+				state: Y.mergeUpdates([this.full.state, ...this.full.tail]),
+				tail: [],
+				tailBytes: 0
+			};
 		socket.send(syncStep2Message(this.full.state));
-		for (const update of this.full.tail) socket.send(updateMessage(update));
 	}
 
 	private remember(update: Uint8Array): void {
