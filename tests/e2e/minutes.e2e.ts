@@ -95,7 +95,8 @@ function docxText(file: Buffer): string {
 }
 
 test('the verbale: generated, edited, shared, commented, downloaded, frozen, versioned', async ({
-	page
+	page,
+	browser
 }) => {
 	test.setTimeout(120_000);
 	const meetingId = untouchedMeeting();
@@ -129,6 +130,16 @@ test('the verbale: generated, edited, shared, commented, downloaded, frozen, ver
 	await expect(page.getByText('Sezione salvata nella versione 1.')).toBeVisible();
 	await page.getByRole('button', { name: 'Condividi con i partecipanti' }).click();
 	await expect(page.getByText('Verbale condiviso con i partecipanti.')).toBeVisible();
+
+	// A guest has no incontro page: the board links the shared verbale.
+	const guestBrowser = await browser.newContext({ storageState: await guest.storageState() });
+	const guestPage = await guestBrowser.newPage();
+	await guestPage.goto(`/boards/${boardId}`);
+	await guestPage.getByRole('link', { name: 'Leggi il verbale' }).click();
+	await expect(
+		guestPage.getByText('Il tavolo propone il trasporto serale come priorità.')
+	).toBeVisible();
+	await guestBrowser.close();
 
 	const read = await guest.get(`${api}?format=json`);
 	expect(read.status()).toBe(200);

@@ -1,5 +1,6 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { getMeeting } from '$lib/meeting/meeting-repo.server';
+import { latestReadableVersion } from '$lib/minutes/minutes-repo.server';
 import { objectiveTaxonomy } from '$lib/objectives/objective-taxonomy.server';
 import { listPolicyAreas } from '$lib/plan/plan-repo.server';
 import { boardContext } from './board-context.server';
@@ -27,6 +28,8 @@ export async function loadBoardPage(event: Event, facilitatorOnly = false) {
 		meeting: { id: found.meeting.id, title: found.meeting.title, tavoloName: found.tavoloName },
 		policyAreas: listPolicyAreas(services.db, found.planId).map(({ id, name }) => ({ id, name })),
 		taxonomy: objectiveTaxonomy(services.db, found.planId),
-		join: facilitator && board.open ? await joinInfo(event.url.origin, board.joinCode) : null
+		join: facilitator && board.open ? await joinInfo(event.url.origin, board.joinCode) : null,
+		// Guests have no incontro page: the board is where they find the shared verbale.
+		minutesShared: latestReadableVersion(services.db, board.meetingId) !== undefined
 	};
 }
