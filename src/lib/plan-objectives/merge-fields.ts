@@ -1,4 +1,5 @@
 import type { FieldValue, TemplateField } from '$lib/objectives/objective-template';
+import { isTextType } from './template-form';
 
 const isEmpty = (v: FieldValue | undefined) =>
 	v === null || v === undefined || (Array.isArray(v) ? v.length === 0 : v.trim() === '');
@@ -21,7 +22,7 @@ export function proposeMerge(
 		else if (isEmpty(a)) merged[f.key] = b;
 		else if (f.type === 'enumSet')
 			merged[f.key] = [...new Set([...(a as string[]), ...(b as string[])])];
-		else if (['richText', 'shortText', 'money'].includes(f.type)) merged[f.key] = `${a}\n\n${b}`;
+		else if (isTextType(f.type)) merged[f.key] = `${a}\n\n${b}`;
 		else merged[f.key] = a;
 	}
 	return merged;

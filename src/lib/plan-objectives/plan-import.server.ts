@@ -9,6 +9,7 @@ import { loadTaxonomy } from '$lib/taxonomy/taxonomy-repo.server';
 import { detectFormat, EXPORT_FORMAT, fromFixture, type PlanExport } from './plan-export';
 import { planObjectives } from './plan-objective.schema';
 import { recordRevision } from './plan-objective-repo.server';
+import { isTextType } from './template-form';
 
 /**
  * Importing objectives into a plan (SPEC PO6): our export format or the domain
@@ -94,7 +95,6 @@ function checkObjectives(db: Db, planId: number, data: PlanExport): ImportProble
 	);
 	const fields = templateFields(plan.taxonomyVersionId);
 	const types = new Map(fields.map((f) => [f.key, f.type]));
-	const textTypes = new Set(['richText', 'shortText', 'money']);
 	const taken = new Set(
 		db
 			.select({ n: planObjectives.number })
@@ -111,7 +111,7 @@ function checkObjectives(db: Db, planId: number, data: PlanExport): ImportProble
 		for (const [key, value] of Object.entries(o.fields)) {
 			const type = types.get(key);
 			if (!type) at(key, 'unknown-field');
-			else if (textTypes.has(type)) {
+			else if (isTextType(type)) {
 				if (typeof value !== 'string' && value !== null) at(key, 'invalid-value');
 			} else if (plan.taxonomyVersionId === '2025-2027' && !validFieldValue(key, value))
 				at(key, 'invalid-value');

@@ -11,6 +11,7 @@ import type { Result } from '$lib/server/result';
 import { tavoli } from '$lib/tavolo/tavolo.schema';
 import { outcomeDecisions, planObjectiveRevisions, planObjectives } from './plan-objective.schema';
 import { recordRevision, type PlanObjectiveRow } from './plan-objective-repo.server';
+import { isTextType } from './template-form';
 
 /**
  * What the UdP does with the plan's objectives (SPEC PO2-PO4): decide on each
@@ -47,8 +48,7 @@ function checkFields(version: string, fields: Record<string, FieldValue>): boole
 	return Object.entries(fields).every(([key, value]) => {
 		const type = types.get(key);
 		if (!type) return false;
-		if (['richText', 'shortText', 'money'].includes(type))
-			return value === null || typeof value === 'string';
+		if (isTextType(type)) return value === null || typeof value === 'string';
 		return version !== '2025-2027' || validFieldValue(key, value);
 	});
 }

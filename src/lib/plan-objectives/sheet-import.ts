@@ -1,6 +1,7 @@
 import { nameKey } from '$lib/directory/directory';
 import { templateFields, type FieldValue } from '$lib/objectives/objective-template';
 import { EXPORT_FORMAT, type ExportedObjective, type PlanExport } from './plan-export';
+import { isTextType } from './template-form';
 
 /**
  * Objectives from a spreadsheet laid out another way (SPEC PO6): the UdP maps each
@@ -119,7 +120,7 @@ export function sheetToPlan(
 			else {
 				const field = fields.get(target.slice(6))!;
 				const previous = values[field.key];
-				if (['richText', 'shortText', 'money'].includes(field.type))
+				if (isTextType(field.type))
 					values[field.key] = typeof previous === 'string' ? `${previous}\n${cell}` : cell;
 				else if (field.type === 'enumSet')
 					values[field.key] = cell.split(/\s*[,;]\s*/).map((v) => v.toUpperCase());

@@ -1,7 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import { access } from '$lib/auth/access';
 import { requireAccess } from '$lib/auth/guard.server';
-import { templateFields, type FieldValue } from '$lib/objectives/objective-template';
+import { templateFields } from '$lib/objectives/objective-template';
+import { readTemplateFields } from '$lib/plan-objectives/template-form';
 import { getPlan, listPolicyAreas } from '$lib/plan/plan-repo.server';
 import { planWarnings } from '$lib/plan-objectives/plan-checks';
 import { getPlanObjective, provenance } from '$lib/plan-objectives/plan-inbox.server';
@@ -50,14 +51,7 @@ export const load: PageServerLoad = (event) => {
 
 /** The edit form as a patch: text areas, selects, and checkbox groups. */
 function readPatch(form: FormData, version: string) {
-	const fields: Record<string, FieldValue> = {};
-	for (const f of templateFields(version)) {
-		if (f.type === 'enumSet') fields[f.key] = form.getAll(`field:${f.key}`).map(String);
-		else {
-			const v = String(form.get(`field:${f.key}`) ?? '');
-			fields[f.key] = v === '' && f.type !== 'richText' && f.type !== 'shortText' ? null : v;
-		}
-	}
+	const fields = readTemplateFields(form, version);
 	const macroAreas = form.getAll('macroAreas').map(String);
 	const keyPoints: Record<string, string[]> = {};
 	for (const [name, value] of form.entries()) {

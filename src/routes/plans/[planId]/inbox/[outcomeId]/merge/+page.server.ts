@@ -1,7 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { access } from '$lib/auth/access';
 import { requireAccess } from '$lib/auth/guard.server';
-import { templateFields, type FieldValue } from '$lib/objectives/objective-template';
+import { templateFields } from '$lib/objectives/objective-template';
+import { readTemplateFields } from '$lib/plan-objectives/template-form';
 import { getPlan } from '$lib/plan/plan-repo.server';
 import { proposeMerge } from '$lib/plan-objectives/merge-fields';
 import { getPlanObjective } from '$lib/plan-objectives/plan-inbox.server';
@@ -52,14 +53,7 @@ export const actions: Actions = {
 			String(form.get('card') ?? ''),
 			Number(form.get('into'))
 		);
-		const fields: Record<string, FieldValue> = {};
-		for (const f of templateFields(objective.template)) {
-			if (f.type === 'enumSet') fields[f.key] = form.getAll(`field:${f.key}`).map(String);
-			else {
-				const v = String(form.get(`field:${f.key}`) ?? '');
-				fields[f.key] = v === '' && !['richText', 'shortText', 'money'].includes(f.type) ? null : v;
-			}
-		}
+		const fields = readTemplateFields(form, objective.template);
 		const result = decideOnCard(
 			db,
 			outcomeId,
