@@ -20,6 +20,7 @@ const t = {
 	gap: `Giovani senza spazi ${sfx}`
 };
 const reason = `Serve un target più preciso ${sfx}`;
+const gapTarget = `Ragazzi 14-18 anni ${sfx}`;
 
 /** The last incontro of a tavolo: no other test opens its board. */
 function lastMeeting(tavoloId: number): number {
@@ -42,7 +43,10 @@ async function submitOutcome(
 	expect(opened.status()).toBe(200);
 	const { boardId } = (await opened.json()) as { boardId: string };
 	for (const text of needs) {
-		const card = await api.post(`/api/boards/${boardId}/cards`, { data: { kind: 'need', text } });
+		const target = text === t.gap ? gapTarget : undefined;
+		const card = await api.post(`/api/boards/${boardId}/cards`, {
+			data: { kind: 'need', text, target }
+		});
 		expect(card.status()).toBe(201);
 	}
 	const board = (await (await api.get(`/api/boards/${boardId}`)).json()) as {
@@ -133,6 +137,7 @@ test('the UdP decides on two tavoli outcomes, and the plan shows it', async ({
 	const row = (text: string) => page.getByRole('row').filter({ hasText: text });
 	await expect(row(t.merge)).toContainText(t.adopt);
 	await expect(row(t.gap)).toContainText('Nessuno: scoperto');
+	await expect(row(t.gap)).toContainText(gapTarget);
 
 	await page.goto(`/plans/${ids.planId}/slides?tavolo=${ids.tavolo.own}`);
 	const slide = page.getByRole('region', { name: 'Domiciliarità e Terza Età' });

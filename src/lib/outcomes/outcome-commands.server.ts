@@ -53,7 +53,8 @@ function noteOf(card: CardView, authors: Authors): SourceNote {
 		id: card.id,
 		kind: card.kind,
 		text: card.text,
-		author: card.authorId ? (authors.get(card.authorId) ?? null) : null
+		author: card.authorId ? (authors.get(card.authorId) ?? null) : null,
+		...(card.target ? { target: card.target } : {})
 	};
 }
 

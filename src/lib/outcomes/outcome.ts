@@ -20,6 +20,8 @@ export interface SourceNote {
 	text: string;
 	/** Null for anonymous cards. */
 	author: { name: string; organization: string } | null;
+	/** Who the need concerns, when the author said (packages before it was kept lack it). */
+	target?: string;
 }
 
 export interface OutcomeObjective {

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { OutcomeNeed } from '$lib/outcomes/outcome';
 import { filterMatrix, needsMatrix, type MatrixSource } from './needs-matrix';
 
-const note = (id: string, kind = 'need') => ({ id, kind, text: id, author: null });
+const note = (id: string, kind = 'need') => ({
+	id,
+	kind,
+	text: id,
+	author: null,
+	...(id === 'b' ? { target: 'Anziani soli' } : {})
+});
 const need = (id: string, score: number | null, kind = 'need'): OutcomeNeed => ({
 	type: 'card',
 	id,
@@ -71,6 +77,9 @@ describe('needsMatrix', () => {
 			'Bisogno c'
 		]);
 		expect(filterMatrix(rows, { macroArea: 'D' })).toHaveLength(2);
+		expect(filterMatrix(rows, { target: 'Anziani soli' }).map((r) => r.label)).toEqual([
+			'Bisogno b'
+		]);
 		expect(filterMatrix(rows, { sort: 'label' })[0]!.label).toBe('Bisogno a');
 	});
 });

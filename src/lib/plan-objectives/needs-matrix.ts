@@ -20,6 +20,8 @@ export interface NeedRow {
 	key: string;
 	label: string;
 	kinds: string[];
+	/** Who the need concerns, as the sticky notes said (target). */
+	targets: string[];
 	notes: number;
 	tavolo: { id: number; name: string };
 	meeting: string;
@@ -73,6 +75,7 @@ export function needsMatrix(sources: readonly MatrixSource[]): NeedRow[] {
 				key: `${outcome.meeting.id}:${need.type}:${need.id}`,
 				label: need.label,
 				kinds: [...new Set(need.notes.map((n) => n.kind))],
+				targets: [...new Set(need.notes.map((n) => n.target?.trim() ?? '').filter(Boolean))],
 				notes: need.notes.length,
 				tavolo: { id: tavolo.id, name: tavolo.name },
 				meeting: `${outcome.meeting.title} (${outcome.meeting.date})`,
@@ -93,6 +96,7 @@ export function needsMatrix(sources: readonly MatrixSource[]): NeedRow[] {
 export interface MatrixFilter {
 	policyArea?: string;
 	macroArea?: string;
+	target?: string;
 	tavoloId?: number;
 	answered?: 'yes' | 'no';
 	sort?: 'priority' | 'tavolo' | 'label';
@@ -103,6 +107,7 @@ export function filterMatrix(rows: readonly NeedRow[], f: MatrixFilter): NeedRow
 		(r) =>
 			(!f.policyArea || r.policyAreas.includes(f.policyArea)) &&
 			(!f.macroArea || r.macroAreas.includes(f.macroArea)) &&
+			(!f.target || r.targets.includes(f.target)) &&
 			(!f.tavoloId || r.tavolo.id === f.tavoloId) &&
 			(!f.answered || (f.answered === 'yes') === (r.objective !== null))
 	);
@@ -124,6 +129,7 @@ export function matrixFilterFrom(params: URLSearchParams): MatrixFilter {
 	return {
 		policyArea: params.get('area') || undefined,
 		macroArea: params.get('macro') || undefined,
+		target: params.get('target') || undefined,
 		tavoloId: Number.isSafeInteger(tavolo) && tavolo > 0 ? tavolo : undefined,
 		answered: answered === 'yes' || answered === 'no' ? answered : undefined,
 		sort: sort === 'tavolo' || sort === 'label' ? sort : 'priority'
@@ -137,6 +143,7 @@ export function matrixTable(rows: readonly NeedRow[]) {
 		header: [
 			'Bisogno',
 			'Tipo',
+			'Target',
 			'Tavolo',
 			'Incontro',
 			'Aree di policy',
@@ -148,6 +155,7 @@ export function matrixTable(rows: readonly NeedRow[]) {
 		rows: rows.map((r) => [
 			r.label,
 			r.kinds.join(', '),
+			r.targets.join('; '),
 			r.tavolo.name,
 			r.meeting,
 			r.policyAreas.join('; '),

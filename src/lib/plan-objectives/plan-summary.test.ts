@@ -11,6 +11,7 @@ const need = (
 	key: label,
 	label,
 	kinds: ['need'],
+	targets: [],
 	notes: 1,
 	tavolo: { id: tavoloId, name: `T${tavoloId}` },
 	meeting: 'Incontro',

@@ -24,6 +24,7 @@ export const load: PageServerLoad = (event) => {
 		filter,
 		query: event.url.searchParams.toString(),
 		policyAreas: listPolicyAreas(db, planId).map((a) => a.name),
+		targets: [...new Set(all.flatMap((r) => r.targets))].sort((a, b) => a.localeCompare(b, 'it')),
 		macroAreas: listMacroAreas(db, plan.taxonomyVersionId).map((a) => ({
 			code: a.code,
 			label: a.label
