@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { meetings } from '$lib/meeting/meeting.schema';
 import { outcomes } from '$lib/outcomes/outcome.schema';
 import { listPolicyAreas } from '$lib/plan/plan-repo.server';
@@ -6,6 +6,32 @@ import type { Db } from '$lib/server/db/database';
 import { tavoli, tavoloPolicyAreas } from '$lib/tavolo/tavolo.schema';
 import { needsMatrix, type MatrixSource, type NeedRow } from './needs-matrix';
 import { outcomeDecisions, planObjectives } from './plan-objective.schema';
+
+/**
+ * The newest version of each incontro's outcome in the plan (it speaks for the
+ * incontro), with its tavolo and the UdP's decisions on its cards. The needs
+ * matrix and the summary slides both start here.
+ */
+export function latestOutcomes(db: Db, planId: number) {
+	const rows = db
+		.select({ outcome: outcomes, tavoloId: tavoli.id, tavolo: tavoli.name })
+		.from(outcomes)
+		.innerJoin(meetings, eq(meetings.id, outcomes.meetingId))
+		.innerJoin(tavoli, eq(tavoli.id, meetings.tavoloId))
+		.where(eq(tavoli.planId, planId))
+		.orderBy(desc(outcomes.version), desc(outcomes.id))
+		.all();
+	const latest = new Map<number, (typeof rows)[number]>();
+	for (const r of rows) if (!latest.has(r.outcome.meetingId)) latest.set(r.outcome.meetingId, r);
+	return [...latest.values()].map((r) => ({
+		...r,
+		decisions: db
+			.select()
+			.from(outcomeDecisions)
+			.where(eq(outcomeDecisions.outcomeId, r.outcome.id))
+			.all()
+	}));
+}
 
 /** The latest outcome of every incontro of the plan, with the UdP's decisions, as matrix rows. */
 export function loadNeedsMatrix(db: Db, planId: number): NeedRow[] {
@@ -15,16 +41,6 @@ export function loadNeedsMatrix(db: Db, planId: number): NeedRow[] {
 			{ name: a.name, macroAreas: a.macroAreas.map((m) => m.code) }
 		])
 	);
-	const rows = db
-		.select({ outcome: outcomes, tavoloId: tavoli.id, tavolo: tavoli.name })
-		.from(outcomes)
-		.innerJoin(meetings, eq(meetings.id, outcomes.meetingId))
-		.innerJoin(tavoli, eq(tavoli.id, meetings.tavoloId))
-		.where(eq(tavoli.planId, planId))
-		.orderBy(desc(outcomes.version))
-		.all();
-	const latest = new Map<number, (typeof rows)[number]>();
-	for (const r of rows) if (!latest.has(r.outcome.meetingId)) latest.set(r.outcome.meetingId, r);
 	const objectives = new Map(
 		db
 			.select()
@@ -33,17 +49,8 @@ export function loadNeedsMatrix(db: Db, planId: number): NeedRow[] {
 			.all()
 			.map((o) => [o.id, { id: o.id, number: o.number, title: o.title, macroAreas: o.macroAreas }])
 	);
-	const sources: MatrixSource[] = [...latest.values()].map((r) => {
-		const decided = db
-			.select()
-			.from(outcomeDecisions)
-			.where(
-				and(
-					eq(outcomeDecisions.outcomeId, r.outcome.id),
-					inArray(outcomeDecisions.decision, ['adopted', 'merged'])
-				)
-			)
-			.all();
+	const sources: MatrixSource[] = latestOutcomes(db, planId).map((r) => {
+		const decided = r.decisions.filter((d) => d.decision === 'adopted' || d.decision === 'merged');
 		const areaIds = db
 			.select({ id: tavoloPolicyAreas.policyAreaId })
 			.from(tavoloPolicyAreas)

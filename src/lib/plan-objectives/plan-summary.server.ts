@@ -4,8 +4,7 @@ import { organizations } from '$lib/directory/directory.schema';
 import { meetings } from '$lib/meeting/meeting.schema';
 import type { Db } from '$lib/server/db/database';
 import { tavoli } from '$lib/tavolo/tavolo.schema';
-import { loadNeedsMatrix } from './needs-matrix.server';
-import { planInbox } from './plan-inbox.server';
+import { latestOutcomes, loadNeedsMatrix } from './needs-matrix.server';
 import { planSummary, type Proposal } from './plan-summary';
 
 /** The figures of the slide di sintesi for a plan, from the foglio firme, outcomes and decisions. */
@@ -30,16 +29,13 @@ export function loadPlanSummary(db: Db, planId: number) {
 		.leftJoin(organizations, eq(organizations.id, attendance.organizationId))
 		.where(and(eq(tavoli.planId, planId), isNull(attendance.removedAt)))
 		.all();
-	// The newest version of each incontro's outcome speaks for it.
-	const seen = new Set<number>();
-	const proposals: Proposal[] = planInbox(db, planId)
-		.filter((o) => !seen.has(o.meetingId) && seen.add(o.meetingId))
-		.flatMap((o) =>
-			o.cards.map(({ card, decision }) => ({
-				tavoloId: o.tavolo.id,
-				title: card.title,
-				decision: decision?.decision ?? null
-			}))
-		);
+	const proposals: Proposal[] = latestOutcomes(db, planId).flatMap((r) => {
+		const decided = new Map(r.decisions.map((d) => [d.cardId, d.decision]));
+		return r.outcome.content.objectives.map((card) => ({
+			tavoloId: r.tavoloId,
+			title: card.title,
+			decision: decided.get(card.id) ?? null
+		}));
+	});
 	return planSummary(tavoloRows, lines, loadNeedsMatrix(db, planId), proposals);
 }
