@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { BoardHub } from '$lib/board/board-hub.server';
+import { boardPolicies } from '$lib/live-session/board-policies';
 import { seedDemoIfEmpty } from '$lib/demo/seed-demo.server';
 import { migrateDatabase, openDatabase, type Database } from '$lib/server/db/database';
 import { setRuntime, systemClock, type Clock } from '$lib/server/runtime';
@@ -29,7 +30,7 @@ export async function startApp(
 ): Promise<RunningApp> {
 	const database = prepareDatabase(config);
 	const demoLoaded = config.demoData ? await seedDemoIfEmpty(database, clock.now()) : false;
-	const hub = new BoardHub(database.db, clock);
+	const hub = new BoardHub(database.db, clock, boardPolicies);
 	setRuntime({
 		database,
 		clock,

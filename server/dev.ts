@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { BoardHub } from '$lib/board/board-hub.server';
+import { boardPolicies } from '$lib/live-session/board-policies';
 import { seedDemoIfEmpty } from '$lib/demo/seed-demo.server';
 import { setRuntime, systemClock } from '$lib/server/runtime';
 import { prepareDatabase } from './app';
@@ -15,7 +16,7 @@ export async function startDevRuntime(httpServer: Server | null): Promise<void> 
 	const config = readConfig(process.env, process.cwd());
 	const database = prepareDatabase(config);
 	if (config.demoData) await seedDemoIfEmpty(database, Date.now());
-	const hub = new BoardHub(database.db, systemClock);
+	const hub = new BoardHub(database.db, systemClock, boardPolicies);
 	setRuntime({ database, clock: systemClock, boards: hub, secureCookies: false });
 	if (!httpServer) return;
 	const sync = createSyncUpgrade({ db: database.db, clock: systemClock, hub, origin: undefined });

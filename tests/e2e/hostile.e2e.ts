@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import * as Y from 'yjs';
 import { addCard, deleteCard, readBoard, writeMeta } from '../../src/lib/board/board-doc';
-import { updateMessage } from '../../src/lib/board/sync-protocol';
+import { updateMessage } from '../../src/lib/sync/protocol';
 import {
 	cardIds,
 	leave,

@@ -7,7 +7,8 @@ import { eq, ne } from 'drizzle-orm';
 import { users } from '$lib/auth/auth.schema';
 import { openBoard } from '$lib/board/board-commands.server';
 import { boardUpdates } from '$lib/board/board.schema';
-import { CloseCode, updateMessage } from '$lib/board/sync-protocol';
+import { participantOf } from '$lib/board/board-room.server';
+import { CloseCode, updateMessage } from '$lib/sync/protocol';
 import { meetings } from '$lib/meeting/meeting.schema';
 import {
 	accountCookie,
@@ -306,11 +307,7 @@ describe('[B11] persistence', () => {
 		const other = openBoard(server.services, otherMeeting.id, facilitator.id);
 		const rooms = [board.boardId, other.boardId].map((id) => server.app.hub.room(id)!);
 		const sent = rooms.map(() => [] as Uint8Array[]);
-		const who = {
-			writer: { role: 'facilitator' as const, participantId: 'turn' },
-			name: 'T',
-			organization: ''
-		};
+		const who = participantOf({ role: 'facilitator', participantId: 'turn' }, 'T', '');
 		const links = rooms.map((room, i) =>
 			room.connect({ send: (data) => sent[i]!.push(data), close: () => undefined }, who)
 		);

@@ -2,7 +2,7 @@ import { and, eq, inArray, or } from 'drizzle-orm';
 import { readBoard, writeParticipant } from '$lib/board/board-doc';
 import type { BoardHub } from '$lib/board/board-hub.server';
 import { boardCards, boards, pendingCards } from '$lib/board/board.schema';
-import { CloseCode } from '$lib/board/sync-protocol';
+import { CloseCode } from '$lib/sync/protocol';
 import { meetings } from '$lib/meeting/meeting.schema';
 import { minutesComments } from '$lib/minutes/minutes.schema';
 import { inTransaction, type Db } from '$lib/server/db/database';

@@ -5,7 +5,7 @@ import type { Guest } from '$lib/attendance/guest-session.server';
 import { meetings } from '$lib/meeting/meeting.schema';
 import type { Db } from '$lib/server/db/database';
 import type { BoardRole } from './board';
-import type { Participant } from './board-room.server';
+import { participantOf, type Participant } from './board-room.server';
 import type { BoardRow } from './board-store.server';
 
 export type BoardAccess =
@@ -36,22 +36,18 @@ export function boardAccess(
 		return {
 			ok: true,
 			tavoloId: meeting.tavoloId,
-			participant: {
-				writer: { role, participantId: line.id },
-				name: line.name,
-				organization: line.organizationName
-			}
+			participant: participantOf({ role, participantId: line.id }, line.name, line.organizationName)
 		};
 	}
 	if (guest && guest.meetingId === board.meetingId && board.open) {
 		return {
 			ok: true,
 			tavoloId: meeting.tavoloId,
-			participant: {
-				writer: { role: 'participant', participantId: guest.attendanceId },
-				name: guest.name,
-				organization: guest.organization
-			}
+			participant: participantOf(
+				{ role: 'participant', participantId: guest.attendanceId },
+				guest.name,
+				guest.organization
+			)
 		};
 	}
 	return { ok: false, status: actor || guest ? 403 : 401 };

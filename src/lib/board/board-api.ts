@@ -36,6 +36,8 @@ export interface BoardJson {
 	/** The voting round under way, if any (issue 5). */
 	roundId: number | null;
 	openFields: string[];
+	/** Cards one participant may add per phase (B13). */
+	cardLimit: number;
 	serverNow: number;
 	me: { participantId: string; role: BoardRole; name: string };
 	joinCode?: string;
@@ -56,7 +58,15 @@ export interface JoinInfo {
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; status: number };
 
 export type BoardCommand =
-	'phase' | 'settings' | 'timer' | 'spotlight' | 'follow' | 'reveal' | 'close' | 'open-fields';
+	| 'phase'
+	| 'settings'
+	| 'timer'
+	| 'spotlight'
+	| 'follow'
+	| 'reveal'
+	| 'close'
+	| 'open-fields'
+	| 'card-limit';
 
 export interface NewCardInput {
 	kind: CardKind;

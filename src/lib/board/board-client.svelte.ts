@@ -62,7 +62,8 @@ export class BoardClient {
 				spotlightCardId: initial.spotlightCardId,
 				follow: initial.follow,
 				roundId: initial.roundId,
-				openFields: initial.openFields
+				openFields: initial.openFields,
+				cardLimit: initial.cardLimit
 			}
 		});
 		this.#pending = initial.pending;
@@ -187,10 +188,23 @@ export class BoardClient {
 		return Date.now() + this.#offset;
 	}
 
+	/**
+	 * B13: my cards on the board have reached the board's bound. Past it a card goes
+	 * over HTTP, which answers 429, rather than on the socket, which would close.
+	 */
+	get #atCardLimit(): boolean {
+		if (this.isFacilitator) return false;
+		const mine = this.#view.cards.filter(
+			(c) => c.authorId === this.me.participantId && c.mergedFrom.length === 0
+		);
+		return mine.length >= this.#view.meta.cardLimit;
+	}
+
 	/** Adds a card: on the board directly, or through the server where it may wait (B4, B7, B8). */
-	async addCard(input: NewCardInput): Promise<'added' | 'pending' | 'refused'> {
+	async addCard(input: NewCardInput): Promise<'added' | 'pending' | 'refused' | 'limit'> {
 		const written =
 			this.canAddDirectly &&
+			!this.#atCardLimit &&
 			this.#write((doc) =>
 				boardDoc.addCard(doc, {
 					id: boardDoc.newBoardId(),
@@ -202,7 +216,7 @@ export class BoardClient {
 		if (written) return 'added';
 		if (!this.canSubmit) return 'refused';
 		const result = await this.api.submitCard(input);
-		if (!result.ok) return 'refused';
+		if (!result.ok) return result.status === 429 ? 'limit' : 'refused';
 		if (result.value.pending) await this.refresh();
 		return result.value.pending ? 'pending' : 'added';
 	}

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { attendance } from '$lib/attendance/attendance.schema';
 import { changeMeetingStatus } from '$lib/meeting/meeting-commands.server';
@@ -11,6 +11,7 @@ import type { Clock } from '$lib/server/runtime';
 import {
 	boardPhases,
 	canSubmitCard,
+	CARD_LIMIT_MAX,
 	CARD_TEXT_MAX,
 	cardKinds,
 	JOIN_CODE_ALPHABET,
@@ -25,7 +26,7 @@ import { objectiveFields } from '$lib/objectives/objective-template';
 import type { BoardHub } from './board-hub.server';
 import type { BoardRow } from './board-store.server';
 import { boards, pendingCards } from './board.schema';
-import { CloseCode } from './sync-protocol';
+import { CloseCode } from '$lib/sync/protocol';
 
 /** What board commands need: the database, the rooms in memory, a clock. */
 export interface BoardServices {
@@ -139,6 +140,9 @@ export const timerInput = z
 export const spotlightInput = z.object({ cardId: z.string().max(40).nullable() }).strict();
 export const followInput = z.object({ target: z.string().max(60).nullable() }).strict();
 export const openFieldsInput = z.object({ fields: z.array(z.string().max(40)).max(40) }).strict();
+export const cardLimitInput = z
+	.object({ limit: z.number().int().min(1).max(CARD_LIMIT_MAX) })
+	.strict();
 
 export function updateSettings(
 	s: BoardServices,
@@ -173,6 +177,11 @@ export function setOpenFields(s: BoardServices, boardId: string, fields: string[
 	update(s, boardId, { openFields: [...new Set(fields.filter((f) => known.has(f)))] });
 }
 
+/** B13: how many cards each participant may add per phase; the facilitator raises or lowers it. */
+export function setCardLimit(s: BoardServices, boardId: string, limit: number): void {
+	update(s, boardId, { cardLimit: limit });
+}
+
 export function setFollow(s: BoardServices, boardId: string, target: string | null): void {
 	update(s, boardId, { follow: target });
 }
@@ -204,12 +213,17 @@ export function submitCard(
 	boardId: string,
 	writer: Writer,
 	input: CardInput
-): Result<SubmittedCard, 'forbidden' | 'closed' | 'foreign-policy-area'> {
+): Result<SubmittedCard, 'forbidden' | 'closed' | 'foreign-policy-area' | 'too-many'> {
 	const room = s.hub.room(boardId);
 	if (!room) return { ok: false, reason: 'closed' };
 	const meta = room.meta;
 	if (writer.role === 'observer') return { ok: false, reason: 'forbidden' };
 	if (!canSubmitCard(writer, meta)) return { ok: false, reason: 'closed' };
+	if (
+		writer.role !== 'facilitator' &&
+		cardsWritten(s, boardId, writer.participantId) >= meta.cardLimit
+	)
+		return { ok: false, reason: 'too-many' };
 	if (input.policyAreaId !== null && !policyAreaOfBoard(s.db, boardId, input.policyAreaId)) {
 		return { ok: false, reason: 'foreign-policy-area' };
 	}
@@ -252,6 +266,23 @@ export function submitCard(
 		[{ cardId: id, participantId: writer.participantId }]
 	);
 	return { ok: true, value: { id, kind: input.kind, text: input.text, pending: false } };
+}
+
+/** B13: cards a participant added in this phase, on the board or waiting off it. */
+function cardsWritten(s: BoardServices, boardId: string, participantId: string): number {
+	const room = s.hub.room(boardId)!;
+	const waiting = s.db
+		.select({ id: pendingCards.id })
+		.from(pendingCards)
+		.where(
+			and(
+				eq(pendingCards.boardId, boardId),
+				eq(pendingCards.participantId, participantId),
+				inArray(pendingCards.status, ['waiting', 'review'])
+			)
+		)
+		.all().length;
+	return room.cardsWritten(participantId, room.meta.phase) + waiting;
 }
 
 /** A tag must name a policy area of the plan the board's incontro belongs to. */

@@ -1,5 +1,11 @@
 import * as Y from 'yjs';
-import { CARD_TEXT_MAX, type BoardPhase, type BoardSettings, type CardKind } from './board';
+import {
+	CARD_TEXT_MAX,
+	DEFAULT_CARD_LIMIT,
+	type BoardPhase,
+	type BoardSettings,
+	type CardKind
+} from './board';
 
 /**
  * The one module that knows the board document's shape (docs/BOARD.md). Client,
@@ -11,7 +17,7 @@ import { CARD_TEXT_MAX, type BoardPhase, type BoardSettings, type CardKind } fro
  *   clusters:     Y.Map<clusterId, Y.Map> title, createdAt
  *   meta:         Y.Map  phase, locked, anonymous, privateWriting,
  *                        participantsCanCluster, timerEndsAt, spotlightCardId, follow,
- *                        roundId
+ *                        roundId, openFields, cardLimit
  *                        (written by the server only)
  *   participants: Y.Map<participantId, {name, organization}> (server only)
  */
@@ -54,6 +60,8 @@ export interface BoardMeta extends BoardSettings {
 	roundId: number | null;
 	/** Objective-card fields participants may write (issue 6). */
 	openFields: string[];
+	/** Cards one participant may add per phase (B13). */
+	cardLimit: number;
 }
 
 export interface BoardView {
@@ -73,7 +81,8 @@ export const defaultMeta: BoardMeta = {
 	spotlightCardId: null,
 	follow: null,
 	roundId: null,
-	openFields: []
+	openFields: [],
+	cardLimit: DEFAULT_CARD_LIMIT
 };
 
 const cardsOf = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(Root.cards);
@@ -126,7 +135,8 @@ export function readMeta(doc: Y.Doc): BoardMeta {
 		spotlightCardId: get('spotlightCardId'),
 		follow: get('follow'),
 		roundId: get('roundId'),
-		openFields: get('openFields')
+		openFields: get('openFields'),
+		cardLimit: get('cardLimit')
 	};
 }
 

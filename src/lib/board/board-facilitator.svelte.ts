@@ -70,6 +70,11 @@ export class FacilitatorDesk {
 	}
 
 	/** The objective-card fields and parts participants may write (O1). */
+	/** B13: cards per participant per phase. */
+	setCardLimit(limit: number) {
+		return this.#command('card-limit', { limit });
+	}
+
 	openFields(fields: readonly string[]) {
 		return this.#command('open-fields', { fields: [...fields] });
 	}

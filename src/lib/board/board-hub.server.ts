@@ -3,8 +3,10 @@ import type { Db } from '$lib/server/db/database';
 import type { Clock } from '$lib/server/runtime';
 import { writeMeta } from './board-doc';
 import { getBoard, metaOf } from './board-store.server';
+import type { PolicyRegistry } from '$lib/sync/policy';
 import { BoardRoom, type Participant, type SyncSocket } from './board-room.server';
-import { CloseCode } from './sync-protocol';
+import type { BoardWriteContext } from './board-write-context';
+import { CloseCode } from '$lib/sync/protocol';
 
 const IDLE_UNLOAD_MS = 60_000;
 
@@ -18,7 +20,9 @@ export class BoardHub {
 
 	constructor(
 		private readonly db: Db,
-		private readonly clock: Clock
+		private readonly clock: Clock,
+		/** The rules of each root of a board's document (composed in live-session). */
+		private readonly policies: PolicyRegistry<BoardWriteContext>
 	) {}
 
 	/** The room of an existing board, loaded if needed. */
@@ -27,7 +31,7 @@ export class BoardHub {
 		if (loaded) return loaded;
 		const board = getBoard(this.db, boardId);
 		if (!board) return undefined;
-		const room = new BoardRoom(this.db, this.clock, boardId, metaOf(board));
+		const room = new BoardRoom(this.db, this.clock, boardId, metaOf(board), this.policies);
 		this.rooms.set(boardId, room);
 		this.scheduleUnload(boardId);
 		return room;

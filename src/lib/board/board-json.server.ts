@@ -34,6 +34,7 @@ export function boardJson(
 		follow: view.meta.follow,
 		roundId: view.meta.roundId,
 		openFields: view.meta.openFields,
+		cardLimit: view.meta.cardLimit,
 		serverNow: s.clock.now(),
 		me: {
 			participantId: participant.writer.participantId,

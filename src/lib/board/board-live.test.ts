@@ -9,7 +9,7 @@ import {
 	refusalReason,
 	remainingSeconds
 } from './board-live';
-import { CloseCode } from './sync-protocol';
+import { CloseCode } from '$lib/sync/protocol';
 
 describe('[B2] the timer runs on the server clock', () => {
 	it('reads the offset from the middle of the round trip', () => {
@@ -70,7 +70,9 @@ describe('closed connections', () => {
 		[CloseCode.clientIdTaken, 'refused', 'conflict'],
 		[CloseCode.malformed, 'refused', 'invalid'],
 		[CloseCode.removed, 'removed', 'invalid'],
-		[CloseCode.boardClosed, 'board-closed', 'invalid']
+		[CloseCode.boardClosed, 'board-closed', 'invalid'],
+		[CloseCode.superseded, 'superseded', 'invalid'],
+		[CloseCode.tooMany, 'refused', 'too_many']
 	] as const)('code %i means %s', (code, outcome, reason) => {
 		expect(closeOutcome(code)).toBe(outcome);
 		if (outcome === 'refused') expect(refusalReason(code)).toBe(reason);

@@ -1,4 +1,4 @@
-import { CloseCode } from './sync-protocol';
+import { CloseCode } from '$lib/sync/protocol';
 
 /**
  * The live parts of the board's screens: the countdown, who is online, where
@@ -78,19 +78,23 @@ export function followElementId(target: string | null): string | null {
 /**
  * What the client does when the server closes the socket for good (4400-4499):
  * a refused update starts again from a fresh document; removal from the foglio
- * firme and a closed board stop.
+ * firme, a closed board and a newer socket of the same person stop.
  */
-export type CloseOutcome = 'refused' | 'removed' | 'board-closed';
+export type CloseOutcome = 'refused' | 'removed' | 'board-closed' | 'superseded';
 
 export function closeOutcome(code: number): CloseOutcome {
 	if (code === CloseCode.removed) return 'removed';
 	if (code === CloseCode.boardClosed) return 'board-closed';
+	if (code === CloseCode.superseded) return 'superseded';
 	return 'refused';
 }
 
 /** The reason for a refused update, as a message key suffix (reason → Italian message). */
-export function refusalReason(code: number): 'not_allowed' | 'too_large' | 'conflict' | 'invalid' {
+export function refusalReason(
+	code: number
+): 'not_allowed' | 'too_large' | 'conflict' | 'too_many' | 'invalid' {
 	if (code === CloseCode.refused) return 'not_allowed';
+	if (code === CloseCode.tooMany) return 'too_many';
 	if (code === CloseCode.tooLarge) return 'too_large';
 	if (code === CloseCode.clientIdTaken) return 'conflict';
 	return 'invalid';

@@ -1,7 +1,7 @@
 import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { attendance } from '../attendance/attendance.schema';
 import { meetings } from '../meeting/meeting.schema';
-import { boardPhases, cardKinds } from './board';
+import { boardPhases, cardKinds, DEFAULT_CARD_LIMIT } from './board';
 
 /** One live board per incontro. Its settings are the source of truth; the document mirrors them. */
 export const boards = sqliteTable('boards', {
@@ -24,6 +24,8 @@ export const boards = sqliteTable('boards', {
 	activeRoundId: integer('active_round_id'),
 	/** Objective-card fields the facilitator opened to participants (issue 6). */
 	openFields: text('open_fields', { mode: 'json' }).$type<string[]>().notNull().default([]),
+	/** Cards one participant may add per phase (SPEC B13); the facilitator raises it. */
+	cardLimit: integer('card_limit').notNull().default(DEFAULT_CARD_LIMIT),
 	createdAt: integer('created_at').notNull(),
 	updatedAt: integer('updated_at').notNull()
 });
@@ -86,6 +88,8 @@ export const boardCards = sqliteTable(
 			.references(() => boards.id),
 		cardId: text('card_id').notNull(),
 		participantId: text('participant_id').references(() => attendance.id, { onDelete: 'set null' }),
+		/** The phase the card was added in: the bound on cards counts per phase (B13). */
+		phase: text('phase', { enum: boardPhases }).notNull().default('collect'),
 		createdAt: integer('created_at').notNull()
 	},
 	(t) => [primaryKey({ columns: [t.boardId, t.cardId] })]

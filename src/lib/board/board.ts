@@ -45,7 +45,16 @@ export interface BoardSettings {
 export const CARD_TEXT_MAX = 500;
 export const CLUSTER_TITLE_MAX = 120;
 export const TARGET_MAX = 100;
-export const MAX_UPDATE_BYTES = 256 * 1024;
+/**
+ * B13: cards one participant may add in one phase unless the facilitator
+ * raises it (up to CARD_LIMIT_MAX): an honest participant writes a handful, a
+ * script a thousand in one update.
+ */
+export const DEFAULT_CARD_LIMIT = 60;
+export const CARD_LIMIT_MAX = 1000;
+/** B13: a board past these is no longer a workshop anyone can read. */
+export const MAX_CARDS_PER_BOARD = 5000;
+export const MAX_CLUSTERS_PER_BOARD = 200;
 
 /** Card fields a writer may set, and the clustering fields that can be shared. */
 export const cardFields = [

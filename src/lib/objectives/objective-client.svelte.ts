@@ -7,7 +7,7 @@ import type { TextDelta } from './live-text';
 import { objectiveApi, type Priority } from './objective-api';
 import * as objectiveDoc from './objective-doc';
 import type { CommentView, ObjectiveView } from './objective-doc';
-import { mayEditObjectivePart } from './objective-rules';
+import { mayComment, mayEditObjectivePart } from './objective-rules';
 import type { FieldValue } from './objective-template';
 import { ruleContext } from './objective-view';
 
@@ -82,9 +82,9 @@ export class ObjectiveClient {
 		return authorLabel(this.board.view, comment.authorId);
 	}
 
-	/** O4: everyone but observers comments; the author or a facilitator resolves. */
+	/** O4: participants comment while drafting, unlocked; the author or a facilitator resolves. */
 	get mayComment(): boolean {
-		return this.board.synced && this.board.me.role !== 'observer';
+		return this.board.synced && mayComment(this.board.me, this.board.view.meta);
 	}
 	mayResolve(comment: CommentView): boolean {
 		return (

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Writer } from '$lib/board/board';
-import { collecting, Harness } from '$lib/board/update-check-harness';
+import { collecting, Harness } from '$lib/board/policy-harness';
+import { commentPolicy, objectivePolicy } from './objective-policy';
 import {
 	addComment,
 	createObjective,
@@ -18,7 +19,7 @@ const anna: Writer = { role: 'participant', participantId: 'anna' };
 const bruno: Writer = { role: 'participant', participantId: 'bruno' };
 
 function setup(openFields: string[] = []) {
-	const h = new Harness();
+	const h = new Harness({ objectives: objectivePolicy, comments: commentPolicy });
 	const f = h.join('fac');
 	h.settings = { ...collecting, phase: 'draft', openFields };
 	const created = h.send(f, fac, (d) =>
@@ -134,5 +135,32 @@ describe('[O4] comments', () => {
 		for (const d of [b, f]) Y.applyUpdate(d, Y.encodeStateAsUpdate(h.server));
 		expect(h.send(b, bruno, (d) => resolveComment(d, 'c1', true))).toMatchObject({ ok: false });
 		expect(h.send(f, fac, (d) => resolveComment(d, 'c1', true)).ok).toBe(true);
+	});
+
+	it('follows the lock and the phase: participants comment only while drafting, unlocked', () => {
+		const { h, a } = setup();
+		h.settings = { ...h.settings, locked: true };
+		expect(h.send(a, anna, comment('c1', 'anna'))).toMatchObject({
+			ok: false,
+			reason: 'not-allowed'
+		});
+		h.settings = { ...h.settings, locked: false, phase: 'wrap_up' };
+		expect(h.send(h.join('anna'), anna, comment('c2', 'anna'))).toMatchObject({
+			ok: false,
+			reason: 'not-allowed'
+		});
+		h.settings = { ...h.settings, phase: 'draft' };
+		expect(h.send(h.join('anna'), anna, comment('c3', 'anna')).ok).toBe(true);
+	});
+
+	it('refuses a new comment at the key of an existing one', () => {
+		const { h, a } = setup();
+		expect(h.send(a, anna, comment('c1', 'anna')).ok).toBe(true);
+		const forked = new Y.Doc();
+		h.clients.set(forked.clientID, 'bruno');
+		expect(h.send(forked, bruno, comment('c1', 'bruno'))).toMatchObject({
+			ok: false,
+			reason: 'not-allowed'
+		});
 	});
 });

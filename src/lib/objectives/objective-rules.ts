@@ -170,6 +170,15 @@ export function validCommentValue(prop: string, value: unknown, writer: Writer):
 	}
 }
 
+/**
+ * O4: comments follow the lock and the phase — participants write them while
+ * drafting on an unlocked board; facilitators at any time; observers never.
+ */
+export function mayComment(writer: Writer, s: { phase: BoardPhase; locked: boolean }): boolean {
+	if (writer.role === 'facilitator') return true;
+	return writer.role === 'participant' && s.phase === 'draft' && !s.locked;
+}
+
 /** Comments: anyone but observers adds them; the author edits the text; author or facilitator resolves or deletes. */
 export function mayChangeComment(
 	writer: Writer,

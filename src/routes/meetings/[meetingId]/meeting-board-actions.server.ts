@@ -8,7 +8,7 @@ import {
 } from '$lib/attendance/attendance-commands.server';
 import { access } from '$lib/auth/access';
 import { boardOfMeeting, openBoard } from '$lib/board/board-commands.server';
-import { CloseCode } from '$lib/board/sync-protocol';
+import { CloseCode } from '$lib/sync/protocol';
 import { parseForm } from '$lib/forms/form-data';
 import { meetingContext } from '$lib/meeting/meeting-context.server';
 import { formFailure } from '$lib/server/form-failure';

@@ -8,7 +8,8 @@ import type { RequestHandler } from './$types';
 /**
  * Adds a card as the session's participant, through the same rules as the socket:
  * 201 with the card, 400 bad input, 403 not allowed (observers), 409 when the
- * phase or the lock closes writing. In anonymous or private mode the card waits
+ * phase or the lock closes writing, 429 past the board's cards per participant
+ * and phase (B13). In anonymous or private mode the card waits
  * off the board (`pending: true`).
  */
 export const POST: RequestHandler = async (event) => {
@@ -22,7 +23,9 @@ export const POST: RequestHandler = async (event) => {
 		);
 	const result = submitCard(services, board.id, participant.writer, parsed.data);
 	if (!result.ok) {
-		const status = { forbidden: 403, closed: 409, 'foreign-policy-area': 400 }[result.reason];
+		const status = { forbidden: 403, closed: 409, 'foreign-policy-area': 400, 'too-many': 429 }[
+			result.reason
+		];
 		return json({ error: result.reason }, { status });
 	}
 	return json(result.value, { status: 201 });

@@ -1,12 +1,14 @@
 import { error, json } from '@sveltejs/kit';
 import { z } from 'zod';
 import {
+	cardLimitInput,
 	changePhase,
 	closeBoard,
 	followInput,
 	openFieldsInput,
 	phaseInput,
 	revealPrivate,
+	setCardLimit,
 	setFollow,
 	setOpenFields,
 	setSpotlight,
@@ -52,6 +54,10 @@ const commands: Record<string, Command> = {
 	'open-fields': {
 		input: openFieldsInput,
 		run: (s, id, b: z.output<typeof openFieldsInput>) => setOpenFields(s, id, b.fields)
+	},
+	'card-limit': {
+		input: cardLimitInput,
+		run: (s, id, b: z.output<typeof cardLimitInput>) => setCardLimit(s, id, b.limit)
 	},
 	reveal: { input: emptyInput, run: (s, id) => void revealPrivate(s, id) },
 	close: { input: emptyInput, run: (s, id) => closeBoard(s, id) }

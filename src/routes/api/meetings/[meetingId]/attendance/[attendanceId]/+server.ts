@@ -8,7 +8,7 @@ import {
 } from '$lib/attendance/attendance-commands.server';
 import { attendanceJson } from '$lib/attendance/attendance-json';
 import { boardOfMeeting } from '$lib/board/board-commands.server';
-import { CloseCode } from '$lib/board/sync-protocol';
+import { CloseCode } from '$lib/sync/protocol';
 import { fieldErrors } from '$lib/forms/form-data';
 import { meetingContext } from '$lib/meeting/meeting-context.server';
 import { readJson } from '$lib/server/read-json';

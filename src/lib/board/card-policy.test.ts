@@ -12,10 +12,17 @@ import {
 	splitCard,
 	writeMeta
 } from './board-doc';
-import { checkUpdate } from './update-check';
-import { collecting, Harness } from './update-check-harness';
+import { serverOnly } from '$lib/sync/policy';
+import { cardPolicy, clusterPolicy } from './card-policy';
+import { collecting, Harness } from './policy-harness';
 
-/** The server's update check against updates made by real Y.Docs (update-check-harness.ts). */
+/** The board's policies through the server's update check, with real Y.Docs (policy-harness.ts). */
+const policies = {
+	[Root.cards]: cardPolicy,
+	[Root.clusters]: clusterPolicy,
+	[Root.meta]: serverOnly,
+	[Root.participants]: serverOnly
+};
 const alice: Writer = { role: 'participant', participantId: 'alice' };
 const bob: Writer = { role: 'participant', participantId: 'bob' };
 const fac: Writer = { role: 'facilitator', participantId: 'fac' };
@@ -26,7 +33,7 @@ function card(id: string, authorId: string | null, text = 'Servono trasporti per
 }
 
 function setup() {
-	const h = new Harness();
+	const h = new Harness(policies);
 	const a = h.join('alice');
 	const b = h.join('bob');
 	const f = h.join('fac');
@@ -207,7 +214,7 @@ describe('[B9-B10] hostile updates', () => {
 	it('refuses every write from an observer and accepts its empty sync messages', () => {
 		const { h } = setup();
 		const o = h.join('obs');
-		expect(h.send(o, obs, () => undefined)).toMatchObject({ ok: true, empty: true });
+		expect(h.send(o, obs, () => undefined)).toMatchObject({ ok: true });
 		expect(h.send(o, obs, card('cardO', 'obs'))).toMatchObject({ ok: false, reason: 'observer' });
 	});
 
@@ -224,17 +231,17 @@ describe('[B9-B10] hostile updates', () => {
 
 	it('refuses bytes that do not decode and updates over 256 KB', () => {
 		const { h } = setup();
-		expect(checkUpdate(h.context(alice), new Uint8Array([1, 2, 3, 250, 255, 7]))).toMatchObject({
+		expect(h.sendUpdate(new Uint8Array([1, 2, 3, 250, 255, 7]), alice)).toMatchObject({
 			ok: false,
 			reason: 'malformed'
 		});
-		expect(checkUpdate(h.context(alice), new Uint8Array(256 * 1024 + 1))).toMatchObject({
+		expect(h.sendUpdate(new Uint8Array(256 * 1024 + 1), alice)).toMatchObject({
 			ok: false,
 			reason: 'too-large'
 		});
 	});
 
-	it('refuses an update that depends on items the server never received', () => {
+	it('holds an update that builds on the writer’s own items the server has not received', () => {
 		const { h, a } = setup();
 		a.getMap<Y.Map<unknown>>(Root.cards).get('cardA')!.get('text'); // keep doc in sync
 		const lost = Y.encodeStateVector(a);
@@ -243,10 +250,7 @@ describe('[B9-B10] hostile updates', () => {
 		setCardText(a, 'cardA', 'primo passo, secondo passo');
 		const onlySecond = Y.encodeStateAsUpdate(a, gap);
 		expect(lost.length).toBeGreaterThan(0);
-		expect(checkUpdate(h.context(alice), onlySecond)).toMatchObject({
-			ok: false,
-			reason: 'missing-dependencies'
-		});
+		expect(h.sendUpdate(onlySecond, alice)).toMatchObject({ ok: false, wait: true });
 	});
 });
 
@@ -257,5 +261,82 @@ describe('[B10] card tags', () => {
 			d.getMap<Y.Map<unknown>>(Root.cards).get('cardA')!.set('policyAreaId', id);
 		expect(h.send(a, alice, tag(2)).ok).toBe(true);
 		expect(h.send(a, alice, tag(99))).toMatchObject({ ok: false, reason: 'bad-value' });
+	});
+});
+
+describe('[B9] overwrites and deletes judged by their effects', () => {
+	/** A document that never saw the board: its writes carry no delete set and no origin. */
+	function forked(h: Harness, participantId: string): Y.Doc {
+		const doc = new Y.Doc();
+		h.clients.set(doc.clientID, participantId);
+		return doc;
+	}
+
+	it('refuses a new map at the key of someone else’s card, however it is dressed', () => {
+		const { h } = setup();
+		const bobDoc = forked(h, 'bob');
+		expect(h.send(bobDoc, bob, card('cardA', 'bob'))).toMatchObject({
+			ok: false,
+			reason: 'not-allowed'
+		});
+		h.settings = { ...collecting, phase: 'cluster', participantsCanCluster: true };
+		const merged = (d: Y.Doc) => {
+			card('cardA', 'bob')(d);
+			d.getMap<Y.Map<unknown>>(Root.cards).get('cardA')!.set('mergedFrom', ['cardZ']);
+		};
+		expect(h.send(forked(h, 'bob'), bob, merged)).toMatchObject({
+			ok: false,
+			reason: 'not-allowed'
+		});
+		expect(h.server.getMap<Y.Map<unknown>>(Root.cards).get('cardA')!.get('authorId')).toBe('alice');
+	});
+
+	it('never reuses a card id, not even one’s own', () => {
+		const { h } = setup();
+		expect(h.send(forked(h, 'alice'), alice, card('cardA', 'alice'))).toMatchObject({
+			ok: false,
+			reason: 'not-allowed'
+		});
+	});
+
+	it('refuses a new map at the key of an existing cluster', () => {
+		const { h, f } = setup();
+		expect(
+			h.send(f, fac, (d) => createCluster(d, { id: 'k1', title: 'Trasporti', createdAt: 1 })).ok
+		).toBe(true);
+		h.settings = { ...collecting, phase: 'cluster', participantsCanCluster: true };
+		const replace = (d: Y.Doc) => createCluster(d, { id: 'k1', title: 'Altro', createdAt: 2 });
+		expect(h.send(forked(h, 'bob'), bob, replace)).toMatchObject({
+			ok: false,
+			reason: 'not-allowed'
+		});
+	});
+
+	it('refuses deleting someone else’s card through a hand-made delete set', () => {
+		const { h, b } = setup();
+		expect(h.send(b, bob, (d) => deleteCard(d, 'cardA'))).toMatchObject({
+			ok: false,
+			reason: 'not-own-item'
+		});
+	});
+});
+
+describe('[B13] bounds', () => {
+	it('refuses more cards in one phase than the board allows a participant', () => {
+		const { h, b } = setup();
+		h.settings = { ...collecting, cardLimit: 3 };
+		const many = (d: Y.Doc) => {
+			for (let i = 0; i < 4; i++) card(`bob${i}`, 'bob')(d);
+		};
+		expect(h.send(b, bob, many)).toMatchObject({ ok: false, reason: 'too-many' });
+		expect(h.send(h.join('bob'), bob, card('bob9', 'bob')).ok).toBe(true);
+	});
+
+	it('refuses clusters past the board’s bound', () => {
+		const { h, f } = setup();
+		const many = (d: Y.Doc) => {
+			for (let i = 0; i < 201; i++) createCluster(d, { id: `k${i}`, title: `G${i}`, createdAt: 1 });
+		};
+		expect(h.send(f, fac, many)).toMatchObject({ ok: false, reason: 'too-many' });
 	});
 });

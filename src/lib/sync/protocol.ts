@@ -18,9 +18,13 @@ export const CloseCode = {
 	malformed: 4400,
 	removed: 4401,
 	refused: 4403,
+	/** The participant opened the board on more sockets than allowed; the oldest goes. */
+	superseded: 4408,
 	clientIdTaken: 4409,
 	boardClosed: 4410,
 	tooLarge: 4413,
+	/** A bound per participant: updates per second, cards per phase, clusters per board. */
+	tooMany: 4429,
 	serverStopping: 1001
 } as const;
 
@@ -85,15 +89,25 @@ export interface AwarenessEntry {
 	state: Record<string, unknown> | null;
 }
 
-export function decodeAwareness(update: Uint8Array): AwarenessEntry[] {
+/**
+ * Reads a presence message, parsing the state of the entries `wanted` accepts
+ * only. A stock client re-sends every presence it sees, so a newcomer to a room
+ * of 150 sends 150 entries at once: the others are skipped unread, never a
+ * reason to refuse (the frame size bounds the message). Throws on bad bytes.
+ */
+export function decodeAwareness(
+	update: Uint8Array,
+	wanted: (clientId: number) => boolean = () => true
+): AwarenessEntry[] {
 	const d = decoding.createDecoder(update);
 	const count = decoding.readVarUint(d);
-	if (count > 64) throw new Error('too many awareness entries');
 	const entries: AwarenessEntry[] = [];
 	for (let i = 0; i < count; i++) {
 		const clientId = decoding.readVarUint(d);
 		const clock = decoding.readVarUint(d);
-		const state = JSON.parse(decoding.readVarString(d)) as unknown;
+		const json = decoding.readVarString(d);
+		if (!wanted(clientId)) continue;
+		const state = JSON.parse(json) as unknown;
 		if (state !== null && (typeof state !== 'object' || Array.isArray(state)))
 			throw new Error('awareness state is not an object');
 		entries.push({ clientId, clock, state: state as Record<string, unknown> | null });

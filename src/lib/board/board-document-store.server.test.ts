@@ -1,0 +1,76 @@
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { joinWithCode } from '$lib/attendance/join.server';
+import { seedDemoIfEmpty } from '$lib/demo/seed-demo.server';
+import { meetings } from '$lib/meeting/meeting.schema';
+import { openDatabase } from '$lib/server/db/database';
+import { createTestDatabase } from '$lib/server/db/test-database';
+import { documentStoreContract } from '$lib/sync/document-store.contract';
+import { openBoard } from './board-commands.server';
+import { BoardDocumentStore, type CardRecord } from './board-document-store.server';
+import { BoardHub } from './board-hub.server';
+
+/**
+ * The SQLite store against the document-store contract, on real files: a demo
+ * database with two open boards and two people on the foglio firme is made
+ * once, and each test works on its own copy.
+ */
+let template: { dir: string; file: string; boards: [string, string]; people: [string, string] };
+
+beforeAll(async () => {
+	const test = createTestDatabase();
+	const now = Date.now();
+	await seedDemoIfEmpty(test.database, now);
+	const s = {
+		db: test.db,
+		hub: new BoardHub(test.db, { now: () => now }, {}),
+		clock: { now: () => now }
+	};
+	const [m1, m2] = test.db.select({ id: meetings.id }).from(meetings).limit(2).all();
+	const b1 = openBoard(s, m1!.id, 1);
+	const b2 = openBoard(s, m2!.id, 1);
+	const person = (name: string) => {
+		const joined = joinWithCode(
+			test.db,
+			{ code: b1.joinCode, name, organization: '', consent: true },
+			now
+		);
+		if (!joined.ok) throw new Error(joined.reason);
+		return joined.value.participantId;
+	};
+	const people: [string, string] = [person('Anna Rota'), person('Bruno Sala')];
+	const dir = mkdtempSync(join(tmpdir(), 'tavoli-store-'));
+	const file = join(dir, 'template.db');
+	// Opening the boards mirrored their settings into documents: the contract starts from none.
+	for (const table of ['board_updates', 'board_snapshots', 'board_clients', 'board_cards'])
+		test.database.sqlite.prepare(`DELETE FROM ${table}`).run();
+	test.database.sqlite.prepare('VACUUM INTO ?').run(file);
+	test.cleanup();
+	template = { dir, file, boards: [b1.boardId, b2.boardId], people };
+});
+
+afterAll(() => rmSync(template.dir, { recursive: true, force: true }));
+
+documentStoreContract<CardRecord>('SQLite', () => {
+	const dir = mkdtempSync(join(tmpdir(), 'tavoli-store-'));
+	const file = join(dir, 'tavoli.db');
+	copyFileSync(template.file, file);
+	const opened = [openDatabase(file)];
+	return {
+		store: BoardDocumentStore.of(opened[0]!.db),
+		docIds: template.boards,
+		participants: template.people,
+		record: (n) => ({ cardId: `card${n}`, participantId: template.people[0], phase: 'collect' }),
+		reopen: () => {
+			const again = openDatabase(file);
+			opened.push(again);
+			return BoardDocumentStore.of(again.db);
+		},
+		cleanup: () => {
+			for (const database of opened) database.close();
+			rmSync(dir, { recursive: true, force: true });
+		}
+	};
+});

@@ -1,0 +1,139 @@
+import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
+import { inTransaction, type Db } from '$lib/server/db/database';
+import type { Batch, DocumentStore, StoredDocument } from '$lib/sync/document-store';
+import type { BoardPhase } from './board';
+import { boardCards, boardClients, boardSnapshots, boardUpdates } from './board.schema';
+
+/** Who wrote a card, stored in the same transaction as the update that adds it (B9, B13). */
+export interface CardRecord {
+	cardId: string;
+	participantId: string | null;
+	phase: BoardPhase;
+}
+
+/**
+ * The boards' documents in SQLite (SPEC B11), the app's DocumentStore: every
+ * accepted update in `board_updates`, the compacted snapshot, the owners of
+ * Yjs client ids and of cards. The inserts are prepared once per database:
+ * building a drizzle query per row cost more CPU than storing it
+ * (docs/PERFORMANCE.md).
+ */
+export class BoardDocumentStore implements DocumentStore<CardRecord> {
+	private static readonly stores = new WeakMap<Db, BoardDocumentStore>();
+	private readonly statements;
+
+	private constructor(private readonly db: Db) {
+		const p = (name: string) => sql.placeholder(name);
+		this.statements = {
+			claim: db
+				.insert(boardClients)
+				.values({
+					boardId: p('boardId'),
+					clientId: p('clientId'),
+					participantId: p('participantId'),
+					createdAt: p('now')
+				})
+				.onConflictDoNothing()
+				.prepare(),
+			card: db
+				.insert(boardCards)
+				.values({
+					boardId: p('boardId'),
+					cardId: p('cardId'),
+					participantId: p('participantId'),
+					phase: p('phase'),
+					createdAt: p('now')
+				})
+				.onConflictDoNothing()
+				.prepare(),
+			update: db
+				.insert(boardUpdates)
+				.values({ boardId: p('boardId'), update: p('update'), createdAt: p('now') })
+				.prepare()
+		};
+	}
+
+	/** One store per database, so the rooms of one database share its prepared statements. */
+	static of(db: Db): BoardDocumentStore {
+		let store = BoardDocumentStore.stores.get(db);
+		if (!store) BoardDocumentStore.stores.set(db, (store = new BoardDocumentStore(db)));
+		return store;
+	}
+
+	load(boardId: string): StoredDocument<CardRecord> {
+		const db = this.db;
+		const snapshot = db
+			.select()
+			.from(boardSnapshots)
+			.where(eq(boardSnapshots.boardId, boardId))
+			.get();
+		const after = snapshot?.uptoId ?? 0;
+		const rows = db
+			.select({ id: boardUpdates.id, update: boardUpdates.update })
+			.from(boardUpdates)
+			.where(and(eq(boardUpdates.boardId, boardId), gt(boardUpdates.id, after)))
+			.orderBy(asc(boardUpdates.id))
+			.all();
+		const claims = db
+			.select({ clientId: boardClients.clientId, participantId: boardClients.participantId })
+			.from(boardClients)
+			.where(eq(boardClients.boardId, boardId))
+			.all();
+		const records = db
+			.select({
+				cardId: boardCards.cardId,
+				participantId: boardCards.participantId,
+				phase: boardCards.phase
+			})
+			.from(boardCards)
+			.where(eq(boardCards.boardId, boardId))
+			.all();
+		return {
+			snapshot: snapshot ? new Uint8Array(snapshot.state) : null,
+			updates: rows.map((r) => new Uint8Array(r.update)),
+			lastUpdateId: rows.at(-1)?.id ?? after,
+			claims,
+			records
+		};
+	}
+
+	append(boardId: string, batch: Batch<CardRecord>, now: number): number {
+		const { claim, card, update } = this.statements;
+		return inTransaction(this.db, () => {
+			for (const c of batch.claims) claim.run({ boardId, now, ...c });
+			for (const c of batch.records) card.run({ boardId, now, ...c });
+			let last = 0;
+			for (const u of batch.updates)
+				last = Number(update.run({ boardId, now, update: Buffer.from(u) }).lastInsertRowid);
+			return last;
+		});
+	}
+
+	compact(boardId: string, state: Uint8Array, uptoId: number, now: number): void {
+		const db = this.db;
+		inTransaction(db, () => {
+			db.insert(boardSnapshots)
+				.values({ boardId, uptoId, state: Buffer.from(state), createdAt: now })
+				.onConflictDoUpdate({
+					target: boardSnapshots.boardId,
+					set: { uptoId, state: Buffer.from(state), createdAt: now }
+				})
+				.run();
+			db.delete(boardUpdates)
+				.where(and(eq(boardUpdates.boardId, boardId), lte(boardUpdates.id, uptoId)))
+				.run();
+		});
+	}
+
+	transaction<T>(fn: () => T): T {
+		return inTransaction(this.db, fn);
+	}
+
+	/**
+	 * Gives the pages freed by compactions back to the file system (a no-op on a
+	 * database made before auto_vacuum was set; docs/PERFORMANCE.md).
+	 */
+	release(): void {
+		this.db.$client.pragma('incremental_vacuum');
+	}
+}

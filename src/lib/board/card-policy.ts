@@ -1,0 +1,190 @@
+import * as Y from 'yjs';
+import {
+	ENTRY_KEY,
+	entriesOf,
+	isType,
+	isValue,
+	refuse,
+	textLengthAfter,
+	valueOf,
+	type Entry,
+	type Refused,
+	type RootPolicy
+} from '$lib/sync/policy';
+import type { Insert, Path } from '$lib/sync/effects';
+import {
+	canCluster,
+	canCreateCardDirectly,
+	canEditCard,
+	CARD_TEXT_MAX,
+	cardKinds,
+	CLUSTER_TITLE_MAX,
+	clusteringFields,
+	MAX_CARDS_PER_BOARD,
+	MAX_CLUSTERS_PER_BOARD,
+	TARGET_MAX,
+	type CardField
+} from './board';
+import { Root } from './board-doc';
+import type { BoardWriteContext } from './board-write-context';
+
+/**
+ * The rules of the `cards` root (SPEC B4-B6, B9, B10, B13) over an update's
+ * effects. A card id is never used twice: putting a new map at a key that held
+ * a card would replace someone's card and take its ownership.
+ */
+export const cardPolicy: RootPolicy<BoardWriteContext> = (effects, ctx) => {
+	let created = 0;
+	for (const entry of entriesOf(effects).values()) {
+		if (!ENTRY_KEY.test(entry.key)) return refuse('unknown-location', `no card ${entry.key}`);
+		const refused = entry.put ? checkNewCard(entry, ctx) : checkCardChange(entry, ctx);
+		if (refused) return refused;
+		if (entry.put) created++;
+		if (textLengthAfter(ctx.doc, [Root.cards, entry.key, 'text'], effects) > CARD_TEXT_MAX)
+			return refuse('bad-value', `card text over ${CARD_TEXT_MAX} characters`);
+	}
+	return created ? checkCardCounts(created, ctx) : null;
+};
+
+function checkNewCard(entry: Entry, ctx: BoardWriteContext): Refused | null {
+	const { writer, settings } = ctx;
+	const put = entry.put!;
+	if (put.reused) return refuse('not-allowed', `card id ${entry.key} is taken`);
+	if (!isType(put.content, Y.Map)) return refuse('bad-value', 'a card is a map');
+	const merged = entry.inserts.some((i) => i.path[2] === 'mergedFrom');
+	const allowed = merged ? canCluster(writer, settings) : canCreateCardDirectly(writer, settings);
+	if (!allowed) return refuse('not-allowed', 'you cannot add cards now');
+	const author = entry.inserts.find((i) => i.path.length === 3 && i.path[2] === 'authorId');
+	if (writer.role !== 'facilitator' && (!author || valueOf(author) !== writer.participantId))
+		return refuse('bad-value', 'a card must name its own author');
+	for (const insert of entry.inserts) {
+		const refused = checkFieldInsert(insert, ctx);
+		if (refused) return refused;
+	}
+	return null;
+}
+
+function checkCardChange(entry: Entry, ctx: BoardWriteContext): Refused | null {
+	const { writer, settings } = ctx;
+	if (writer.role === 'facilitator') {
+		for (const insert of entry.inserts) {
+			const refused = checkFieldInsert(insert, ctx);
+			if (refused) return refused;
+		}
+		return null;
+	}
+	const owner = ctx.cardOwner(entry.key);
+	const mayEdit = canEditCard(writer, settings, owner);
+	if (entry.removed) {
+		if (isMergedCard(ctx.doc, entry.key) && canCluster(writer, settings)) return null;
+		return mayEdit
+			? null
+			: refuse('not-own-item', 'only its author deletes a card, while collecting');
+	}
+	const fields = [
+		...entry.inserts.map((i) => ({ path: i.path, insert: i as Insert | null })),
+		...entry.removals.map((r) => ({ path: r.path, insert: null }))
+	];
+	for (const { path, insert } of fields) {
+		const field = path[2] as CardField;
+		if (insert) {
+			const refused = checkFieldInsert(insert, ctx);
+			if (refused) return refused;
+		}
+		if (field === 'authorId') return refuse('not-allowed', 'the author of a card cannot change');
+		if (field === 'text' && path.length === 3)
+			return refuse('not-allowed', 'the text of a card cannot be replaced');
+		if (clusteringFields.includes(field)) {
+			if (!canCluster(writer, settings))
+				return refuse('not-allowed', 'clustering is closed for you');
+		} else if (!mayEdit) {
+			return refuse('not-allowed', 'you can only edit your own cards while collecting');
+		}
+	}
+	return null;
+}
+
+/** The place and value of one write inside a card (B10). */
+function checkFieldInsert(insert: Insert, ctx: BoardWriteContext): Refused | null {
+	const { path, content } = insert;
+	const field = path[2]!;
+	if (field === 'text') {
+		if (path.length === 3) return isType(content, Y.Text) ? null : bad(path);
+		if (path.length === 4 && path[3] === '#')
+			return content instanceof Y.ContentString || content instanceof Y.ContentDeleted
+				? null
+				: refuse('bad-value', 'card text is plain text');
+		return refuse('unknown-location', path.join('/'));
+	}
+	if (path.length !== 3) return refuse('unknown-location', path.join('/'));
+	const rule = fieldRules(ctx)[field];
+	if (!rule) return refuse('unknown-location', `cards have no field ${field}`);
+	return isValue(content, rule) ? null : bad(path);
+}
+
+function fieldRules(ctx: BoardWriteContext): Record<string, (v: unknown) => boolean> {
+	const isId = (v: unknown) => v === null || (typeof v === 'string' && ENTRY_KEY.test(v));
+	return {
+		kind: (v) => typeof v === 'string' && (cardKinds as string[]).includes(v),
+		authorId: (v) =>
+			v === ctx.writer.participantId ||
+			(ctx.writer.role === 'facilitator' && typeof v === 'string'),
+		clusterId: isId,
+		mergedInto: isId,
+		mergedFrom: (v) =>
+			Array.isArray(v) &&
+			v.length <= 50 &&
+			v.every((x) => typeof x === 'string' && ENTRY_KEY.test(x)),
+		target: (v) => typeof v === 'string' && v.length <= TARGET_MAX,
+		policyAreaId: (v) => v === null || (typeof v === 'number' && ctx.policyAreaIds.has(v)),
+		createdAt: (v) => typeof v === 'number' && Number.isFinite(v)
+	};
+}
+
+/** B13: cards per participant per phase (the facilitator's own are bounded by the board's total). */
+function checkCardCounts(created: number, ctx: BoardWriteContext): Refused | null {
+	if (ctx.cardCount + created > MAX_CARDS_PER_BOARD)
+		return refuse('too-many', `a board holds at most ${MAX_CARDS_PER_BOARD} cards`);
+	const { writer, settings } = ctx;
+	if (writer.role === 'facilitator') return null;
+	if (ctx.cardsWritten(writer.participantId, settings.phase) + created > settings.cardLimit)
+		return refuse('too-many', `at most ${settings.cardLimit} cards each in this phase`);
+	return null;
+}
+
+/** The `clusters` root (B6, B13): whoever may cluster; titles and dates only. */
+export const clusterPolicy: RootPolicy<BoardWriteContext> = (effects, ctx) => {
+	if (!canCluster(ctx.writer, ctx.settings))
+		return refuse('not-allowed', 'clustering is closed for you');
+	let created = 0;
+	for (const entry of entriesOf(effects).values()) {
+		if (!ENTRY_KEY.test(entry.key)) return refuse('unknown-location', `no cluster ${entry.key}`);
+		if (entry.put) {
+			if (entry.put.reused) return refuse('not-allowed', `cluster id ${entry.key} is taken`);
+			if (!isType(entry.put.content, Y.Map)) return bad(entry.put.path);
+			created++;
+		}
+		for (const { path, content } of entry.inserts) {
+			const valid = clusterRules[path[2]!];
+			if (path.length !== 3 || !valid) return refuse('unknown-location', path.join('/'));
+			if (!isValue(content, valid)) return bad(path);
+		}
+	}
+	if (created && ctx.clusterCount + created > MAX_CLUSTERS_PER_BOARD)
+		return refuse('too-many', `a board holds at most ${MAX_CLUSTERS_PER_BOARD} clusters`);
+	return null;
+};
+
+const clusterRules: Record<string, (v: unknown) => boolean> = {
+	title: (v) => typeof v === 'string' && v.length <= CLUSTER_TITLE_MAX,
+	createdAt: (v) => typeof v === 'number' && Number.isFinite(v)
+};
+
+function isMergedCard(doc: Y.Doc, cardId: string): boolean {
+	const card = doc.getMap<Y.Map<unknown>>(Root.cards).get(cardId);
+	return Array.isArray(card?.get('mergedFrom'));
+}
+
+function bad(path: Path): Refused {
+	return refuse('bad-value', `${path.join('/')} has a value that is not allowed`);
+}

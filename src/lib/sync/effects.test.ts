@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+import { computeEffects } from './effects';
+
+/** The effects model (docs/BOARD.md, "Effects") against updates made by real Y.Docs. */
+function synced(server: Y.Doc, clientID?: number): Y.Doc {
+	const doc = new Y.Doc();
+	if (clientID !== undefined) doc.clientID = clientID;
+	Y.applyUpdate(doc, Y.encodeStateAsUpdate(server));
+	return doc;
+}
+
+function diff(doc: Y.Doc, server: Y.Doc, change: (d: Y.Doc) => void): Uint8Array {
+	const before = Y.encodeStateVector(server);
+	change(doc);
+	return Y.encodeStateAsUpdate(doc, before);
+}
+
+/** An update holding only a delete set: `client` clocks [clock, clock+len). */
+function deleteOnly(client: number, clock: number, len: number): Uint8Array {
+	const e = encoding.createEncoder();
+	for (const n of [0, 1, client, 1, clock, len]) encoding.writeVarUint(e, n);
+	return encoding.toUint8Array(e);
+}
+
+function serverWith(): { server: Y.Doc; alice: Y.Doc } {
+	const server = new Y.Doc();
+	const alice = synced(server, 100);
+	Y.applyUpdate(
+		server,
+		diff(alice, server, (d) => {
+			const card = new Y.Map<unknown>();
+			d.getMap('cards').set('c1', card);
+			card.set('kind', 'need');
+			card.set('text', new Y.Text('ciao'));
+		})
+	);
+	return { server, alice };
+}
+
+describe('effects of an update', () => {
+	it('lists inserts with the place they land and the key they reuse', () => {
+		const { server } = serverWith();
+		const bob = synced(server, 200);
+		const result = computeEffects(
+			server,
+			diff(bob, server, (d) =>
+				(d.getMap('cards').get('c1') as Y.Map<unknown>).set('kind', 'problem')
+			)
+		);
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		expect(result.effects.inserts.map((i) => [i.path.join('/'), i.reused])).toEqual([
+			['cards/c1/kind', true]
+		]);
+		expect(result.effects.removals.map((r) => r.path.join('/'))).toEqual(['cards/c1/kind']);
+		expect(result.effects.clients).toEqual([200]);
+	});
+
+	it('counts a new map at a key that holds a card as an overwrite, from a document that never saw it', () => {
+		const { server } = serverWith();
+		const forked = new Y.Doc();
+		forked.clientID = 200;
+		forked.getMap('cards').set('c1', new Y.Map());
+		const result = computeEffects(server, Y.encodeStateAsUpdate(forked));
+		expect(result.ok && result.effects.removals.map((r) => [r.path.join('/'), r.cause])).toEqual([
+			['cards/c1', 'overwrite']
+		]);
+		expect(result.ok && result.effects.inserts[0]).toMatchObject({ reused: true });
+	});
+
+	it('lists what the delete set removes, the whole entry once', () => {
+		const { server } = serverWith();
+		const bob = synced(server, 200);
+		const result = computeEffects(
+			server,
+			diff(bob, server, (d) => d.getMap('cards').delete('c1'))
+		);
+		expect(result.ok && result.effects.removals.map((r) => [r.path.join('/'), r.cause])).toEqual([
+			['cards/c1', 'delete']
+		]);
+	});
+
+	it('counts characters removed from a text', () => {
+		const { server } = serverWith();
+		const bob = synced(server, 200);
+		const result = computeEffects(
+			server,
+			diff(bob, server, (d) =>
+				((d.getMap('cards').get('c1') as Y.Map<unknown>).get('text') as Y.Text).delete(1, 2)
+			)
+		);
+		expect(result.ok && result.effects.removals.map((r) => [r.path.join('/'), r.length])).toEqual([
+			['cards/c1/text/#', 2]
+		]);
+	});
+
+	it('reports as pending a delete range past the clocks the document holds', () => {
+		const { server } = serverWith();
+		const state = Y.getState(server.store, 100);
+		expect(computeEffects(server, deleteOnly(100, state, 5))).toMatchObject({
+			ok: false,
+			reason: 'pending',
+			clients: [100]
+		});
+		expect(computeEffects(server, deleteOnly(555, 0, 1))).toMatchObject({
+			ok: false,
+			reason: 'pending',
+			clients: [555]
+		});
+	});
+
+	it('reports as pending a struct built on an item never received', () => {
+		const { server, alice } = serverWith();
+		const gap = Y.encodeStateVector(alice);
+		(alice.getMap('cards').get('c1') as Y.Map<unknown>).set('target', 'anziani');
+		const skipped = Y.encodeStateVector(alice);
+		(alice.getMap('cards').get('c1') as Y.Map<unknown>).set('target', 'giovani');
+		const second = Y.encodeStateAsUpdate(alice, skipped);
+		expect(gap.length).toBeGreaterThan(0);
+		expect(computeEffects(server, second)).toMatchObject({
+			ok: false,
+			reason: 'pending',
+			clients: [100]
+		});
+	});
+
+	it('gives no effect to an insert into something already deleted', () => {
+		const { server } = serverWith();
+		const bob = synced(server, 200);
+		const typing = diff(bob, server, (d) =>
+			((d.getMap('cards').get('c1') as Y.Map<unknown>).get('text') as Y.Text).insert(4, '!')
+		);
+		const alice = synced(server, 300);
+		Y.applyUpdate(
+			server,
+			diff(alice, server, (d) => d.getMap('cards').delete('c1'))
+		);
+		const result = computeEffects(server, typing);
+		expect(result.ok && result.effects.inserts).toEqual([]);
+		expect(result.ok && result.effects.clients).toEqual([200]);
+	});
+
+	it('reports bytes that are not an update as malformed', () => {
+		expect(computeEffects(new Y.Doc(), new Uint8Array([9, 9, 9, 9]))).toMatchObject({
+			ok: false,
+			reason: 'malformed'
+		});
+	});
+});

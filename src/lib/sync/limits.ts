@@ -1,0 +1,74 @@
+/**
+ * Bounds of the sync layer, each with its reason. They are per participant or
+ * per connection, so one client cannot take a room from everyone else; an
+ * honest participant typing fast, pasting a paragraph or reconnecting on a bad
+ * network stays far below every one of them.
+ */
+
+/** A whole board of 2,000 cards encodes to ~200 KB; no single edit comes near. */
+export const MAX_UPDATE_BYTES = 256 * 1024;
+
+/** A client writes under one Yjs client id, a few after it replaced its document. */
+export const MAX_CLAIMS_PER_UPDATE = 4;
+
+/** A room holds at most this many sockets: the largest plenary we plan for, twice over. */
+export const MAX_CONNECTIONS_PER_ROOM = 400;
+
+/**
+ * A person with a phone, a laptop and the projector tab, plus one socket a bad
+ * network left half-open. A newer socket closes the oldest (4408), so a
+ * reconnecting client is never the one refused.
+ */
+export const MAX_SOCKETS_PER_PARTICIPANT = 4;
+
+/**
+ * Updates per second per connection, with a burst. A fast typist sends ~15 a
+ * second (one per keystroke), dragging a card one per drop, a paste one; a
+ * reconnection's catch-up is one message. Past this the socket closes (4429).
+ */
+export const UPDATES_PER_SECOND = 50;
+export const UPDATE_BURST = 200;
+
+/** One presence state (name, cursor, what one is typing in) is well under 1 KB. */
+export const MAX_PRESENCE_BYTES = 2048;
+
+/**
+ * Presence changes applied per second per connection, with a burst: focus and
+ * typing changes come a few a second. The excess is dropped, never a close:
+ * presence is renewed every 15 s anyway.
+ */
+export const PRESENCE_PER_SECOND = 20;
+export const PRESENCE_BURST = 40;
+
+/**
+ * Updates held on a connection because they build on its own items that have
+ * not arrived yet (after a reconnection, live edits can overtake the catch-up
+ * message). Past these, or after HOLD_MS, the socket closes (4400).
+ */
+export const MAX_HELD_UPDATES = 200;
+export const MAX_HELD_BYTES = 1024 * 1024;
+export const HOLD_MS = 10_000;
+
+/** A token bucket: `take()` is false once the rate and burst are spent. */
+export class RateLimit {
+	private tokens: number;
+	private last: number;
+
+	constructor(
+		private readonly perSecond: number,
+		private readonly burst: number,
+		private readonly now: () => number = Date.now
+	) {
+		this.tokens = burst;
+		this.last = now();
+	}
+
+	take(): boolean {
+		const now = this.now();
+		this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) * this.perSecond) / 1000);
+		this.last = now;
+		if (this.tokens < 1) return false;
+		this.tokens -= 1;
+		return true;
+	}
+}

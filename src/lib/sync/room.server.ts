@@ -1,0 +1,358 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { DocumentStore } from './document-store';
+import type { Effects } from './effects';
+import {
+	HOLD_MS,
+	MAX_CONNECTIONS_PER_ROOM,
+	MAX_HELD_BYTES,
+	MAX_HELD_UPDATES,
+	MAX_SOCKETS_PER_PARTICIPANT,
+	RateLimit,
+	UPDATE_BURST,
+	UPDATES_PER_SECOND
+} from './limits';
+import type { Refusal } from './policy';
+import { PresenceSlot } from './presence';
+import {
+	awarenessMessage,
+	CloseCode,
+	encodeAwareness,
+	readMessage,
+	syncStep1Message,
+	syncStep2Message,
+	updateMessage
+} from './protocol';
+import { RoomStorage, type Accepted } from './room-storage';
+import type { CheckResult, SyncWriter } from './update-check';
+
+/** The transport as the room sees it: two members, whatever carries the bytes. */
+export interface SyncSocket {
+	send(data: Uint8Array): void;
+	close(code: number, reason: string): void;
+}
+
+/**
+ * What a room asks of the feature whose document it holds, in the manner of
+ * Hocuspocus's hooks: the room owns sockets, presence, ordering and storage;
+ * the feature owns the rules.
+ */
+export interface RoomHooks<P extends SyncWriter, R> {
+	/** Judges a client's update against the current document (usually `checkUpdate` with policies). */
+	check(
+		update: Uint8Array,
+		peer: P,
+		clientOwner: (clientId: number) => string | undefined
+	): CheckResult;
+	/** What to store with an accepted update (e.g. who wrote the cards it adds). */
+	recordsOf(effects: Effects, peer: P): R[];
+	/** Records as they are accepted or loaded, for the feature's own indexes. */
+	remember(records: R[]): void;
+	/** What everyone else sees of a peer's presence state. */
+	presence(state: Record<string, unknown>, peer: P): Record<string, unknown>;
+}
+
+interface Connection<P> {
+	peer: P;
+	presence: PresenceSlot;
+	updates: RateLimit;
+	/** Updates that build on the sender's own items not received yet, in arrival order. */
+	held: Uint8Array[];
+	heldBytes: number;
+	holdTimer: ReturnType<typeof setTimeout> | null;
+}
+
+const SERVER = Symbol('server');
+
+const closeCodeOf: Record<Refusal, number> = {
+	'too-large': CloseCode.tooLarge,
+	malformed: CloseCode.malformed,
+	'client-id-taken': CloseCode.clientIdTaken,
+	'too-many': CloseCode.tooMany,
+	observer: CloseCode.refused,
+	'server-only': CloseCode.refused,
+	'unknown-location': CloseCode.refused,
+	'bad-value': CloseCode.refused,
+	'not-allowed': CloseCode.refused,
+	'not-own-item': CloseCode.refused
+};
+
+/**
+ * One shared document in memory with its connections (SPEC B9-B12): every
+ * client update is checked, applied, stored, and only then sent to the others.
+ */
+export class SyncRoom<P extends SyncWriter, R> {
+	readonly doc = new Y.Doc();
+	readonly awareness = new awarenessProtocol.Awareness(this.doc);
+	private readonly conns = new Map<SyncSocket, Connection<P>>();
+	private readonly clientOwners: Map<number, string | null>;
+	private readonly storage: RoomStorage<R>;
+
+	constructor(
+		store: DocumentStore<R>,
+		private readonly now: () => number,
+		readonly docId: string,
+		private readonly hooks: RoomHooks<P, R>
+	) {
+		this.awareness.setLocalState(null);
+		const stored = store.load(docId);
+		this.clientOwners = new Map(stored.claims.map((c) => [c.clientId, c.participantId]));
+		hooks.remember(stored.records);
+		// Stored updates were checked when they arrived: they are applied as they are.
+		if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, SERVER);
+		for (const update of stored.updates) Y.applyUpdate(this.doc, update, SERVER);
+		while (this.clientOwners.has(this.doc.clientID))
+			this.doc.clientID = Math.floor(Math.random() * 2 ** 31);
+		this.storage = new RoomStorage(store, now, docId, this.doc, stored, (accepted) =>
+			this.fanOut(accepted)
+		);
+		this.doc.on('update', (update: Uint8Array, origin: unknown) =>
+			this.storage.accept(update, origin)
+		);
+		this.awareness.on('update', this.onAwareness);
+	}
+
+	get connectionCount(): number {
+		return this.conns.size;
+	}
+
+	/** Admits a checked peer and opens the sync handshake. */
+	connect(socket: SyncSocket, peer: P): { onMessage(data: Uint8Array): void; onClose(): void } {
+		if (this.conns.size >= MAX_CONNECTIONS_PER_ROOM) {
+			socket.close(CloseCode.refused, 'board full');
+			return { onMessage: () => undefined, onClose: () => undefined };
+		}
+		this.closeOldestOver(peer.participantId);
+		this.conns.set(socket, {
+			peer,
+			presence: new PresenceSlot(this.now),
+			updates: new RateLimit(UPDATES_PER_SECOND, UPDATE_BURST, this.now),
+			held: [],
+			heldBytes: 0,
+			holdTimer: null
+		});
+		socket.send(syncStep1Message(Y.encodeStateVector(this.doc)));
+		const states = [...this.awareness.getStates().keys()];
+		if (states.length)
+			socket.send(
+				awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states))
+			);
+		return {
+			onMessage: (data) => this.receive(socket, data),
+			onClose: () => this.disconnect(socket)
+		};
+	}
+
+	/** A participant's sockets beyond the bound: the oldest goes (a half-open one, most likely). */
+	private closeOldestOver(participantId: string): void {
+		const own = [...this.conns].filter(([, c]) => c.peer.participantId === participantId);
+		for (const [socket] of own.slice(0, Math.max(0, own.length - MAX_SOCKETS_PER_PARTICIPANT + 1)))
+			this.refuse(socket, CloseCode.superseded, 'superseded: opened on another device');
+	}
+
+	private receive(socket: SyncSocket, data: Uint8Array): void {
+		const conn = this.conns.get(socket);
+		if (!conn) return;
+		let message;
+		try {
+			message = readMessage(data);
+		} catch {
+			return this.refuse(socket, CloseCode.malformed, 'malformed message');
+		}
+		if (message.type === 'step1') {
+			// One sync step 2 with everything stored: a client counts itself synced there.
+			this.storage.flush();
+			const empty = isEmptyStateVector(message.stateVector);
+			socket.send(
+				syncStep2Message(
+					empty ? this.storage.whole() : Y.encodeStateAsUpdate(this.doc, message.stateVector)
+				)
+			);
+		} else if (message.type === 'update') {
+			if (!conn.updates.take()) return this.refuse(socket, CloseCode.tooMany, 'too many updates');
+			this.receiveUpdate(socket, conn, message.update);
+		} else if (message.type === 'awareness') {
+			this.receivePresence(socket, conn, message.update);
+		} else {
+			const ids = [...this.awareness.getStates().keys()];
+			socket.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)));
+		}
+	}
+
+	private receiveUpdate(socket: SyncSocket, conn: Connection<P>, update: Uint8Array): void {
+		const outcome = this.tryApply(socket, conn, update);
+		if (outcome === 'refused') return;
+		if (outcome === 'held') return this.hold(socket, conn, update);
+		// Something new landed: held updates may fit now.
+		let progress = true;
+		while (progress && conn.held.length) {
+			progress = false;
+			for (const held of [...conn.held]) {
+				const retried = this.tryApply(socket, conn, held);
+				if (retried === 'refused') return;
+				if (retried === 'applied') {
+					conn.held.splice(conn.held.indexOf(held), 1);
+					conn.heldBytes -= held.byteLength;
+					progress = true;
+				}
+			}
+		}
+		if (conn.held.length === 0 && conn.holdTimer) {
+			clearTimeout(conn.holdTimer);
+			conn.holdTimer = null;
+		}
+	}
+
+	/**
+	 * After a reconnection a client's live edits can overtake its catch-up
+	 * message; they wait here, off the document, bounded in number, bytes and time.
+	 */
+	private hold(socket: SyncSocket, conn: Connection<P>, update: Uint8Array): void {
+		conn.held.push(update);
+		conn.heldBytes += update.byteLength;
+		if (conn.held.length > MAX_HELD_UPDATES || conn.heldBytes > MAX_HELD_BYTES)
+			return this.refuse(
+				socket,
+				CloseCode.malformed,
+				'refused: updates depend on items never sent'
+			);
+		conn.holdTimer ??= setTimeout(() => {
+			if (this.conns.get(socket)?.held.length)
+				this.refuse(socket, CloseCode.malformed, 'refused: updates depend on items never sent');
+		}, HOLD_MS);
+	}
+
+	private tryApply(
+		socket: SyncSocket,
+		conn: Connection<P>,
+		update: Uint8Array
+	): 'applied' | 'held' | 'refused' {
+		const result = this.hooks.check(update, conn.peer, (id) => this.ownerOf(id));
+		if (!result.ok && result.wait) return 'held';
+		if (!result.ok) {
+			this.refuse(socket, closeCodeOf[result.reason], `refused: ${result.detail}`);
+			return 'refused';
+		}
+		const participantId = conn.peer.participantId;
+		for (const clientId of result.claimedClientIds) this.claim(clientId, participantId);
+		const records = this.hooks.recordsOf(result.effects, conn.peer);
+		if (records.length) {
+			this.hooks.remember(records);
+			this.storage.record(records);
+		}
+		Y.applyUpdate(this.doc, update, socket);
+		return 'applied';
+	}
+
+	private ownerOf(clientId: number): string | undefined {
+		if (!this.clientOwners.has(clientId)) return undefined;
+		return this.clientOwners.get(clientId) ?? 'server';
+	}
+
+	private claim(clientId: number, participantId: string | null): void {
+		if (this.clientOwners.has(clientId)) return;
+		this.clientOwners.set(clientId, participantId);
+		this.storage.claim({ clientId, participantId });
+	}
+
+	/** Presence (B12): one client id per connection, sanitized by the feature. */
+	private receivePresence(socket: SyncSocket, conn: Connection<P>, update: Uint8Array): void {
+		const { participantId } = conn.peer;
+		const free = (id: number) => {
+			const owner = this.ownerOf(id);
+			if (owner !== undefined && owner !== participantId) return false;
+			for (const other of this.conns.values())
+				if (other !== conn && other.presence.boundClientId === id) return false;
+			return true;
+		};
+		let entries;
+		try {
+			entries = conn.presence.read(update, free);
+		} catch {
+			return this.refuse(socket, CloseCode.malformed, 'malformed awareness');
+		}
+		if (entries === 'too-large')
+			return this.refuse(socket, CloseCode.tooLarge, 'refused: awareness state too large');
+		if (entries.length === 0) return;
+		for (const entry of entries) {
+			this.claim(entry.clientId, participantId);
+			if (entry.state) entry.state = this.hooks.presence(entry.state, conn.peer);
+		}
+		awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwareness(entries), socket);
+	}
+
+	private readonly onAwareness = (
+		{ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+		origin: unknown
+	) => {
+		const changed = [...added, ...updated, ...removed];
+		if (changed.length === 0) return;
+		const message = awarenessMessage(
+			awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)
+		);
+		for (const socket of this.conns.keys()) if (socket !== origin) socket.send(message);
+	};
+
+	private fanOut(accepted: Accepted[]): void {
+		for (const { update, origin } of accepted) {
+			const message = updateMessage(update);
+			for (const socket of this.conns.keys()) if (socket !== origin) socket.send(message);
+		}
+	}
+
+	private refuse(socket: SyncSocket, code: number, reason: string): void {
+		socket.close(code, reason.slice(0, 120));
+		this.disconnect(socket);
+	}
+
+	private disconnect(socket: SyncSocket): void {
+		const conn = this.conns.get(socket);
+		if (!conn) return;
+		this.conns.delete(socket);
+		if (conn.holdTimer) clearTimeout(conn.holdTimer);
+		const id = conn.presence.boundClientId;
+		if (id !== null) awarenessProtocol.removeAwarenessStates(this.awareness, [id], null);
+	}
+
+	/** Closes the connections of one participant, or of everyone. */
+	closeConnections(code: number, reason: string, participantId?: string): void {
+		for (const [socket, conn] of [...this.conns])
+			if (participantId === undefined || conn.peer.participantId === participantId)
+				this.refuse(socket, code, reason);
+	}
+
+	/** A change made by the server itself; it is stored before this returns. */
+	serverChange(change: (doc: Y.Doc) => void, records: R[] = []): void {
+		this.claim(this.doc.clientID, null);
+		if (records.length) {
+			this.hooks.remember(records);
+			this.storage.record(records);
+		}
+		this.doc.transact(() => change(this.doc), SERVER);
+		this.storage.flush();
+	}
+
+	/** Stores what is queued now, in its own transaction. */
+	flush(): void {
+		this.storage.flush();
+	}
+
+	compact(): void {
+		this.storage.compact();
+	}
+
+	destroy(): void {
+		this.storage.close();
+		this.awareness.destroy();
+		this.doc.destroy();
+	}
+}
+
+/** A state vector that names no client: the sender's document is empty. */
+function isEmptyStateVector(stateVector: Uint8Array): boolean {
+	try {
+		return Y.decodeStateVector(stateVector).size === 0;
+	} catch {
+		return false;
+	}
+}
