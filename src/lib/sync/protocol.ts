@@ -1,6 +1,8 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import type { Refusal } from './policy';
 
 /**
  * The y-websocket wire protocol (the same bytes as @y/websocket-server, so a
@@ -27,6 +29,20 @@ export const CloseCode = {
 	tooMany: 4429,
 	serverStopping: 1001
 } as const;
+
+/** Reason → close code: the one mapping from a refused update to the socket. */
+export const closeCodeOf: Record<Refusal, number> = {
+	'too-large': CloseCode.tooLarge,
+	malformed: CloseCode.malformed,
+	'client-id-taken': CloseCode.clientIdTaken,
+	'too-many': CloseCode.tooMany,
+	observer: CloseCode.refused,
+	'server-only': CloseCode.refused,
+	'unknown-location': CloseCode.refused,
+	'bad-value': CloseCode.refused,
+	'not-allowed': CloseCode.refused,
+	'not-own-item': CloseCode.refused
+};
 
 export function syncStep1Message(stateVector: Uint8Array): Uint8Array {
 	const e = encoding.createEncoder();
@@ -124,4 +140,13 @@ export function encodeAwareness(entries: AwarenessEntry[]): Uint8Array {
 		encoding.writeVarString(e, JSON.stringify(entry.state));
 	}
 	return encoding.toUint8Array(e);
+}
+
+/** A state vector that names no client: the sender's document is empty. */
+export function isEmptyStateVector(stateVector: Uint8Array): boolean {
+	try {
+		return Y.decodeStateVector(stateVector).size === 0;
+	} catch {
+		return false;
+	}
 }

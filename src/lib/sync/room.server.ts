@@ -2,22 +2,21 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { DocumentStore } from './document-store';
 import type { Effects } from './effects';
+import { HeldUpdates, type Applied } from './held-updates';
 import {
-	HOLD_MS,
 	MAX_CONNECTIONS_PER_ROOM,
-	MAX_HELD_BYTES,
-	MAX_HELD_UPDATES,
 	MAX_SOCKETS_PER_PARTICIPANT,
 	RateLimit,
 	UPDATE_BURST,
 	UPDATES_PER_SECOND
 } from './limits';
-import type { Refusal } from './policy';
 import { PresenceSlot } from './presence';
 import {
 	awarenessMessage,
 	CloseCode,
+	closeCodeOf,
 	encodeAwareness,
+	isEmptyStateVector,
 	readMessage,
 	syncStep1Message,
 	syncStep2Message,
@@ -56,26 +55,10 @@ interface Connection<P> {
 	peer: P;
 	presence: PresenceSlot;
 	updates: RateLimit;
-	/** Updates that build on the sender's own items not received yet, in arrival order. */
-	held: Uint8Array[];
-	heldBytes: number;
-	holdTimer: ReturnType<typeof setTimeout> | null;
+	held: HeldUpdates;
 }
 
 const SERVER = Symbol('server');
-
-const closeCodeOf: Record<Refusal, number> = {
-	'too-large': CloseCode.tooLarge,
-	malformed: CloseCode.malformed,
-	'client-id-taken': CloseCode.clientIdTaken,
-	'too-many': CloseCode.tooMany,
-	observer: CloseCode.refused,
-	'server-only': CloseCode.refused,
-	'unknown-location': CloseCode.refused,
-	'bad-value': CloseCode.refused,
-	'not-allowed': CloseCode.refused,
-	'not-own-item': CloseCode.refused
-};
 
 /**
  * One shared document in memory with its connections (SPEC B9-B12): every
@@ -127,9 +110,9 @@ export class SyncRoom<P extends SyncWriter, R> {
 			peer,
 			presence: new PresenceSlot(this.now),
 			updates: new RateLimit(UPDATES_PER_SECOND, UPDATE_BURST, this.now),
-			held: [],
-			heldBytes: 0,
-			holdTimer: null
+			held: new HeldUpdates(() =>
+				this.refuse(socket, CloseCode.malformed, 'refused: updates depend on items never sent')
+			)
 		});
 		socket.send(syncStep1Message(Y.encodeStateVector(this.doc)));
 		const states = [...this.awareness.getStates().keys()];
@@ -181,52 +164,13 @@ export class SyncRoom<P extends SyncWriter, R> {
 
 	private receiveUpdate(socket: SyncSocket, conn: Connection<P>, update: Uint8Array): void {
 		const outcome = this.tryApply(socket, conn, update);
-		if (outcome === 'refused') return;
-		if (outcome === 'held') return this.hold(socket, conn, update);
+		if (outcome === 'held' && !conn.held.add(update))
+			this.refuse(socket, CloseCode.malformed, 'refused: updates depend on items never sent');
 		// Something new landed: held updates may fit now.
-		let progress = true;
-		while (progress && conn.held.length) {
-			progress = false;
-			for (const held of [...conn.held]) {
-				const retried = this.tryApply(socket, conn, held);
-				if (retried === 'refused') return;
-				if (retried === 'applied') {
-					conn.held.splice(conn.held.indexOf(held), 1);
-					conn.heldBytes -= held.byteLength;
-					progress = true;
-				}
-			}
-		}
-		if (conn.held.length === 0 && conn.holdTimer) {
-			clearTimeout(conn.holdTimer);
-			conn.holdTimer = null;
-		}
+		if (outcome === 'applied') conn.held.retry((held) => this.tryApply(socket, conn, held));
 	}
 
-	/**
-	 * After a reconnection a client's live edits can overtake its catch-up
-	 * message; they wait here, off the document, bounded in number, bytes and time.
-	 */
-	private hold(socket: SyncSocket, conn: Connection<P>, update: Uint8Array): void {
-		conn.held.push(update);
-		conn.heldBytes += update.byteLength;
-		if (conn.held.length > MAX_HELD_UPDATES || conn.heldBytes > MAX_HELD_BYTES)
-			return this.refuse(
-				socket,
-				CloseCode.malformed,
-				'refused: updates depend on items never sent'
-			);
-		conn.holdTimer ??= setTimeout(() => {
-			if (this.conns.get(socket)?.held.length)
-				this.refuse(socket, CloseCode.malformed, 'refused: updates depend on items never sent');
-		}, HOLD_MS);
-	}
-
-	private tryApply(
-		socket: SyncSocket,
-		conn: Connection<P>,
-		update: Uint8Array
-	): 'applied' | 'held' | 'refused' {
+	private tryApply(socket: SyncSocket, conn: Connection<P>, update: Uint8Array): Applied {
 		const result = this.hooks.check(update, conn.peer, (id) => this.ownerOf(id));
 		if (!result.ok && result.wait) return 'held';
 		if (!result.ok) {
@@ -309,7 +253,7 @@ export class SyncRoom<P extends SyncWriter, R> {
 		const conn = this.conns.get(socket);
 		if (!conn) return;
 		this.conns.delete(socket);
-		if (conn.holdTimer) clearTimeout(conn.holdTimer);
+		conn.held.clear();
 		const id = conn.presence.boundClientId;
 		if (id !== null) awarenessProtocol.removeAwarenessStates(this.awareness, [id], null);
 	}
@@ -345,14 +289,5 @@ export class SyncRoom<P extends SyncWriter, R> {
 		this.storage.close();
 		this.awareness.destroy();
 		this.doc.destroy();
-	}
-}
-
-/** A state vector that names no client: the sender's document is empty. */
-function isEmptyStateVector(stateVector: Uint8Array): boolean {
-	try {
-		return Y.decodeStateVector(stateVector).size === 0;
-	} catch {
-		return false;
 	}
 }
