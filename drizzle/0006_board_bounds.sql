@@ -1,2 +1,2 @@
 ALTER TABLE `board_cards` ADD `phase` text DEFAULT 'collect' NOT NULL;--> statement-breakpoint
-ALTER TABLE `boards` ADD `card_limit` integer DEFAULT 60 NOT NULL;
+ALTER TABLE `boards` ADD `card_limit` integer DEFAULT 200 NOT NULL;

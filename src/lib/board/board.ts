@@ -50,7 +50,7 @@ export const TARGET_MAX = 100;
  * raises it (up to CARD_LIMIT_MAX): an honest participant writes a handful, a
  * script a thousand in one update.
  */
-export const DEFAULT_CARD_LIMIT = 60;
+export const DEFAULT_CARD_LIMIT = 200;
 export const CARD_LIMIT_MAX = 1000;
 /** B13: a board past these is no longer a workshop anyone can read. */
 export const MAX_CARDS_PER_BOARD = 5000;
