@@ -1,4 +1,4 @@
-import { loadBoardPage } from '$lib/board/board-page.server';
+import { loadBoardPage } from '$lib/live-session/board-page.server';
 import type { PageServerLoad } from './$types';
 
 /** The projector view, for the tavolo's facilitators only (403 for everyone else). */

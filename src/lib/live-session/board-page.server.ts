@@ -3,9 +3,9 @@ import { getMeeting } from '$lib/meeting/meeting-repo.server';
 import { latestReadableVersion } from '$lib/minutes/minutes-repo.server';
 import { objectiveTaxonomy } from '$lib/objectives/objective-taxonomy.server';
 import { listPolicyAreas } from '$lib/plan/plan-repo.server';
-import { boardContext } from './board-context.server';
-import { joinInfo } from './board-join.server';
-import { boardJson } from './board-json.server';
+import { boardContext } from '$lib/board/board-context.server';
+import { joinInfo } from '$lib/board/board-join.server';
+import { boardJson } from '$lib/board/board-json.server';
 
 type Event = Pick<RequestEvent, 'locals' | 'params' | 'url'>;
 
