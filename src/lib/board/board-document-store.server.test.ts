@@ -3,17 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { joinWithCode } from '$lib/attendance/join.server';
-import { seedDemoIfEmpty } from '$lib/demo/seed-demo.server';
-import { meetings } from '$lib/meeting/meeting.schema';
 import { openDatabase } from '$lib/server/db/database';
 import { createTestDatabase } from '$lib/server/db/test-database';
+import { addAmbitoWithPlan, addMeeting, addTavolo, addUser } from '$lib/server/db/test-fixtures';
 import { documentStoreContract } from '$lib/sync/document-store.contract';
 import { openBoard } from './board-commands.server';
 import { BoardDocumentStore, type CardRecord } from './board-document-store.server';
 import { BoardHub } from './board-hub.server';
 
 /**
- * The SQLite store against the document-store contract, on real files: a demo
+ * The SQLite store against the document-store contract, on real files: a
  * database with two open boards and two people on the foglio firme is made
  * once, and each test works on its own copy.
  */
@@ -22,15 +21,15 @@ let template: { dir: string; file: string; boards: [string, string]; people: [st
 beforeAll(async () => {
 	const test = createTestDatabase();
 	const now = Date.now();
-	await seedDemoIfEmpty(test.database, now);
+	const tavoloId = addTavolo(test.db, addAmbitoWithPlan(test.db).planId, 'Domiciliarità');
+	const facilitator = await addUser(test.db, 'facilitatore@example.org', { role: 'facilitator' });
 	const s = {
 		db: test.db,
 		hub: new BoardHub(test.db, { now: () => now }, {}),
 		clock: { now: () => now }
 	};
-	const [m1, m2] = test.db.select({ id: meetings.id }).from(meetings).limit(2).all();
-	const b1 = openBoard(s, m1!.id, 1);
-	const b2 = openBoard(s, m2!.id, 1);
+	const b1 = openBoard(s, addMeeting(test.db, tavoloId, '2026-03-10'), facilitator.id);
+	const b2 = openBoard(s, addMeeting(test.db, tavoloId, '2026-04-14'), facilitator.id);
 	const person = (name: string) => {
 		const joined = joinWithCode(
 			test.db,

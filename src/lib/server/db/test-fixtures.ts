@@ -4,6 +4,7 @@ import { users } from '$lib/auth/auth.schema';
 import type { UserRole } from '$lib/auth/roles';
 import { saveOrganization, savePerson } from '$lib/directory/directory-commands.server';
 import type { OrganizationType, Sector } from '$lib/directory/organization-types';
+import { saveMeeting } from '$lib/meeting/meeting-commands.server';
 import { saveAmbito, savePlan, savePolicyArea } from '$lib/plan/plan-commands.server';
 import type { Result } from '$lib/server/result';
 import { listMacroAreas } from '$lib/taxonomy/taxonomy-repo.server';
@@ -84,6 +85,22 @@ export function addTavolo(db: Db, planId: number, name: string, policyAreaIds: n
 
 export function addTavoloMember(db: Db, tavoloId: number, personId: number, role: TavoloRole) {
 	return unwrap(addMember(db, tavoloId, personId, role, TEST_NOW), 'addMember');
+}
+
+/** A planned incontro of the whole tavolo, in person, on that date. */
+export function addMeeting(db: Db, tavoloId: number, date: string): number {
+	const input = {
+		title: 'Incontro',
+		subgroupId: null,
+		date,
+		startTime: '17:30',
+		endTime: '19:00',
+		mode: 'in_person' as const,
+		place: 'Sala consiliare',
+		onlineUrl: '',
+		agenda: ''
+	};
+	return unwrap(saveMeeting(db, tavoloId, null, input, TEST_NOW), 'saveMeeting');
 }
 
 /** An account with a real argon2 hash; returns the stored row. */
