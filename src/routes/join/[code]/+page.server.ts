@@ -1,4 +1,4 @@
-import { organizationsForCode } from '$lib/attendance/join-organizations.server';
+import { organizationsForCode } from '$lib/board/join-organizations.server';
 import { getRuntime } from '$lib/server/runtime';
 import { joinAction } from '../join-action.server';
 import type { Actions, PageServerLoad } from './$types';

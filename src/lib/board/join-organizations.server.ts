@@ -1,10 +1,10 @@
 import { asc, eq } from 'drizzle-orm';
-import { normalizeJoinCode } from '$lib/board/board';
-import { boards } from '$lib/board/board.schema';
 import { organizations, people } from '$lib/directory/directory.schema';
 import { meetings } from '$lib/meeting/meeting.schema';
 import type { Db } from '$lib/server/db/database';
 import { tavoloMembers } from '$lib/tavolo/tavolo.schema';
+import { normalizeJoinCode } from './board';
+import { boards } from './board.schema';
 
 /**
  * The organisations offered on the join form: those of the tavolo's members
