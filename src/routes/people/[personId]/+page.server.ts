@@ -10,7 +10,7 @@ import {
 	listMembershipsOfPerson,
 	listOrganizations
 } from '$lib/directory/directory-repo.server';
-import { erasePerson } from '$lib/directory/person-privacy.server';
+import { erasePerson } from '$lib/privacy/person-privacy.server';
 import { parseForm } from '$lib/forms/form-data';
 import { formFailure, reasonFailure } from '$lib/server/form-failure';
 import { found, idParam } from '$lib/server/params';

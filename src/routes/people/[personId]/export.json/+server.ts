@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { directoryContext } from '$lib/directory/directory-context.server';
-import { exportPersonData } from '$lib/directory/person-privacy.server';
+import { exportPersonData } from '$lib/privacy/person-privacy.server';
 import { found, idParam } from '$lib/server/params';
 import { getRuntime } from '$lib/server/runtime';
 import type { RequestHandler } from './$types';

@@ -6,14 +6,14 @@ import {
 } from '$lib/attendance/participant-privacy.server';
 import { users } from '$lib/auth/auth.schema';
 import type { BoardHub } from '$lib/board/board-hub.server';
+import { organizations, people } from '$lib/directory/directory.schema';
 import { inTransaction, type Db } from '$lib/server/db/database';
 import { subgroupMembers, subgroups, tavoli, tavoloMembers } from '$lib/tavolo/tavolo.schema';
-import { organizations, people } from './directory.schema';
 
 /**
- * A person's right of access and right to erasure (SPEC D4). Every feature that
- * stores data about a person adds it to both functions, so that what the UdP
- * exports is everything and what it erases is gone.
+ * A person's right of access and right to erasure (directory SPEC D4). Every
+ * feature that stores data about a person adds it to both functions, so that
+ * what the UdP exports is everything and what it erases is gone.
  */
 export function exportPersonData(db: Db, hub: BoardHub, personId: number) {
 	const person = db.select().from(people).where(eq(people.id, personId)).get();
