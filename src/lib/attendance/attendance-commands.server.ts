@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Actor } from '$lib/auth/access';
-import { nameKey } from '$lib/directory/directory';
+import { nameKey } from '$lib/forms/name-key';
 import { organizations, people } from '$lib/directory/directory.schema';
 import { plans } from '$lib/plan/plan.schema';
 import type { Db } from '$lib/server/db/database';

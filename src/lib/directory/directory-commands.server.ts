@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/database';
 import type { Result } from '$lib/server/result';
-import { nameKey, type OrganizationInput, type PersonInput } from './directory';
+import { nameKey } from '$lib/forms/name-key';
+import type { OrganizationInput, PersonInput } from './directory';
 import { organizations, people } from './directory.schema';
 
 export type SaveReason =

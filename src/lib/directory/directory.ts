@@ -35,13 +35,3 @@ export const personInput = z.object({
 	roleLevel: enumField(roleLevels)
 });
 export type PersonInput = z.output<typeof personInput>;
-
-/** Case-, accent- and punctuation-blind key for matching organisation names. */
-export function nameKey(name: string): string {
-	return name
-		.normalize('NFD')
-		.replace(/\p{M}/gu, '')
-		.toLowerCase()
-		.replace(/[^\p{L}\p{N}]+/gu, ' ')
-		.trim();
-}

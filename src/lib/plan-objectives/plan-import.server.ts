@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { nameKey } from '$lib/directory/directory';
+import { nameKey } from '$lib/forms/name-key';
 import { templateFields } from '$lib/objectives/objective-template';
 import { validFieldValue } from '$lib/objectives/objective-rules';
 import { policyAreas, plans } from '$lib/plan/plan.schema';

@@ -1,4 +1,4 @@
-import { nameKey } from '$lib/directory/directory';
+import { nameKey } from '$lib/forms/name-key';
 import { templateFields, type FieldValue } from '$lib/objectives/objective-template';
 import { EXPORT_FORMAT, type ExportedObjective, type PlanExport } from './plan-export';
 import { isTextType } from './template-form';

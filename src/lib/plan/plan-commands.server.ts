@@ -1,7 +1,7 @@
 import { and, eq, inArray, max } from 'drizzle-orm';
 import type { z } from 'zod';
 import { inTransaction, type Db } from '$lib/server/db/database';
-import { nameKey } from '$lib/directory/directory';
+import { nameKey } from '$lib/forms/name-key';
 import type { Result } from '$lib/server/result';
 import { macroAreas, taxonomyVersions } from '$lib/taxonomy/taxonomy.schema';
 import type { ambitoInput, comuneInput, planInput, policyAreaInput } from './plan';

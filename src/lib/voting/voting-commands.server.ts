@@ -4,7 +4,7 @@ import { changePhase, type BoardServices } from '$lib/board/board-commands.serve
 import { readBoard } from '$lib/board/board-doc';
 import type { Participant } from '$lib/board/board-room.server';
 import { boards } from '$lib/board/board.schema';
-import { nameKey } from '$lib/directory/directory';
+import { nameKey } from '$lib/forms/name-key';
 import { organizations } from '$lib/directory/directory.schema';
 import { inTransaction, type Db } from '$lib/server/db/database';
 import type { Result } from '$lib/server/result';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fieldErrors } from '$lib/forms/form-data';
-import { nameKey, organizationInput, personInput } from '../directory';
+import { nameKey } from '$lib/forms/name-key';
+import { organizationInput, personInput } from '../directory';
 import {
 	defaultSector,
 	type OrganizationType,
