@@ -1,5 +1,4 @@
 import { asc, eq, inArray } from 'drizzle-orm';
-import type { Actor } from '$lib/auth/access';
 import type { Db } from '$lib/server/db/database';
 import { macroAreas } from '$lib/taxonomy/taxonomy.schema';
 import { ambiti, comuni, plans, policyAreaMacroAreas, policyAreas } from './plan.schema';
@@ -7,10 +6,13 @@ import { ambiti, comuni, plans, policyAreaMacroAreas, policyAreas } from './plan
 export type PlanRow = typeof plans.$inferSelect;
 export type AmbitoRow = typeof ambiti.$inferSelect;
 
-/** The plans the actor may see (rule A3), newest period first. */
-export function listVisiblePlans(db: Db, actor: Actor): PlanRow[] {
+/**
+ * The plans a visitor may see, newest period first. The caller passes the access
+ * rule (auth's `access.viewPlan`, A3): auth sits above plan in the feature order.
+ */
+export function listVisiblePlans(db: Db, canView: (planId: number) => boolean): PlanRow[] {
 	const all = db.select().from(plans).orderBy(asc(plans.period), asc(plans.id)).all().reverse();
-	return actor.role === 'admin' ? all : all.filter((p) => actor.planIds.has(p.id));
+	return all.filter((p) => canView(p.id));
 }
 
 export function getPlan(db: Db, planId: number): PlanRow | undefined {

@@ -1,3 +1,4 @@
+import { access } from '$lib/auth/access';
 import { requireActor } from '$lib/auth/guard.server';
 import { listAmbiti, listVisiblePlans } from '$lib/plan/plan-repo.server';
 import { getRuntime } from '$lib/server/runtime';
@@ -8,7 +9,7 @@ export const load: PageServerLoad = (event) => {
 	const { db } = getRuntime().database;
 	const ambiti = new Map(listAmbiti(db).map((a) => [a.id, a.name]));
 	return {
-		plans: listVisiblePlans(db, actor).map((p) => ({
+		plans: listVisiblePlans(db, (id) => access.viewPlan(actor, id)).map((p) => ({
 			...p,
 			ambitoName: ambiti.get(p.ambitoId) ?? ''
 		}))

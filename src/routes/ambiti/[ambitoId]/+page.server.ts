@@ -23,7 +23,9 @@ export const load: PageServerLoad = (event) => {
 	return {
 		ambito,
 		comuni: listComuni(db, ambito.id),
-		plans: listVisiblePlans(db, actor).filter((p) => p.ambitoId === ambito.id)
+		plans: listVisiblePlans(db, (id) => access.viewPlan(actor, id)).filter(
+			(p) => p.ambitoId === ambito.id
+		)
 	};
 };
 

@@ -11,7 +11,7 @@ import type { RequestHandler } from './$types';
 /** The plans the session may see (rule A3): [{"id","title","period"}]. */
 export const GET: RequestHandler = (event) => {
 	const actor = requireActor(event);
-	const plans = listVisiblePlans(getRuntime().database.db, actor);
+	const plans = listVisiblePlans(getRuntime().database.db, (id) => access.viewPlan(actor, id));
 	return json(plans.map(({ id, title, period, status }) => ({ id, title, period, status })));
 };
 
