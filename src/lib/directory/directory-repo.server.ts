@@ -1,6 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/database';
-import { tavoli, tavoloMembers } from '$lib/tavolo/tavolo.schema';
 import { organizations, people } from './directory.schema';
 
 export type OrganizationRow = typeof organizations.$inferSelect;
@@ -44,16 +43,5 @@ export function listPeopleOfOrganization(db: Db, organizationId: number): Person
 		.from(people)
 		.where(eq(people.organizationId, organizationId))
 		.orderBy(asc(people.fullName))
-		.all();
-}
-
-/** The tavoli a person sits in, with the role, for the person page. */
-export function listMembershipsOfPerson(db: Db, personId: number) {
-	return db
-		.select({ tavoloId: tavoli.id, tavoloName: tavoli.name, role: tavoloMembers.role })
-		.from(tavoloMembers)
-		.innerJoin(tavoli, eq(tavoli.id, tavoloMembers.tavoloId))
-		.where(eq(tavoloMembers.personId, personId))
-		.orderBy(asc(tavoli.name))
 		.all();
 }

@@ -52,6 +52,17 @@ export function listMembers(db: Db, tavoloId: number) {
 }
 export type MemberView = ReturnType<typeof listMembers>[number];
 
+/** The tavoli a person sits in, with the role, for the person page. */
+export function listMembershipsOfPerson(db: Db, personId: number) {
+	return db
+		.select({ tavoloId: tavoli.id, tavoloName: tavoli.name, role: tavoloMembers.role })
+		.from(tavoloMembers)
+		.innerJoin(tavoli, eq(tavoli.id, tavoloMembers.tavoloId))
+		.where(eq(tavoloMembers.personId, personId))
+		.orderBy(asc(tavoli.name))
+		.all();
+}
+
 export function listSubgroups(db: Db, tavoloId: number) {
 	const groups = db
 		.select()

@@ -5,16 +5,13 @@ import { users } from '$lib/auth/auth.schema';
 import { personInput } from '$lib/directory/directory';
 import { savePerson } from '$lib/directory/directory-commands.server';
 import { directoryContext } from '$lib/directory/directory-context.server';
-import {
-	getPerson,
-	listMembershipsOfPerson,
-	listOrganizations
-} from '$lib/directory/directory-repo.server';
+import { getPerson, listOrganizations } from '$lib/directory/directory-repo.server';
 import { erasePerson } from '$lib/privacy/person-privacy.server';
 import { parseForm } from '$lib/forms/form-data';
 import { formFailure, reasonFailure } from '$lib/server/form-failure';
 import { found, idParam } from '$lib/server/params';
 import { getRuntime } from '$lib/server/runtime';
+import { listMembershipsOfPerson } from '$lib/tavolo/tavolo-repo.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
