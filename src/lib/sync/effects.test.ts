@@ -142,6 +142,17 @@ describe('effects of an update', () => {
 		expect(result.ok && result.effects.clients).toEqual([200]);
 	});
 
+	it('refuses an item built on a later item of its own client (Yjs would throw applying it)', () => {
+		const e = encoding.createEncoder();
+		// one client (7) with one struct at clock 0: a string item whose origin is 7:1, itself
+		for (const n of [1, 1, 7, 0, 0x84, 7, 1]) encoding.writeVarUint(e, n);
+		encoding.writeVarString(e, 'ab');
+		encoding.writeVarUint(e, 0);
+		const update = encoding.toUint8Array(e);
+		expect(() => Y.applyUpdate(new Y.Doc(), update)).toThrow();
+		expect(computeEffects(new Y.Doc(), update)).toMatchObject({ ok: false, reason: 'malformed' });
+	});
+
 	it('reports bytes that are not an update as malformed', () => {
 		expect(computeEffects(new Y.Doc(), new Uint8Array([9, 9, 9, 9]))).toMatchObject({
 			ok: false,

@@ -177,14 +177,21 @@ export class SyncRoom<P extends SyncWriter, R> {
 			this.refuse(socket, closeCodeOf[result.reason], `refused: ${result.detail}`);
 			return 'refused';
 		}
-		const participantId = conn.peer.participantId;
-		for (const clientId of result.claimedClientIds) this.claim(clientId, participantId);
+		try {
+			Y.applyUpdate(this.doc, update, socket);
+		} catch (err) {
+			// A bug in the effects model: the update passed every check and Yjs still threw.
+			console.error(`document ${this.docId}: a checked update failed to apply`, err);
+			this.refuse(socket, CloseCode.malformed, 'malformed update');
+			return 'refused';
+		}
+		// Stored in the same commit as the update (the flush runs after this turn).
+		for (const clientId of result.claimedClientIds) this.claim(clientId, conn.peer.participantId);
 		const records = this.hooks.recordsOf(result.effects, conn.peer);
 		if (records.length) {
 			this.hooks.remember(records);
 			this.storage.record(records);
 		}
-		Y.applyUpdate(this.doc, update, socket);
 		return 'applied';
 	}
 
