@@ -5,7 +5,7 @@ import { addAmbitoWithPlan, addTavolo, addUser, TEST_NOW } from '$lib/server/db/
 import { saveSubgroup } from '$lib/tavolo/tavolo-commands.server';
 import type { MeetingInput } from './meeting';
 import { changeMeetingStatus, saveMeeting } from './meeting-commands.server';
-import { getMeeting, listStatusChanges } from './meeting-repo.server';
+import { countedMeetingDates, getMeeting, listStatusChanges } from './meeting-repo.server';
 import { meetingStatusChanges, meetings } from './meeting.schema';
 import type { MeetingStatus } from './meeting-status';
 
@@ -150,5 +150,21 @@ describe('[M1] changeMeetingStatus', () => {
 			ok: false,
 			reason: 'not-found'
 		});
+	});
+});
+
+describe('countedMeetingDates', () => {
+	it("[T2] gives the dates of the tavolo's incontri, leaving out cancelled ones", () => {
+		const dated = (date: string, tavolo = tavoloId) => {
+			const result = saveMeeting(t.db, tavolo, null, input({ date }), TEST_NOW);
+			if (!result.ok) throw new Error(result.reason);
+			return result.value;
+		};
+		dated('2026-01-10');
+		const cancelled = dated('2026-03-01');
+		dated('2026-05-20');
+		dated('2026-02-02', otherTavoloId);
+		expect(changeMeetingStatus(t.db, cancelled, 'cancelled', userId, TEST_NOW).ok).toBe(true);
+		expect(countedMeetingDates(t.db, tavoloId).sort()).toEqual(['2026-01-10', '2026-05-20']);
 	});
 });

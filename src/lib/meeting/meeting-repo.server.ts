@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, ne } from 'drizzle-orm';
 import type { Actor } from '$lib/auth/access';
 import { users } from '$lib/auth/auth.schema';
 import type { Db } from '$lib/server/db/database';
@@ -29,6 +29,16 @@ export function listMeetingsOfTavolo(db: Db, tavoloId: number): MeetingRow[] {
 		.where(eq(meetings.tavoloId, tavoloId))
 		.orderBy(asc(meetings.date), asc(meetings.startTime))
 		.all();
+}
+
+/** Dates of a tavolo's incontri that count for its quarterly rule (tavolo SPEC T2): not cancelled. */
+export function countedMeetingDates(db: Db, tavoloId: number): string[] {
+	return db
+		.select({ date: meetings.date })
+		.from(meetings)
+		.where(and(eq(meetings.tavoloId, tavoloId), ne(meetings.status, 'cancelled')))
+		.all()
+		.map((m) => m.date);
 }
 
 /** Upcoming incontri (today included) of the tavoli the actor may see. */

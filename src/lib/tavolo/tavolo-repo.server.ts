@@ -1,6 +1,5 @@
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { organizations, people } from '$lib/directory/directory.schema';
-import { meetings } from '$lib/meeting/meeting.schema';
 import { policyAreas } from '$lib/plan/plan.schema';
 import type { Db } from '$lib/server/db/database';
 import { facilitatorWarnings, meetingGaps } from './tavolo-rules';
@@ -88,20 +87,20 @@ export function listSubgroups(db: Db, tavoloId: number) {
 	}));
 }
 
-/** Dates of the incontri that count for the quarterly rule (not cancelled). */
-function meetingDates(db: Db, tavoloId: number): string[] {
-	return db
-		.select({ date: meetings.date })
-		.from(meetings)
-		.where(and(eq(meetings.tavoloId, tavoloId), ne(meetings.status, 'cancelled')))
-		.all()
-		.map((m) => m.date);
+/**
+ * What the quarterly rule (T2) reads: today and the dates of the incontri that
+ * count. The incontri sit above the tavolo, so the caller brings their dates
+ * (meeting-repo's countedMeetingDates).
+ */
+export interface MeetingCalendar {
+	today: string;
+	meetingDates: readonly string[];
 }
 
 /** The rule checks of a tavolo (SPEC T1, T2), for its page and the plan overview. */
-export function tavoloWarnings(db: Db, tavoloId: number, today: string) {
+export function tavoloWarnings(db: Db, tavoloId: number, calendar: MeetingCalendar) {
 	return {
 		facilitators: facilitatorWarnings(listMembers(db, tavoloId)),
-		gaps: meetingGaps(meetingDates(db, tavoloId), today)
+		gaps: meetingGaps(calendar.meetingDates, calendar.today)
 	};
 }

@@ -9,9 +9,16 @@ import {
 	tavoloWarnings
 } from './tavolo-repo.server';
 
-/** The tavoli of a plan as the actor may see them, with facilitators and rule warnings. */
-export function summarizeTavoli(db: Db, actor: Actor, planId: number, today: string) {
-	return listTavoliOfPlan(db, planId)
+/**
+ * The tavoli of a plan as the actor may see them, with facilitators and rule
+ * warnings; the caller brings each tavolo's incontri (see MeetingCalendar).
+ */
+export function summarizeTavoli(
+	db: Db,
+	actor: Actor,
+	plan: { id: number; today: string; meetingDates: (tavoloId: number) => readonly string[] }
+) {
+	return listTavoliOfPlan(db, plan.id)
 		.filter((t) => access.viewTavolo(actor, t.id))
 		.map((t) => {
 			const members = listMembers(db, t.id);
@@ -22,7 +29,10 @@ export function summarizeTavoli(db: Db, actor: Actor, planId: number, today: str
 				memberCount: members.length,
 				facilitators: members.filter((mm) => isFacilitatorRole(mm.role)).map((mm) => mm.fullName),
 				policyAreas: listTavoloPolicyAreas(db, t.id).map((a) => a.name),
-				warnings: tavoloWarnings(db, t.id, today)
+				warnings: tavoloWarnings(db, t.id, {
+					today: plan.today,
+					meetingDates: plan.meetingDates(t.id)
+				})
 			};
 		});
 }

@@ -1,6 +1,7 @@
 import { access } from '$lib/auth/access';
 import { requireAccess } from '$lib/auth/guard.server';
 import { todayInRome } from '$lib/meeting/meeting';
+import { countedMeetingDates } from '$lib/meeting/meeting-repo.server';
 import { getAmbito, getPlan, listPolicyAreas } from '$lib/plan/plan-repo.server';
 import { found, idParam } from '$lib/server/params';
 import { getRuntime } from '$lib/server/runtime';
@@ -16,6 +17,10 @@ export const load: PageServerLoad = (event) => {
 		plan,
 		ambito: found(getAmbito(database.db, plan.ambitoId)),
 		policyAreas: listPolicyAreas(database.db, planId),
-		tavoli: summarizeTavoli(database.db, actor, planId, todayInRome(clock.now()))
+		tavoli: summarizeTavoli(database.db, actor, {
+			id: planId,
+			today: todayInRome(clock.now()),
+			meetingDates: (tavoloId) => countedMeetingDates(database.db, tavoloId)
+		})
 	};
 };

@@ -4,7 +4,7 @@ import { authorize } from '$lib/auth/guard.server';
 import { listPeople } from '$lib/directory/directory-repo.server';
 import { parseForm } from '$lib/forms/form-data';
 import { todayInRome } from '$lib/meeting/meeting';
-import { listMeetingsOfTavolo } from '$lib/meeting/meeting-repo.server';
+import { countedMeetingDates, listMeetingsOfTavolo } from '$lib/meeting/meeting-repo.server';
 import { reasonFailure, formFailure } from '$lib/server/form-failure';
 import { memberInput, memberRoleInput } from '$lib/tavolo/tavolo';
 import { addMember, changeMemberRole, removeMember } from '$lib/tavolo/tavolo-commands.server';
@@ -35,7 +35,10 @@ export const load: PageServerLoad = (event) => {
 		subgroups: listSubgroups(db, tavolo.id),
 		upcoming: meetings.filter((mt) => mt.date >= today),
 		past: meetings.filter((mt) => mt.date < today).reverse(),
-		warnings: tavoloWarnings(db, tavolo.id, today),
+		warnings: tavoloWarnings(db, tavolo.id, {
+			today,
+			meetingDates: countedMeetingDates(db, tavolo.id)
+		}),
 		sentBack: sentBackToTavolo(db, tavolo.id),
 		today,
 		canManage,
