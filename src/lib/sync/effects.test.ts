@@ -153,6 +153,25 @@ describe('effects of an update', () => {
 		expect(computeEffects(new Y.Doc(), update)).toMatchObject({ ok: false, reason: 'malformed' });
 	});
 
+	it('refuses a struct the document holds whose parent is a later item of its client', () => {
+		const { server } = serverWith();
+		const e = encoding.createEncoder();
+		// client 100's first struct again (clock 0): a value under the parent 100:9999
+		for (const n of [1, 1, 100, 0, 0x28, 0, 100, 9999]) encoding.writeVarUint(e, n);
+		encoding.writeVarString(e, 'kind');
+		encoding.writeVarUint(e, 1);
+		encoding.writeAny(e, 'need');
+		encoding.writeVarUint(e, 0);
+		const update = encoding.toUint8Array(e);
+		expect(Y.decodeUpdate(update).structs).toHaveLength(1);
+		expect(() => Y.applyUpdate(synced(server), update)).toThrow();
+		expect(computeEffects(server, update)).toMatchObject({
+			ok: false,
+			reason: 'malformed',
+			detail: 'an item built on a later one'
+		});
+	});
+
 	it('reports bytes that are not an update as malformed', () => {
 		expect(computeEffects(new Y.Doc(), new Uint8Array([9, 9, 9, 9]))).toMatchObject({
 			ok: false,

@@ -151,25 +151,27 @@ class EffectsOf {
 	}
 
 	/**
-	 * Yjs integrates a client's structs in clock order and trusts a reference to
-	 * its own client to point back: a struct built on a later one of its own
-	 * client, or clients that build on each other's new structs both ways, make
-	 * Yjs throw halfway through applying (found by the fuzz test). Refused here.
+	 * Yjs resolves the references of every struct of an update, those it already
+	 * holds too, and trusts a reference to the struct's own client to point back:
+	 * a struct built on a later one of its own client, or clients that build on
+	 * each other's new structs both ways, make Yjs throw halfway through applying
+	 * (found by the fuzz test); a struct it holds that names an item it lacks
+	 * would stay pending. All refused here.
 	 */
 	private checkOrder(): void {
 		const edges = new Map<number, Set<number>>();
-		for (const [client, { structs }] of this.fresh) {
-			for (const s of structs) {
-				if (!(s instanceof Y.Item)) continue;
-				const parent = s.parent instanceof Y.ID ? s.parent : null;
-				for (const ref of [s.origin, s.rightOrigin, parent]) {
-					if (!ref || ref.clock < this.state(ref.client)) continue;
-					if (ref.client === client) {
-						if (ref.clock >= s.id.clock) throw new Malformed('an item built on a later one');
-					} else {
-						const to = edges.get(client) ?? new Set<number>();
-						edges.set(client, to.add(ref.client));
-					}
+		for (const s of this.structs) {
+			if (!(s instanceof Y.Item)) continue;
+			const client = s.id.client;
+			const parent = s.parent instanceof Y.ID ? s.parent : null;
+			for (const ref of [s.origin, s.rightOrigin, parent]) {
+				if (!ref) continue;
+				if (ref.client === client) {
+					if (ref.clock >= s.id.clock) throw new Malformed('an item built on a later one');
+				} else if (ref.clock >= this.state(ref.client)) {
+					this.find(ref);
+					const to = edges.get(client) ?? new Set<number>();
+					edges.set(client, to.add(ref.client));
 				}
 			}
 		}
@@ -299,6 +301,8 @@ class EffectsOf {
 		for (const [client, ranges] of this.ds.clients) {
 			const end = this.fresh.get(client)?.end ?? this.state(client);
 			for (const range of ranges) {
+				// Yjs cannot even re-encode an empty range it keeps: it throws.
+				if (range.len <= 0) throw new Malformed('an empty delete range');
 				if (range.clock + range.len > end)
 					throw new Pending(
 						client,
