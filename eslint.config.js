@@ -88,11 +88,6 @@ const orderExceptions = [
 		file: 'src/lib/attendance/participant-privacy.server.ts',
 		imports: ['board', 'minutes'],
 		why: 'belongs in privacy/; tests/integration imports it from attendance'
-	},
-	{
-		file: 'src/lib/board/board-commands.server.ts',
-		imports: ['objectives'],
-		why: 'setOpenFields checks objective fields; belongs in objectives/'
 	}
 ];
 

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { joinWithCode } from '$lib/attendance/join.server';
 import { users } from '$lib/auth/auth.schema';
-import { changePhase, submitCard } from '$lib/board/board-commands.server';
+import { changePhase } from '$lib/board/board-commands.server';
+import { submitCard } from '$lib/board/board-cards.server';
 import { createCluster, moveCard, readBoard } from '$lib/board/board-doc';
 import { createObjectiveFrom } from '$lib/objectives/objective-commands.server';
 import {

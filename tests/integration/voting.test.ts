@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { joinWithCode } from '$lib/attendance/join.server';
-import { submitCard } from '$lib/board/board-commands.server';
+import { submitCard } from '$lib/board/board-cards.server';
 import { readBoard } from '$lib/board/board-doc';
 import { roundInput } from '$lib/voting/voting';
 import {

@@ -1,6 +1,7 @@
 import type { BoardJson } from './board-api';
 import { readBoard } from './board-doc';
-import { moderationQueue, ownPendingCards, type BoardServices } from './board-commands.server';
+import { type BoardServices } from './board-commands.server';
+import { moderationQueue, ownPendingCards } from './board-cards.server';
 import type { Participant } from './board-room.server';
 import type { BoardRow } from './board-store.server';
 

@@ -1,7 +1,10 @@
-import type { BoardServices } from '$lib/board/board-commands.server';
+import { z } from 'zod';
+import { updateBoard, type BoardServices } from '$lib/board/board-commands.server';
 import { newBoardId, readBoard } from '$lib/board/board-doc';
 import type { Result } from '$lib/server/result';
 import { createObjective } from './objective-doc';
+import { openableProps } from './objective-rules';
+import { objectiveFields } from './objective-template';
 
 /**
  * One click from a priority to an objective card (SPEC O2): the card starts with
@@ -38,4 +41,12 @@ export function createObjectiveFrom(
 		})
 	);
 	return { ok: true, value: id };
+}
+
+export const openFieldsInput = z.object({ fields: z.array(z.string().max(40)).max(40) }).strict();
+
+/** Opens objective-card fields to participants (O1); only known fields and card parts. */
+export function setOpenFields(s: BoardServices, boardId: string, fields: string[]): void {
+	const known = new Set([...objectiveFields.map((f) => f.key), ...openableProps]);
+	updateBoard(s, boardId, { openFields: [...new Set(fields.filter((f) => known.has(f)))] });
 }

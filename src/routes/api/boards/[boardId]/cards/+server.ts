@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { cardInput, submitCard } from '$lib/board/board-commands.server';
+import { cardInput, submitCard } from '$lib/board/board-cards.server';
 import { boardContext } from '$lib/board/board-context.server';
 import { fieldErrors } from '$lib/forms/form-data';
 import { readJson } from '$lib/server/read-json';

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { moderationQueue } from '$lib/board/board-commands.server';
+import { moderationQueue } from '$lib/board/board-cards.server';
 import { boardContext } from '$lib/board/board-context.server';
 import type { RequestHandler } from './$types';
 

@@ -5,12 +5,9 @@ import {
 	changePhase,
 	closeBoard,
 	followInput,
-	openFieldsInput,
 	phaseInput,
-	revealPrivate,
 	setCardLimit,
 	setFollow,
-	setOpenFields,
 	setSpotlight,
 	setTimer,
 	settingsInput,
@@ -19,7 +16,9 @@ import {
 	updateSettings,
 	type BoardServices
 } from '$lib/board/board-commands.server';
+import { revealPrivate } from '$lib/board/board-cards.server';
 import { boardContext } from '$lib/board/board-context.server';
+import { openFieldsInput, setOpenFields } from '$lib/objectives/objective-commands.server';
 import { boardJson } from '$lib/board/board-json.server';
 import { fieldErrors } from '$lib/forms/form-data';
 import { readJson } from '$lib/server/read-json';

@@ -1,6 +1,6 @@
 import { error, json } from '@sveltejs/kit';
 import { z } from 'zod';
-import { moderate } from '$lib/board/board-commands.server';
+import { moderate } from '$lib/board/board-cards.server';
 import { boardContext } from '$lib/board/board-context.server';
 import { readJson } from '$lib/server/read-json';
 import type { RequestHandler } from './$types';
