@@ -13,12 +13,14 @@ import {
 } from 'docx';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { spreadsheetCell } from '$lib/server/spreadsheet-cell';
 import type { PlanTables, Table } from './plan-tables';
 
 /**
  * Renderings of the plan's tables (plan-tables.ts) as files the UdP hands on:
  * DOCX for the plan document, XLSX with one sheet per table, CSV for the
- * objectives list. Nothing here decides content; it only lays it out.
+ * objectives list. Nothing here decides content; it only lays it out. Every
+ * XLSX and CSV cell goes through spreadsheetCell, so no text is read as a formula.
  */
 
 function cell(text: string, bold = false): TableCell {
@@ -103,9 +105,10 @@ export async function tablesXlsx(tables: readonly Table[]): Promise<Buffer> {
 	const taken = new Set<string>();
 	for (const table of tables) {
 		const sheet = book.addWorksheet(sheetName(table.title, taken));
-		sheet.addRow(table.header).font = { bold: true };
-		for (const row of table.rows) sheet.addRow(row);
-		if (table.footer) sheet.addRow(table.footer).font = { bold: true };
+		const cells = (row: readonly string[]) => row.map((c) => spreadsheetCell(c, 'xlsx'));
+		sheet.addRow(cells(table.header)).font = { bold: true };
+		for (const row of table.rows) sheet.addRow(cells(row));
+		if (table.footer) sheet.addRow(cells(table.footer)).font = { bold: true };
 		sheet.views = [{ state: 'frozen', ySplit: 1 }];
 		sheet.columns.forEach((c) => (c.width = 24));
 	}
@@ -114,5 +117,8 @@ export async function tablesXlsx(tables: readonly Table[]): Promise<Buffer> {
 
 /** Semicolon-separated with a BOM, as Excel set to Italian opens it. */
 export function tableCsv(table: Table): string {
-	return '\uFEFF' + Papa.unparse([table.header, ...table.rows], { delimiter: ';' });
+	const rows = [table.header, ...table.rows].map((row) =>
+		row.map((c) => spreadsheetCell(c, 'csv'))
+	);
+	return '\uFEFF' + Papa.unparse(rows, { delimiter: ';' });
 }
