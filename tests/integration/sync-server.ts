@@ -14,6 +14,12 @@ import {
 	AUTH_COOKIE
 } from '$lib/auth/auth-session.server';
 import { openBoard, type BoardServices } from '$lib/board/board-commands.server';
+/**
+ * The facilitator's commands, called in process as the HTTP handlers would. Tests
+ * import them from here, so that a move of the board's modules touches one file.
+ */
+export { changePhase, setCardLimit, updateSettings } from '$lib/board/board-commands.server';
+export { submitCard } from '$lib/board/board-cards.server';
 import { GUEST_COOKIE } from '$lib/attendance/guest-session.server';
 import { todayInRome } from '$lib/meeting/meeting';
 import { meetings } from '$lib/meeting/meeting.schema';
@@ -118,12 +124,17 @@ export function guestCookie(
 	};
 }
 
-/** A stock y-websocket client, with the browser's cookie and Origin headers. */
+/**
+ * A stock y-websocket client, with the browser's cookie and Origin headers. With
+ * `presence`, the state is set before the socket opens, as the app does, so the
+ * client publishes it from its first message on.
+ */
 export function connectClient(
 	server: TestServer,
 	boardId: string,
 	cookie: string,
-	doc = new Y.Doc()
+	doc = new Y.Doc(),
+	options: { presence?: Record<string, unknown> } = {}
 ) {
 	const headers = { cookie, origin: server.origin };
 	class HeaderSocket extends WebSocket {
@@ -133,8 +144,13 @@ export function connectClient(
 	}
 	const provider = new WebsocketProvider(server.wsUrl, boardId, doc, {
 		WebSocketPolyfill: HeaderSocket as unknown as typeof globalThis.WebSocket,
-		disableBc: true
+		disableBc: true,
+		connect: options.presence === undefined
 	});
+	if (options.presence !== undefined) {
+		provider.awareness.setLocalState(options.presence);
+		provider.connect();
+	}
 	const closed = new Promise<{ code: number; reason: string }>((resolve) =>
 		provider.on('closed', (event) => resolve(event))
 	);
