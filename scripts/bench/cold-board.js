@@ -1,5 +1,6 @@
 // The cold-board scenario: a board of 2,000 cards built from 20,000 updates by
-// a few writers, then the time a newcomer needs for a full first sync. On our
+// 40 writers (50 cards each, one update every 30 ms per writer, under the bounds
+// per participant), then the time a newcomer needs for a full first sync. On our
 // server the board is stored, the server restarted, and the first newcomer
 // makes it load from SQLite; the reference gets the same updates replayed into
 // its memory.

@@ -46,7 +46,16 @@ const shapes = {
 		durationMs: scaled(60_000, 10_000),
 		seed: SEED + 1
 	},
-	cold: { writers: 4, cards: scaled(2000, 40), editsPerCard: 10, intervalMs: 3, seed: SEED + 2 },
+	// 40 writers × 50 cards, one action every 30 ms each: 2,000 cards and 20,000 updates
+	// at the rate 4 × 500 at 3 ms had, within the bounds per participant (B13: 50
+	// updates a second per connection, cards per participant and phase).
+	cold: {
+		writers: 40,
+		cards: 40 * scaled(50, 1),
+		editsPerCard: 10,
+		intervalMs: 30,
+		seed: SEED + 2
+	},
 	voting: {
 		participants: scaled(150, 10),
 		windowMs: 4000,

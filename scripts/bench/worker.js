@@ -96,10 +96,16 @@ function connect(spec) {
 	client.provider = new WebsocketProvider(input.serverUrl, spec.room, doc, {
 		WebSocketPolyfill: socketClass(spec.cookie, input.origin),
 		disableBc: true,
-		maxBackoffTime: 1000
+		maxBackoffTime: 1000,
+		connect: false
 	});
+	// As the app does (board-client.svelte.ts): presence is set before the socket
+	// opens, so every client publishes it from its first messages, and a newcomer
+	// to a plenary sends back the presence of everyone already there.
+	client.provider.awareness.setLocalState({ cursor: null, typing: false });
 	client.provider.on('closed', (e) => stats.closed.push(`${e.code} ${e.reason}`));
 	client.provider.on('connection-close', () => stats.disconnects++);
+	client.provider.connect();
 	return client;
 }
 
