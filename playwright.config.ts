@@ -18,6 +18,9 @@ export default defineConfig({
 	reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['line'], ['json']] : [['list']],
 	use: {
 		baseURL,
+		// The server refuses a state-changing request without our Origin (CSRF, docs/API.md).
+		// Browsers send it; Playwright's API request contexts do not, so every context says it.
+		extraHTTPHeaders: { origin: baseURL },
 		locale: 'it-IT',
 		timezoneId: 'Europe/Rome',
 		trace: 'retain-on-failure'

@@ -52,7 +52,7 @@ async function post(
 ): Promise<{ json: Record<string, unknown>; cookie: string }> {
 	const response = await fetch(`${origin}${path}`, {
 		method: 'POST',
-		headers: { 'content-type': 'application/json', cookie },
+		headers: { 'content-type': 'application/json', cookie, origin },
 		body: JSON.stringify(body)
 	});
 	expect(response.ok, `${path} → ${response.status}`).toBe(true);

@@ -44,7 +44,7 @@ async function startServer(): Promise<ChildProcess> {
 async function adminCookie(): Promise<string> {
 	const response = await fetch(`${base}/api/session`, {
 		method: 'POST',
-		headers: { 'content-type': 'application/json' },
+		headers: { 'content-type': 'application/json', origin: base },
 		body: JSON.stringify({ email: 'admin@demo.local', password: 'tavoli-demo' })
 	});
 	return response.headers.get('set-cookie')!.split(';')[0]!;
