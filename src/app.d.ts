@@ -12,6 +12,8 @@ declare global {
 		}
 		interface Error {
 			message: string;
+			/** Set on an unexpected 500: the id under which hooks.server.ts logged it. */
+			id?: string;
 		}
 	}
 }

@@ -1,11 +1,29 @@
-import type { Handle } from '@sveltejs/kit';
+import { json, type Handle, type HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { GUEST_COOKIE } from '$lib/attendance/guest-session.server';
 import { clearAuthCookie, setAuthCookie } from '$lib/auth/auth-cookie.server';
 import { AUTH_COOKIE } from '$lib/auth/auth-session.server';
 import { resolveIdentity } from '$lib/auth/identity.server';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import { changesState, crossSiteReason, guardFormData } from '$lib/server/request-guard';
 import { getRuntime } from '$lib/server/runtime';
+import { reportUnexpected } from '$lib/server/unexpected-error';
+
+/**
+ * CSRF for every state-changing request, JSON included: SvelteKit's own check
+ * (which stays on, and answers first) covers form content types only.
+ */
+const handleOrigin: Handle = ({ event, resolve }) => {
+	const reason = crossSiteReason(event.request, event.url.origin);
+	if (reason) return json({ error: 'cross-origin', message: reason }, { status: 403 });
+	return resolve(event);
+};
+
+/** A form action posted as text/plain (or a broken form) answers 4xx, not 500. */
+const handleFormBodies: Handle = ({ event, resolve }) => {
+	if (changesState(event.request.method)) guardFormData(event.request);
+	return resolve(event);
+};
 
 const handleLocale: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
@@ -40,4 +58,14 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleLocale, handleAuth, handleHeaders);
+// handleFormBodies after handleLocale, which may replace event.request.
+export const handle = sequence(
+	handleHeaders,
+	handleOrigin,
+	handleLocale,
+	handleAuth,
+	handleFormBodies
+);
+
+/** Anything a route did not expect: a logged 500 with an id (unexpected-error.ts). */
+export const handleError: HandleServerError = (input) => reportUnexpected(input);

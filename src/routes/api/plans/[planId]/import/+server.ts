@@ -3,10 +3,9 @@ import { access } from '$lib/auth/access';
 import { requireAccess } from '$lib/auth/guard.server';
 import { getPlan } from '$lib/plan/plan-repo.server';
 import { importObjectives } from '$lib/plan-objectives/plan-import.server';
+import { readJsonText } from '$lib/server/read-json';
 import { getRuntime } from '$lib/server/runtime';
 import type { RequestHandler } from './$types';
-
-const MAX_BODY = 5 * 1024 * 1024;
 
 /**
  * Objectives into a plan, from our JSON export or the domain fixtures' format
@@ -17,9 +16,7 @@ export const POST: RequestHandler = async (event) => {
 	const { db } = getRuntime().database;
 	const planId = Number(event.params.planId);
 	if (!Number.isSafeInteger(planId) || !getPlan(db, planId)) error(404, 'Not found');
-	const text = await event.request.text();
-	if (text.length > MAX_BODY)
-		return json({ problems: [{ problem: 'too-large' }] }, { status: 413 });
+	const text = await readJsonText(event.request); // 415 not JSON, 413 over BODY_SIZE_LIMIT
 	let body: unknown;
 	try {
 		body = JSON.parse(text);
