@@ -205,7 +205,7 @@ test('co-writing an objective card, a refused edit, comments and two versions of
 		setObjectiveText(dario.doc, objective.id, 'budgetedResources', 'Tutto gratis');
 		await expect
 			.poll(() => dario.refusals)
-			.toContainEqual(expect.stringMatching(/^4403 refused: this field is not open/));
+			.toContainEqual(expect.stringMatching(/^4403 refused: objectives: this field is not open/));
 		const fresh = nodeClient(server, boardId, cookie);
 		clients.push(fresh);
 		await fresh.synced;
