@@ -15,13 +15,18 @@ import {
 	changePhase,
 	eventually,
 	guestCookie,
+	openOtherBoard,
 	openTodaysBoard,
 	rawSocket,
 	removeDir,
+	setFollow,
+	setOpenFields,
+	setSpotlight,
 	startTestServer,
 	updateSettings,
 	type TestServer
 } from './sync-server';
+import { getBoard } from '$lib/board/board-store.server';
 import {
 	attack,
 	changeOf,
@@ -597,5 +602,61 @@ describe('[O4] comments follow the phase and the lock', () => {
 			});
 		expectSameAsServer(fresh.doc, server, boardId);
 		for (const c of [...w.clients, fresh]) expect(c.problems).toEqual([]);
+	});
+});
+
+describe('[B3] facilitator commands refuse what names nothing on this board', () => {
+	it('spotlight, follow and open fields answer a reason and change neither the row nor the mirror', () => {
+		const other = openOtherBoard(server, openTodaysBoard(server).meetingId);
+		const item = { kind: 'need' as const, text: 'Trasporti', authorId: null, createdAt: 1 };
+		server.app.hub.room(boardId)!.serverChange((doc) => {
+			addCard(doc, { ...item, id: 'ours' });
+			createCluster(doc, { id: 'mobilita', title: 'Mobilità', createdAt: 1 });
+		});
+		server.app.hub.room(other.boardId)!.serverChange((doc) => {
+			addCard(doc, { ...item, id: 'theirs' });
+			createCluster(doc, { id: 'altrove', title: 'Altrove', createdAt: 1 });
+		});
+		const s = server.services;
+		expect(setSpotlight(s, boardId, 'ours')).toEqual({ ok: true });
+		expect(setFollow(s, boardId, 'cluster:mobilita')).toEqual({ ok: true });
+		expect(setOpenFields(s, boardId, ['title', 'keyPoints'])).toEqual({ ok: true });
+		const stored = () => {
+			const row = getBoard(s.db, boardId)!;
+			const meta = readMeta(server.app.hub.room(boardId)!.doc);
+			return {
+				row: [row.spotlightCardId, row.follow, row.openFields],
+				meta: [meta.spotlightCardId, meta.follow, meta.openFields]
+			};
+		};
+		const before = stored();
+		expect(before.row).toEqual(['ours', 'cluster:mobilita', ['title', 'keyPoints']]);
+		expect(before.meta).toEqual(before.row);
+
+		for (const cardId of ['theirs', 'nessuna'])
+			expect(setSpotlight(s, boardId, cardId)).toEqual({
+				ok: false,
+				reason: 'unknown-card',
+				unknown: [cardId]
+			});
+		for (const target of ['card:theirs', 'cluster:altrove', 'cluster:ours', 'section:nowhere'])
+			expect(setFollow(s, boardId, target)).toEqual({
+				ok: false,
+				reason: 'unknown-target',
+				unknown: [target]
+			});
+		for (const target of ['ours', 'board:ours', 'card:', 'card:a b', 'card:ours:x'])
+			expect(setFollow(s, boardId, target)).toEqual({ ok: false, reason: 'malformed-target' });
+		expect(setOpenFields(s, boardId, ['title', 'secret', 'authorId', 'secret'])).toEqual({
+			ok: false,
+			reason: 'unknown-fields',
+			unknown: ['secret', 'authorId']
+		});
+		expect(stored()).toEqual(before);
+
+		expect(setFollow(s, boardId, 'section:cards')).toEqual({ ok: true });
+		expect(setFollow(s, boardId, 'card:ours')).toEqual({ ok: true });
+		expect(setSpotlight(s, boardId, null)).toEqual({ ok: true });
+		expect(stored().row).toEqual([null, 'card:ours', ['title', 'keyPoints']]);
 	});
 });

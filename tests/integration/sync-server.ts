@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, ne } from 'drizzle-orm';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,8 +18,15 @@ import { openBoard, type BoardServices } from '$lib/board/board-commands.server'
  * The facilitator's commands, called in process as the HTTP handlers would. Tests
  * import them from here, so that a move of the board's modules touches one file.
  */
-export { changePhase, setCardLimit, updateSettings } from '$lib/board/board-commands.server';
+export {
+	changePhase,
+	setCardLimit,
+	setFollow,
+	setSpotlight,
+	updateSettings
+} from '$lib/board/board-commands.server';
 export { submitCard } from '$lib/board/board-cards.server';
+export { setOpenFields } from '$lib/objectives/objective-commands.server';
 import { GUEST_COOKIE } from '$lib/attendance/guest-session.server';
 import { todayInRome } from '$lib/meeting/meeting';
 import { meetings } from '$lib/meeting/meeting.schema';
@@ -95,6 +102,22 @@ export function openTodaysBoard(server: TestServer): {
 		.where(eq(users.email, 'facilitatore@demo.local'))
 		.get()!;
 	return { ...openBoard(server.services, meeting.id, facilitator.id), meetingId: meeting.id };
+}
+
+/** Opens the board of another demo incontro than `meetingId`: ids of one board name nothing on the other. */
+export function openOtherBoard(server: TestServer, meetingId: number): { boardId: string } {
+	const { db } = server.services;
+	const other = db
+		.select({ id: meetings.id })
+		.from(meetings)
+		.where(ne(meetings.id, meetingId))
+		.get()!;
+	const facilitator = db
+		.select()
+		.from(users)
+		.where(eq(users.email, 'facilitatore@demo.local'))
+		.get()!;
+	return openBoard(server.services, other.id, facilitator.id);
 }
 
 /** A cookie header for a demo account. */

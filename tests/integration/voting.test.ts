@@ -1,24 +1,35 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { joinWithCode } from '$lib/attendance/join.server';
 import { submitCard } from '$lib/board/board-cards.server';
-import { readBoard } from '$lib/board/board-doc';
+import { addCard, readBoard } from '$lib/board/board-doc';
 import { roundInput } from '$lib/voting/voting';
 import {
 	castBallot,
+	demote,
 	getRound,
+	listPriorities,
+	listRounds,
 	markDone,
 	openRound,
 	ownBallot,
+	promote,
 	roundProgress,
 	setRoundStatus
 } from '$lib/voting/voting-commands.server';
 import { roundResults } from '$lib/voting/voting-results.server';
-import { openTodaysBoard, removeDir, startTestServer, type TestServer } from './sync-server';
+import {
+	openOtherBoard,
+	openTodaysBoard,
+	removeDir,
+	startTestServer,
+	type TestServer
+} from './sync-server';
 
 /** Voting against real SQLite (SPEC V1-V9): budgets, voices, secrecy until the reveal. */
 let server: TestServer;
 let boardId: string;
 let joinCode: string;
+let meetingId: number;
 let cards: string[];
 
 function guest(name: string, organization: string) {
@@ -33,7 +44,7 @@ function guest(name: string, organization: string) {
 
 beforeAll(async () => {
 	server = await startTestServer();
-	({ boardId, joinCode } = openTodaysBoard(server));
+	({ boardId, joinCode, meetingId } = openTodaysBoard(server));
 	const writer = guest('Scrittrice', 'Cooperativa Universiis');
 	for (const text of ['Trasporti', 'Solitudine', 'Caregiver', 'Casa']) {
 		const r = submitCard(
@@ -165,5 +176,82 @@ describe('[V5] named rounds', () => {
 		expect([status(first), status(second)]).toEqual(['open', 'closed']);
 		expect(readBoard(server.app.hub.room(boardId)!.doc).meta.roundId).toBe(first);
 		setRoundStatus(server.services, getRound(server.services.db, first)!, 'reveal');
+	});
+});
+
+describe('[V1] [V7] run-offs and priorities name only this board’s items and rounds', () => {
+	it('refuse an unknown item or round, or one of another board, and store nothing', () => {
+		const s = server.services;
+		const other = openOtherBoard(server, meetingId);
+		s.hub
+			.room(other.boardId)!
+			.serverChange((doc) =>
+				addCard(doc, { id: 'theirs', kind: 'need', text: 'Altrove', authorId: null, createdAt: 1 })
+			);
+		const theirRound = openRound(
+			s,
+			other.boardId,
+			roundInput.parse({ method: 'dot', targets: 'cards' })
+		);
+		if (!theirRound.ok) throw new Error(theirRound.reason);
+		const ours = open({});
+		const missing = 999_999;
+		const state = () => ({
+			rounds: listRounds(s.db, boardId).map((r) => [r.id, r.status]),
+			roundId: readBoard(s.hub.room(boardId)!.doc).meta.roundId,
+			priorities: listPriorities(s.db, boardId)
+		});
+		const before = state();
+
+		const runOff = (extra: Record<string, unknown>) =>
+			openRound(s, boardId, roundInput.parse({ method: 'dot', targets: 'cards', ...extra }));
+		expect(runOff({ targetIds: [cards[0], 'theirs', 'nessuna'] })).toEqual({
+			ok: false,
+			reason: 'unknown-target',
+			unknown: ['theirs', 'nessuna']
+		});
+		expect(runOff({ targets: 'clusters', targetIds: [cards[0]] })).toMatchObject({
+			reason: 'unknown-target'
+		});
+		for (const runOffOf of [theirRound.value, missing])
+			expect(runOff({ targetIds: [cards[0], cards[1]], runOffOf })).toEqual({
+				ok: false,
+				reason: 'unknown-round',
+				unknown: [String(runOffOf)]
+			});
+
+		for (const [type, id] of [
+			['card', 'theirs'],
+			['card', 'nessuna'],
+			['cluster', cards[0]!]
+		] as const)
+			expect(promote(s, boardId, { type, id, roundId: null })).toEqual({
+				ok: false,
+				reason: 'unknown-target',
+				unknown: [id]
+			});
+		// A round id that does not exist was a foreign-key error (500) before.
+		for (const roundId of [missing, theirRound.value])
+			expect(promote(s, boardId, { type: 'card', id: cards[0]!, roundId })).toEqual({
+				ok: false,
+				reason: 'unknown-round',
+				unknown: [String(roundId)]
+			});
+		expect(demote(s.db, boardId, 'card', 'nessuna')).toBe(false);
+		expect(state()).toEqual(before);
+		expect(listPriorities(s.db, other.boardId)).toEqual([]);
+
+		expect(promote(s, boardId, { type: 'card', id: cards[0]!, roundId: ours })).toEqual({
+			ok: true
+		});
+		expect(listPriorities(s.db, boardId).at(-1)).toMatchObject({
+			targetType: 'card',
+			targetId: cards[0],
+			roundId: ours
+		});
+		const tie = runOff({ targetIds: [cards[0], cards[1]], runOffOf: ours });
+		expect(tie.ok).toBe(true);
+		if (tie.ok)
+			expect(getRound(s.db, tie.value)!.targets.map((t) => t.id)).toEqual([cards[0], cards[1]]);
 	});
 });

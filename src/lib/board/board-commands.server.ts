@@ -11,11 +11,33 @@ import {
 	JOIN_CODE_LENGTH,
 	type BoardPhase
 } from './board';
-import { newBoardId } from './board-doc';
+import { newBoardId, readBoard } from './board-doc';
+import { followSections, parseFollowTarget } from './board-live';
 import type { BoardHub } from './board-hub.server';
 import type { BoardRow } from './board-store.server';
 import { boards } from './board.schema';
 import { CloseCode } from '$lib/sync/protocol';
+
+/**
+ * A command that changed nothing, and why (the edges map the reason to a status);
+ * `unknown` lists the ids or keys that name nothing on the board.
+ */
+export type Refusal<Reason extends string> = { ok: false; reason: Reason; unknown?: string[] };
+export type CommandResult<Reason extends string> = { ok: true } | Refusal<Reason>;
+
+/** The ids of a board's cards (merged originals included) and clusters, read from its room. */
+export function boardItemIds(
+	s: BoardServices,
+	boardId: string
+): { cards: Set<string>; clusters: Set<string> } {
+	const room = s.hub.room(boardId);
+	if (!room) return { cards: new Set(), clusters: new Set() };
+	const view = readBoard(room.doc);
+	return {
+		cards: new Set(view.cards.map((c) => c.id)),
+		clusters: new Set(view.clusters.map((c) => c.id))
+	};
+}
 
 /** What board commands need: the database, the rooms in memory, a clock. */
 export interface BoardServices {
@@ -162,8 +184,16 @@ export function setTimer(s: BoardServices, boardId: string, seconds: number | nu
 	});
 }
 
-export function setSpotlight(s: BoardServices, boardId: string, cardId: string | null): void {
+/** Shows one card to everyone, or none; a card that is not on this board is refused (404). */
+export function setSpotlight(
+	s: BoardServices,
+	boardId: string,
+	cardId: string | null
+): CommandResult<'unknown-card'> {
+	if (cardId !== null && !boardItemIds(s, boardId).cards.has(cardId))
+		return { ok: false, reason: 'unknown-card', unknown: [cardId] };
 	updateBoard(s, boardId, { spotlightCardId: cardId });
+	return { ok: true };
 }
 
 /** B13: how many cards each participant may add per phase; the facilitator raises or lowers it. */
@@ -171,8 +201,29 @@ export function setCardLimit(s: BoardServices, boardId: string, limit: number): 
 	updateBoard(s, boardId, { cardLimit: limit });
 }
 
-export function setFollow(s: BoardServices, boardId: string, target: string | null): void {
+/**
+ * "Follow me": `card:<id>`, `cluster:<id>` or `section:<key>` of this board, or null.
+ * Anything else is malformed (400); a card, cluster or section not on the board is unknown (404).
+ */
+export function setFollow(
+	s: BoardServices,
+	boardId: string,
+	target: string | null
+): CommandResult<'malformed-target' | 'unknown-target'> {
+	if (target !== null) {
+		const parsed = parseFollowTarget(target);
+		if (!parsed) return { ok: false, reason: 'malformed-target' };
+		const ids = boardItemIds(s, boardId);
+		const known =
+			parsed.kind === 'card'
+				? ids.cards.has(parsed.id)
+				: parsed.kind === 'cluster'
+					? ids.clusters.has(parsed.id)
+					: followSections.includes(parsed.id);
+		if (!known) return { ok: false, reason: 'unknown-target', unknown: [target] };
+	}
 	updateBoard(s, boardId, { follow: target });
+	return { ok: true };
 }
 
 export function boardOfMeeting(db: Db, meetingId: number): BoardRow | undefined {

@@ -65,14 +65,23 @@ export function presenceOf(states: Iterable<unknown>): PresenceEntry[] {
 /** What "follow me" may point at: a card, a cluster or one of the board's sections. */
 export type FollowKind = 'card' | 'cluster' | 'section';
 
+/** The board's sections a follow target may name (`section:<key>`, the element `section-<key>`). */
+export const followSections: readonly string[] = ['cards', 'composer', 'objectives', 'unclustered'];
+
+/** A follow target taken apart, or null when it is not `card:`, `cluster:` or `section:` and an id. */
+export function parseFollowTarget(target: string): { kind: FollowKind; id: string } | null {
+	const match = /^(card|cluster|section):([A-Za-z0-9_-]{1,40})$/.exec(target);
+	return match ? { kind: match[1] as FollowKind, id: match[2]! } : null;
+}
+
 export function followTarget(kind: FollowKind, id: string): string {
 	return `${kind}:${id}`;
 }
 
 /** The id of the element a follow target names, or null for anything else. */
 export function followElementId(target: string | null): string | null {
-	const match = /^(card|cluster|section):([A-Za-z0-9_-]{1,40})$/.exec(target ?? '');
-	return match ? `${match[1]}-${match[2]}` : null;
+	const parsed = parseFollowTarget(target ?? '');
+	return parsed ? `${parsed.kind}-${parsed.id}` : null;
 }
 
 /**

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { updateBoard, type BoardServices } from '$lib/board/board-commands.server';
+import {
+	updateBoard,
+	type BoardServices,
+	type CommandResult
+} from '$lib/board/board-commands.server';
 import { newBoardId, readBoard } from '$lib/board/board-doc';
 import type { Result } from '$lib/server/result';
 import { createObjective } from './objective-doc';
@@ -45,8 +49,18 @@ export function createObjectiveFrom(
 
 export const openFieldsInput = z.object({ fields: z.array(z.string().max(40)).max(40) }).strict();
 
-/** Opens objective-card fields to participants (O1); only known fields and card parts. */
-export function setOpenFields(s: BoardServices, boardId: string, fields: string[]): void {
+/**
+ * Opens objective-card fields to participants (O1): only known fields and card parts.
+ * Any other key refuses the whole list (400, naming the unknown keys) and changes nothing.
+ */
+export function setOpenFields(
+	s: BoardServices,
+	boardId: string,
+	fields: string[]
+): CommandResult<'unknown-fields'> {
 	const known = new Set([...objectiveFields.map((f) => f.key), ...openableProps]);
-	updateBoard(s, boardId, { openFields: [...new Set(fields.filter((f) => known.has(f)))] });
+	const unknown = [...new Set(fields.filter((f) => !known.has(f)))];
+	if (unknown.length > 0) return { ok: false, reason: 'unknown-fields', unknown };
+	updateBoard(s, boardId, { openFields: [...new Set(fields)] });
+	return { ok: true };
 }

@@ -1,6 +1,11 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
 import { attendance } from '$lib/attendance/attendance.schema';
-import { changePhase, type BoardServices } from '$lib/board/board-commands.server';
+import {
+	boardItemIds,
+	changePhase,
+	type BoardServices,
+	type Refusal
+} from '$lib/board/board-commands.server';
 import { readBoard } from '$lib/board/board-doc';
 import type { Participant } from '$lib/board/board-room.server';
 import { boards } from '$lib/board/board.schema';
@@ -70,13 +75,31 @@ function closeOtherRounds(s: BoardServices, boardId: string, keep: number | null
 		.run();
 }
 
-/** Opens a round: the board moves to the voting phase, so no card can be added (V1). */
+/** A round of this board (a round id of another board names nothing here). */
+export function boardRound(db: Db, boardId: string, roundId: number): RoundRow | undefined {
+	const round = getRound(db, roundId);
+	return round?.boardId === boardId ? round : undefined;
+}
+
+/**
+ * Opens a round: the board moves to the voting phase, so no card can be added (V1).
+ * A run-off names its items and the round it follows: an id that is not one of the
+ * board's visible cards or clusters (as the round's `targets` says), or a round of
+ * another board, refuses the round and changes nothing.
+ */
 export function openRound(
 	s: BoardServices,
 	boardId: string,
 	input: z.output<typeof roundInput>
-): Result<number, 'no-targets'> {
+): { ok: true; value: number } | Refusal<'no-targets' | 'unknown-target' | 'unknown-round'> {
 	const { targetIds, runOffOf, ...options } = input;
+	if (runOffOf !== undefined && !boardRound(s.db, boardId, runOffOf))
+		return { ok: false, reason: 'unknown-round', unknown: [String(runOffOf)] };
+	if (targetIds) {
+		const known = new Set(roundTargets(s, boardId, options.targets).map((t) => t.id));
+		const unknown = [...new Set(targetIds.filter((id) => !known.has(id)))];
+		if (unknown.length > 0) return { ok: false, reason: 'unknown-target', unknown };
+	}
 	const targets = roundTargets(s, boardId, options.targets, targetIds);
 	if (targets.length === 0) return { ok: false, reason: 'no-targets' };
 	closeOtherRounds(s, boardId, null);
@@ -268,11 +291,20 @@ export function roundProgress(db: Db, roundId: number) {
 	return { ballots: rows.length, done: rows.filter((r) => r.done).length };
 }
 
+/**
+ * Promotes a card or cluster of this board to a priority, with the round it won, if any.
+ * An item or round that names nothing on this board is refused and nothing is stored.
+ */
 export function promote(
 	s: BoardServices,
 	boardId: string,
 	target: { type: 'card' | 'cluster'; id: string; roundId: number | null }
-): void {
+): { ok: true } | Refusal<'unknown-target' | 'unknown-round'> {
+	const ids = boardItemIds(s, boardId);
+	if (!(target.type === 'card' ? ids.cards : ids.clusters).has(target.id))
+		return { ok: false, reason: 'unknown-target', unknown: [target.id] };
+	if (target.roundId !== null && !boardRound(s.db, boardId, target.roundId))
+		return { ok: false, reason: 'unknown-round', unknown: [String(target.roundId)] };
 	s.db
 		.insert(boardPriorities)
 		.values({
@@ -284,6 +316,7 @@ export function promote(
 		})
 		.onConflictDoNothing()
 		.run();
+	return { ok: true };
 }
 
 export function demote(db: Db, boardId: string, type: 'card' | 'cluster', id: string): boolean {

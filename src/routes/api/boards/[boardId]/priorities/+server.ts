@@ -1,6 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { boardContext } from '$lib/board/board-context.server';
+import { fieldErrors } from '$lib/forms/form-data';
 import { readJson } from '$lib/server/read-json';
 import { demote, listPriorities, promote } from '$lib/voting/voting-commands.server';
 import type { RequestHandler } from './$types';
@@ -19,24 +20,38 @@ export const GET: RequestHandler = (event) => {
 	return json(listPriorities(services.db, board.id));
 };
 
-/** "Promuovi a priorità" (facilitators). */
+/**
+ * "Promuovi a priorità" (facilitators): 201 with the priorities; 400 bad input, 404 when the
+ * card, cluster or round names nothing on this board (nothing is stored).
+ */
 export const POST: RequestHandler = async (event) => {
 	const { board, services } = boardContext(event, true);
 	const parsed = targetInput.safeParse(await readJson(event.request));
-	if (!parsed.success) return json({ error: 'invalid-input' }, { status: 400 });
-	promote(services, board.id, {
+	if (!parsed.success)
+		return json(
+			{ error: 'invalid-input', fields: fieldErrors(parsed.error.issues) },
+			{ status: 400 }
+		);
+	const result = promote(services, board.id, {
 		type: parsed.data.type,
 		id: parsed.data.id,
 		roundId: parsed.data.roundId
 	});
+	if (!result.ok)
+		return json({ error: result.reason, unknown: result.unknown ?? [] }, { status: 404 });
 	return json(listPriorities(services.db, board.id), { status: 201 });
 };
 
-/** Takes a priority back (facilitators). */
+/** Takes a priority back (facilitators); 404 when the item is not a priority of this board. */
 export const DELETE: RequestHandler = async (event) => {
 	const { board, services } = boardContext(event, true);
 	const parsed = targetInput.omit({ roundId: true }).safeParse(await readJson(event.request));
-	if (!parsed.success) return json({ error: 'invalid-input' }, { status: 400 });
-	demote(services.db, board.id, parsed.data.type, parsed.data.id);
+	if (!parsed.success)
+		return json(
+			{ error: 'invalid-input', fields: fieldErrors(parsed.error.issues) },
+			{ status: 400 }
+		);
+	if (!demote(services.db, board.id, parsed.data.type, parsed.data.id))
+		return json({ error: 'not-a-priority', unknown: [parsed.data.id] }, { status: 404 });
 	return json(listPriorities(services.db, board.id));
 };

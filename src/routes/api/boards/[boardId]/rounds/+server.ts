@@ -13,7 +13,10 @@ export const GET: RequestHandler = (event) => {
 	return json(listRounds(services.db, board.id).map((r) => roundJson(services.db, r, participant)));
 };
 
-/** Opens a round (facilitators): 201 {roundId}; the board moves to the voting phase. */
+/**
+ * Opens a round (facilitators): 201 {roundId}; the board moves to the voting phase.
+ * 404 when `targetIds` or `runOffOf` name nothing on this board, 409 when nothing is left to vote on.
+ */
 export const POST: RequestHandler = async (event) => {
 	const { board, services } = boardContext(event, true);
 	const parsed = roundInput.safeParse(await readJson(event.request));
@@ -23,6 +26,14 @@ export const POST: RequestHandler = async (event) => {
 			{ status: 400 }
 		);
 	const result = openRound(services, board.id, parsed.data);
-	if (!result.ok) return json({ error: result.reason }, { status: 409 });
+	if (!result.ok) {
+		const status = { 'no-targets': 409, 'unknown-target': 404, 'unknown-round': 404 }[
+			result.reason
+		];
+		return json(
+			{ error: result.reason, ...(result.unknown ? { unknown: result.unknown } : {}) },
+			{ status }
+		);
+	}
 	return json({ roundId: result.value }, { status: 201 });
 };

@@ -14,7 +14,8 @@ import {
 	spotlightInput,
 	timerInput,
 	updateSettings,
-	type BoardServices
+	type BoardServices,
+	type Refusal
 } from '$lib/board/board-commands.server';
 import { revealPrivate } from '$lib/board/board-cards.server';
 import { boardContext } from '$lib/board/board-context.server';
@@ -26,9 +27,24 @@ import type { RequestHandler } from './$types';
 
 const emptyInput = z.object({}).strict();
 
-type Command = { input: z.ZodType; run(s: BoardServices, boardId: string, body: never): void };
+type Reason = 'unknown-card' | 'unknown-target' | 'malformed-target' | 'unknown-fields';
+type Command = {
+	input: z.ZodType;
+	run(s: BoardServices, boardId: string, body: never): { ok: true } | Refusal<Reason> | void;
+};
 
-/** The facilitator's controls (SPEC B2, B3): each validates its body and changes SQLite, then the mirror. */
+/** 404 for an id that names nothing on this board, 400 for a malformed target or unknown keys. */
+const statusOf: Record<Reason, number> = {
+	'unknown-card': 404,
+	'unknown-target': 404,
+	'malformed-target': 400,
+	'unknown-fields': 400
+};
+
+/**
+ * The facilitator's controls (SPEC B2, B3): each validates its body and changes SQLite,
+ * then the mirror — or refuses, changing nothing (`{"error": reason, "unknown"?: [...]}`).
+ */
 const commands: Record<string, Command> = {
 	phase: {
 		input: phaseInput,
@@ -72,6 +88,11 @@ export const POST: RequestHandler = async (event) => {
 			{ error: 'invalid-input', fields: fieldErrors(parsed.error.issues) },
 			{ status: 400 }
 		);
-	command.run(services, board.id, parsed.data as never);
+	const result = command.run(services, board.id, parsed.data as never);
+	if (result && !result.ok)
+		return json(
+			{ error: result.reason, ...(result.unknown ? { unknown: result.unknown } : {}) },
+			{ status: statusOf[result.reason] }
+		);
 	return json(boardJson(services, { ...board }, participant));
 };
