@@ -2,6 +2,12 @@ import { expect } from 'vitest';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { readBoard, readMeta, type BoardMeta } from '$lib/board/board-doc';
+import {
+	awarenessMessage,
+	encodeAwareness,
+	updateMessage,
+	type AwarenessEntry
+} from '$lib/sync/protocol';
 import { connectClient, eventually, rawSocket, type TestServer } from './sync-server';
 
 /**
@@ -54,30 +60,12 @@ export function changeOf(doc: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array {
 	return Y.encodeStateAsUpdate(doc, before);
 }
 
-/** y-websocket sync message "update" around an update. */
-export function updateFrame(update: Uint8Array): Uint8Array {
-	const e = encoding.createEncoder();
-	encoding.writeVarUint(e, 0);
-	encoding.writeVarUint(e, 2);
-	encoding.writeVarUint8Array(e, update);
-	return encoding.toUint8Array(e);
-}
+/** y-websocket sync message "update" around an update: the server's own encoder. */
+export const updateFrame = updateMessage;
 
 /** y-websocket awareness message with the given entries. */
-export function awarenessFrame(
-	entries: { clientId: number; clock: number; state: Record<string, unknown> | null }[]
-): Uint8Array {
-	const inner = encoding.createEncoder();
-	encoding.writeVarUint(inner, entries.length);
-	for (const entry of entries) {
-		encoding.writeVarUint(inner, entry.clientId);
-		encoding.writeVarUint(inner, entry.clock);
-		encoding.writeVarString(inner, JSON.stringify(entry.state));
-	}
-	const e = encoding.createEncoder();
-	encoding.writeVarUint(e, 1);
-	encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
-	return encoding.toUint8Array(e);
+export function awarenessFrame(entries: AwarenessEntry[]): Uint8Array {
+	return awarenessMessage(encodeAwareness(entries));
 }
 
 /**

@@ -109,7 +109,6 @@ export class BoardRoom {
 			cardOwner: (id) => this.cardOwners.get(id) ?? null,
 			cardsWritten: (participantId, phase) => this.cardsWritten(participantId, phase),
 			cardCount: this.cardOwners.size,
-			clusterCount: this.doc.getMap(Root.clusters).size,
 			policyAreaIds: this.policyAreaIds
 		};
 	}

@@ -16,7 +16,6 @@ export interface BoardWriteContext {
 	/** Cards a participant added in a phase (B13). */
 	cardsWritten(participantId: string, phase: BoardPhase): number;
 	cardCount: number;
-	clusterCount: number;
 	/** The policy areas of the board's plan: the only ones a card may be tagged with. */
 	policyAreaIds: ReadonlySet<number>;
 }

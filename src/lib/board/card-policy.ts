@@ -170,7 +170,8 @@ export const clusterPolicy: RootPolicy<BoardWriteContext> = (effects, ctx) => {
 			if (!isValue(content, valid)) return bad(path);
 		}
 	}
-	if (created && ctx.clusterCount + created > MAX_CLUSTERS_PER_BOARD)
+	// Counted only when the update adds clusters: most updates never touch them.
+	if (created && ctx.doc.getMap(Root.clusters).size + created > MAX_CLUSTERS_PER_BOARD)
 		return refuse('too-many', `a board holds at most ${MAX_CLUSTERS_PER_BOARD} clusters`);
 	return null;
 };

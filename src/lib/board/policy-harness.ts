@@ -52,7 +52,6 @@ export class Harness {
 			cardOwner: (id) => this.cards.get(id) ?? null,
 			cardsWritten: (participantId) => counts.get(participantId) ?? 0,
 			cardCount: this.cards.size,
-			clusterCount: this.server.getMap(Root.clusters).size,
 			policyAreaIds: new Set([1, 2])
 		};
 		const result = checkUpdate(

@@ -44,29 +44,19 @@ export const closeCodeOf: Record<Refusal, number> = {
 	'not-own-item': CloseCode.refused
 };
 
-export function syncStep1Message(stateVector: Uint8Array): Uint8Array {
+/** A sync message: a step (1, 2 or update) around its payload. */
+function syncMessage(step: number, payload: Uint8Array): Uint8Array {
 	const e = encoding.createEncoder();
 	encoding.writeVarUint(e, MessageType.sync);
-	encoding.writeVarUint(e, SyncStep.step1);
-	encoding.writeVarUint8Array(e, stateVector);
+	encoding.writeVarUint(e, step);
+	encoding.writeVarUint8Array(e, payload);
 	return encoding.toUint8Array(e);
 }
 
-export function syncStep2Message(update: Uint8Array): Uint8Array {
-	const e = encoding.createEncoder();
-	encoding.writeVarUint(e, MessageType.sync);
-	encoding.writeVarUint(e, SyncStep.step2);
-	encoding.writeVarUint8Array(e, update);
-	return encoding.toUint8Array(e);
-}
-
-export function updateMessage(update: Uint8Array): Uint8Array {
-	const e = encoding.createEncoder();
-	encoding.writeVarUint(e, MessageType.sync);
-	encoding.writeVarUint(e, SyncStep.update);
-	encoding.writeVarUint8Array(e, update);
-	return encoding.toUint8Array(e);
-}
+export const syncStep1Message = (stateVector: Uint8Array) =>
+	syncMessage(SyncStep.step1, stateVector);
+export const syncStep2Message = (update: Uint8Array) => syncMessage(SyncStep.step2, update);
+export const updateMessage = (update: Uint8Array) => syncMessage(SyncStep.update, update);
 
 export function awarenessMessage(update: Uint8Array): Uint8Array {
 	const e = encoding.createEncoder();
@@ -113,7 +103,7 @@ export interface AwarenessEntry {
  */
 export function decodeAwareness(
 	update: Uint8Array,
-	wanted: (clientId: number) => boolean = () => true
+	wanted: (clientId: number) => boolean
 ): AwarenessEntry[] {
 	const d = decoding.createDecoder(update);
 	const count = decoding.readVarUint(d);
