@@ -660,3 +660,42 @@ describe('[B3] facilitator commands refuse what names nothing on this board', ()
 		expect(stored().row).toEqual([null, 'card:ours', ['title', 'keyPoints']]);
 	});
 });
+
+describe('[B10] text nobody types: control characters in any root', () => {
+	const faults = ['NUL \u0000', 'escape \u001b[2J', 'C1 \u0085'];
+
+	it.each(faults)('a card text with %s is refused whole', async (fault) => {
+		const w = await honestWorld();
+		const attacker = guest('Incollatore');
+		const doc = fork(server, boardId);
+		const before = content(serverDoc(server, boardId));
+		const cardId = nextId('card');
+		const update = changeOf(doc, (d) => {
+			addCard(d, {
+				id: cardId,
+				kind: 'need',
+				text: '',
+				authorId: attacker.participantId,
+				createdAt: Date.now()
+			});
+			(d.getMap<Y.Map<unknown>>('cards').get(cardId)!.get('text') as Y.Text).insert(
+				0,
+				`Testo ${fault}`
+			);
+		});
+		const closed = await attack(server, boardId, attacker.cookie, [updateFrame(update)]);
+		expect(closed.code).toBe(Close.refused);
+		await expectUnaffected(w, before, [doc.clientID]);
+	});
+
+	it('an honest client that pastes them writes the text without them', async () => {
+		const w = await honestWorld();
+		setCardText(w.participant.doc, w.cardId, 'Riga uno\u000BRiga due\u0000 fine');
+		await settled(server, boardId, w.clients);
+		for (const doc of [serverDoc(server, boardId), w.facilitator.doc]) {
+			const card = readBoard(doc).cards.find((c) => c.id === w.cardId);
+			expect(card?.text).toBe('Riga uno\nRiga due fine');
+		}
+		expect(w.participant.problems).toEqual([]);
+	});
+});

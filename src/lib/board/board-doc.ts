@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { typedText } from '$lib/forms/plain-text';
 import {
 	CARD_TEXT_MAX,
 	DEFAULT_CARD_LIMIT,
@@ -185,7 +186,7 @@ export function addCard(doc: Y.Doc, card: NewCard): void {
 		const m = new Y.Map<unknown>();
 		cardsOf(doc).set(card.id, m);
 		m.set('kind', card.kind);
-		m.set('text', new Y.Text(card.text));
+		m.set('text', new Y.Text(typedText(card.text)));
 		if (card.authorId !== null) m.set('authorId', card.authorId);
 		m.set('createdAt', card.createdAt);
 		if (card.target) m.set('target', card.target);
@@ -211,8 +212,10 @@ export function setCardText(doc: Y.Doc, cardId: string, next: string): void {
 /**
  * Replaces a Y.Text's content with the fewest operations (common prefix and
  * suffix kept), so that two people typing in one text converge sensibly.
+ * Control characters are dropped (forms/plain-text.ts): the server refuses them.
  */
-export function replaceText(text: Y.Text, next: string): void {
+export function replaceText(text: Y.Text, typed: string): void {
+	const next = typedText(typed);
 	const current = text.toString();
 	if (current === next) return;
 	let start = 0;

@@ -43,15 +43,26 @@ export const optionalIdField = z
 	.default('')
 	.transform((v) => (v === '' ? null : v));
 
-export const idList = z.array(idField).default([]);
+/**
+ * The ids a checkbox group sends. Required: the group always sends its hidden
+ * empty input (ui/CheckboxGroup.svelte), so a missing key is a form without the
+ * control, refused rather than read as "none chosen".
+ */
+export const idList = z.array(idField, { error: 'required' });
 
 export const enumField = <T extends readonly [string, ...string[]]>(values: T) =>
 	z.enum(values, { error: 'invalid_choice' });
 
+/** A real calendar day: "2024-02-30" parses in JavaScript (as 1 March), so it is read back. */
+export function isCalendarDate(value: string): boolean {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+	const time = Date.parse(`${value}T00:00:00Z`);
+	return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+}
+
 export const isoDate = z
 	.string({ error: 'required' })
-	.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'invalid_date' })
-	.refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), { error: 'invalid_date' });
+	.refine(isCalendarDate, { error: 'invalid_date' });
 
 export const clockTime = z
 	.string({ error: 'required' })

@@ -17,6 +17,7 @@ describe('parseForm', () => {
 			schema,
 			form([
 				['name', ' Ada '],
+				['ids', ''],
 				['ids', '2'],
 				['ids', '5']
 			]),
@@ -30,7 +31,8 @@ describe('parseForm', () => {
 			schema,
 			form([
 				['name', ''],
-				['email', 'nope']
+				['email', 'nope'],
+				['ids', '']
 			]),
 			['ids']
 		);
@@ -41,5 +43,47 @@ describe('parseForm', () => {
 	it('flags text over the limit', () => {
 		const r = parseForm(schema, form([['name', 'x'.repeat(11)]]), ['ids']);
 		expect(!r.ok && r.errors.name).toBe('too_long');
+	});
+});
+
+describe('parseForm refuses what a form did not offer', () => {
+	it('names keys the schema does not know', () => {
+		const r = parseForm(
+			schema,
+			form([
+				['name', 'Ada'],
+				['role', 'admin']
+			]),
+			['ids']
+		);
+		expect(!r.ok && r.errors).toEqual({ role: 'unknown_field', ids: 'required' });
+	});
+
+	it('refuses a single-valued field sent twice, and control characters', () => {
+		const r = parseForm(
+			schema,
+			form([
+				['name', 'Ada'],
+				['name', 'Bob'],
+				['email', 'a\u0000@b.it'],
+				['ids', '']
+			]),
+			['ids']
+		);
+		expect(!r.ok && r.errors).toEqual({ name: 'invalid', email: 'invalid_characters' });
+	});
+
+	it('reads the empty sentinel of a checkbox group as "none chosen", its absence as missing', () => {
+		const none = parseForm(
+			schema,
+			form([
+				['name', 'Ada'],
+				['ids', '']
+			]),
+			['ids']
+		);
+		expect(none).toEqual({ ok: true, data: { name: 'Ada', email: null, ids: [] } });
+		const absent = parseForm(schema, form([['name', 'Ada']]), ['ids']);
+		expect(!absent.ok && absent.errors).toEqual({ ids: 'required' });
 	});
 });

@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import { textFault } from './plain-text';
 
 /** Field name → error code (first problem per field). */
 export type FieldErrors = Record<string, string>;
@@ -7,8 +8,15 @@ export type FormResult<T> =
 	{ ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, unknown> };
 
 /**
- * Reads a FormData into a plain object (fields listed in `arrays` keep every
- * value) and validates it. Files are ignored: uploads are read separately.
+ * Reads a FormData into a plain object and validates it. A field listed in
+ * `arrays` keeps every value, less the empty ones: a multi-select or a group of
+ * checkboxes also sends a hidden empty input of its name, so "nothing chosen"
+ * (the empty input alone) differs from "control absent" (the key missing),
+ * which the schema refuses rather than reading as an empty choice. Other fields
+ * take their one value; sent twice, they are refused. Keys the schema does not
+ * name are refused, as is text with control characters (forms/plain-text.ts;
+ * server/request-guard.ts already refused invalid UTF-8 and normalised to NFC).
+ * Files are ignored: uploads are read separately.
  */
 export function parseForm<S extends z.ZodType>(
 	schema: S,
@@ -16,12 +24,34 @@ export function parseForm<S extends z.ZodType>(
 	arrays: readonly string[] = []
 ): FormResult<z.output<S>> {
 	const values: Record<string, unknown> = {};
+	const refused: FieldErrors = {};
+	const known = fieldNames(schema);
 	for (const key of new Set(form.keys())) {
 		const all = form.getAll(key).filter((v): v is string => typeof v === 'string');
-		values[key] = arrays.includes(key) ? all : (all[0] ?? '');
+		if (all.some((v) => textFault(v) !== null)) refused[key] = 'invalid_characters';
+		else if (known && !known.has(key)) refused[key] = 'unknown_field';
+		else if (!arrays.includes(key) && all.length > 1) refused[key] = 'invalid';
+		values[key] = arrays.includes(key) ? all.filter((v) => v !== '') : (all[0] ?? '');
 	}
-	for (const key of arrays) values[key] ??= [];
-	return validate(schema, values);
+	const result = validate(schema, values);
+	if (Object.keys(refused).length === 0) return result;
+	return { ok: false, errors: { ...(result.ok ? {} : result.errors), ...refused }, values };
+}
+
+/** The keys an object schema (or a pipe or union of them) names; null when it names none. */
+function fieldNames(schema: z.ZodType): Set<string> | null {
+	if (schema instanceof z.ZodObject) return new Set(Object.keys(schema.shape));
+	if (schema instanceof z.ZodPipe) return fieldNames(schema.in as z.ZodType);
+	if (schema instanceof z.ZodUnion) {
+		const names = new Set<string>();
+		for (const option of schema.options as z.ZodType[]) {
+			const own = fieldNames(option);
+			if (!own) return null;
+			for (const n of own) names.add(n);
+		}
+		return names;
+	}
+	return null;
 }
 
 export function validate<S extends z.ZodType>(
@@ -33,9 +63,14 @@ export function validate<S extends z.ZodType>(
 	return { ok: false, errors: fieldErrors(parsed.error.issues), values };
 }
 
+/** One code per field; a key the schema does not know is named with 'unknown_field'. */
 export function fieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {
 	const errors: FieldErrors = {};
 	for (const issue of issues) {
+		if (issue.code === 'unrecognized_keys') {
+			for (const key of issue.keys) errors[[...issue.path, key].join('.')] ??= 'unknown_field';
+			continue;
+		}
 		const field = issue.path.length ? String(issue.path[0]) : '_form';
 		errors[field] ??= /^[a-z_]+$/.test(issue.message) ? issue.message : 'invalid';
 	}

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { cleanJson } from '$lib/forms/plain-text';
 
 /** The media type of a request's body, lower case, without parameters ('' when none). */
 export function mediaType(request: Request): string {
@@ -17,30 +18,58 @@ export function rethrowIfTooLarge(cause: unknown): void {
 	}
 }
 
-/**
- * The body of a JSON request as text: 415 unless the Content-Type is
- * application/json (a browser form can send text/plain cross-site, never
- * application/json), 413 over the size limit.
- */
-export async function readJsonText(request: Request): Promise<string> {
-	const type = mediaType(request);
-	if (type !== 'application/json') {
-		error(415, `Content-Type must be application/json, not ${type || 'missing'}`);
-	}
+/** The body's bytes: 413 over the size limit. */
+export async function readBytes(request: Request): Promise<Uint8Array> {
 	try {
-		return await request.text();
+		return new Uint8Array(await request.arrayBuffer());
 	} catch (cause) {
 		rethrowIfTooLarge(cause);
 		throw cause;
 	}
 }
 
-/** The request body as JSON: 415 for another Content-Type, 413 too large, 400 malformed. */
-export async function readJson(request: Request): Promise<unknown> {
-	const text = await readJsonText(request);
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Bytes as UTF-8 text, or 400: a replacement character would store something nobody sent. */
+export function decodeUtf8(bytes: Uint8Array): string {
 	try {
-		return JSON.parse(text) as unknown;
+		return utf8.decode(bytes);
+	} catch {
+		error(400, 'Body is not valid UTF-8');
+	}
+}
+
+/**
+ * The body of a JSON request as text: 415 unless the Content-Type is
+ * application/json (a browser form can send text/plain cross-site, never
+ * application/json), 413 over the size limit, 400 for invalid UTF-8.
+ */
+export async function readJsonText(request: Request): Promise<string> {
+	const type = mediaType(request);
+	if (type !== 'application/json') {
+		error(415, `Content-Type must be application/json, not ${type || 'missing'}`);
+	}
+	return decodeUtf8(await readBytes(request));
+}
+
+/**
+ * Text that should be JSON, parsed and cleaned (forms/plain-text.ts): 400 when
+ * it does not parse, nests too deep, or holds control characters or lone
+ * surrogates; strings come back in NFC.
+ */
+export function parseJsonText(text: string): unknown {
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(text);
 	} catch {
 		error(400, 'Malformed JSON body');
 	}
+	const clean = cleanJson(parsed);
+	if (!clean.ok) error(400, `Invalid text at ${clean.path}: ${clean.detail}`);
+	return clean.value;
+}
+
+/** The request body as JSON: 415 for another Content-Type, 413 too large, 400 malformed. */
+export async function readJson(request: Request): Promise<unknown> {
+	return parseJsonText(await readJsonText(request));
 }

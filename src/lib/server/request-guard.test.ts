@@ -140,3 +140,94 @@ describe('guardFormData', () => {
 		expect((await statusOf(large.formData())).status).toBe(413);
 	});
 });
+
+describe('text in bodies', () => {
+	const jsonRequest = (body: BodyInit) =>
+		request('POST', { 'content-type': 'application/json' }, body);
+	const formRequest = (body: BodyInit, type = 'application/x-www-form-urlencoded') => {
+		const req = request('POST', { 'content-type': type }, body);
+		guardFormData(req);
+		return req;
+	};
+
+	it('normalises JSON strings and keys to NFC, keeps "__proto__" a plain key', async () => {
+		const value = await readJson(jsonRequest('{"cafe\\u0301":"e\\u0301","__proto__":{"x":1}}'));
+		expect(value).toEqual(JSON.parse('{"café":"é","__proto__":{"x":1}}'));
+		expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+	});
+
+	it.each([
+		['NUL', '{"name":"a\\u0000b"}', /name: control characters/],
+		['vertical tab in a key', '{"a\\u000bb":1}', /control characters/],
+		['C1 control deep in an array', '{"a":[1,["\\u0085"]]}', /a\[1\]\[0\]/],
+		['lone high surrogate', '{"t":"\\ud800"}', /lone surrogate/],
+		['lone low surrogate', '["x\\udc00y"]', /lone surrogate/]
+	])('refuses JSON with a %s (400, names where)', async (_, body, reason) => {
+		const { status, message } = await statusOf(readJson(jsonRequest(body)));
+		expect(status).toBe(400);
+		expect(message).toMatch(reason);
+	});
+
+	it('keeps tabs, line breaks and well-formed pairs (emoji)', async () => {
+		expect(await readJson(jsonRequest('["a\\tb\\r\\nc \\ud83d\\ude00"]'))).toEqual([
+			'a\tb\r\nc 😀'
+		]);
+	});
+
+	it('refuses a JSON body that is not UTF-8, and one nested too deep, without overflowing', async () => {
+		const latin1 = jsonRequest(new Uint8Array([0x22, 0xe8, 0x22]));
+		expect(await statusOf(readJson(latin1))).toEqual({
+			status: 400,
+			message: 'Body is not valid UTF-8'
+		});
+		for (const depth of [33, 100_000]) {
+			const deep = '['.repeat(depth) + ']'.repeat(depth);
+			const { status, message } = await statusOf(readJson(jsonRequest(deep)));
+			expect(status).toBe(400);
+			expect(message).toMatch(/nested deeper than 32|Malformed/);
+		}
+		const fine = '['.repeat(32) + ']'.repeat(32);
+		expect((await statusOf(readJson(jsonRequest(fine)))).status).toBe(200);
+	});
+
+	it('normalises form text to NFC', async () => {
+		const form = await formRequest('nome=Nicol%C3%B2&citt%C3%A0=Lodi+e%CC%80').formData();
+		expect([...form]).toEqual([
+			['nome', 'Nicolò'],
+			['città', 'Lodi è']
+		]);
+	});
+
+	it.each([
+		['a raw byte that is not UTF-8', new Uint8Array([0x61, 0x3d, 0xe8])],
+		['an escape that is not UTF-8', 'a=%E8'],
+		['an encoded surrogate half', 'a=%ED%A0%80'],
+		['a broken escape', 'a=%zz']
+	])('refuses a urlencoded form with %s (400)', async (_, body) => {
+		expect((await statusOf(formRequest(body).formData())).status).toBe(400);
+	});
+
+	it('refuses a multipart field the platform had to repair (U+FFFD)', async () => {
+		const boundary = 'b0undary';
+		const head = `--${boundary}\r\nContent-Disposition: form-data; name="a"\r\n\r\n`;
+		const body = new Uint8Array([
+			...new TextEncoder().encode(head),
+			0xe8,
+			...new TextEncoder().encode(`\r\n--${boundary}--\r\n`)
+		]);
+		const req = formRequest(body, `multipart/form-data; boundary=${boundary}`);
+		const { status, message } = await statusOf(req.formData());
+		expect(status).toBe(400);
+		expect(message).toMatch(/"a" is not valid UTF-8/);
+	});
+
+	it('keeps uploaded files as files', async () => {
+		const sent = new FormData();
+		sent.set('file', new File(['x,y'], 'righe.csv', { type: 'text/csv' }));
+		const req = request('POST', {}, sent);
+		guardFormData(req);
+		const file = (await req.formData()).get('file');
+		expect(file).toBeInstanceOf(File);
+		expect((file as File).name).toBe('righe.csv');
+	});
+});

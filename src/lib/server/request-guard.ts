@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { mediaType, rethrowIfTooLarge } from './read-json';
+import { normalizeText, textFault } from '$lib/forms/plain-text';
+import { decodeUtf8, mediaType, readBytes, rethrowIfTooLarge } from './read-json';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -31,14 +32,18 @@ export function crossSiteReason(request: Request, ownOrigin: string): string | n
 	return `Origin ${origin} may not ${request.method} here; requests must come from ${ownOrigin}`;
 }
 
-const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
+const URLENCODED = 'application/x-www-form-urlencoded';
+const FORM_TYPES = [URLENCODED, 'multipart/form-data'];
 
 /**
- * Makes `request.formData()` fail as a 4xx with a reason instead of a TypeError
+ * Makes `request.formData()` answer a 4xx with a reason instead of a TypeError
  * (a 500): 415 when the body is not a form (SvelteKit lets text/plain through to
  * form actions, since browsers may send it), 413 over the size limit, 400 for a
- * form that does not parse. Every form action and `/locale` read their body
- * through this one method, so hooks.server.ts guards them all here.
+ * form that does not parse or holds text that is not well-formed UTF-8. Every
+ * text value comes back in NFC (forms/plain-text.ts). Every form action and
+ * `/locale` read their body through this one method, so hooks.server.ts guards
+ * them all here; control characters are left to `parseForm`, which names the
+ * field so the page can show it.
  */
 export function guardFormData(request: Request): void {
 	const read = request.formData.bind(request);
@@ -48,11 +53,53 @@ export function guardFormData(request: Request): void {
 			error(415, `Content-Type must be ${FORM_TYPES.join(' or ')}, not ${type || 'missing'}`);
 		}
 		if (request.bodyUsed) return read(); // a bug in the route, not in the request: a 500
+		if (type === URLENCODED) return cleanForm(parseUrlEncoded(await readBytes(request)), false);
+		let form: FormData;
 		try {
-			return await read();
+			form = await read();
 		} catch (cause) {
 			rethrowIfTooLarge(cause);
 			error(400, 'Malformed form body');
 		}
+		return cleanForm(form, true);
 	};
+}
+
+/**
+ * A urlencoded body read strictly: the platform's parser replaces bytes that are
+ * not UTF-8 with U+FFFD, which would store something nobody typed.
+ */
+function parseUrlEncoded(bytes: Uint8Array): FormData {
+	const form = new FormData();
+	const text = decodeUtf8(bytes);
+	for (const pair of text.split('&')) {
+		if (pair === '') continue;
+		const at = pair.indexOf('=');
+		const [key, value] = at < 0 ? [pair, ''] : [pair.slice(0, at), pair.slice(at + 1)];
+		try {
+			form.append(decodeFormPart(key), decodeFormPart(value));
+		} catch {
+			error(400, 'Malformed form body: an escape is not valid UTF-8');
+		}
+	}
+	return form;
+}
+
+const decodeFormPart = (part: string) => decodeURIComponent(part.replaceAll('+', ' '));
+
+/**
+ * The form with every text in NFC; 400 for a lone surrogate and, in a multipart
+ * body (decoded by the platform), for U+FFFD, the mark of bytes that were not
+ * UTF-8.
+ */
+function cleanForm(form: FormData, multipart: boolean): FormData {
+	const clean = new FormData();
+	for (const [key, value] of form) {
+		for (const text of typeof value === 'string' ? [key, value] : [key]) {
+			if (textFault(text) === 'lone-surrogate' || (multipart && text.includes('\uFFFD')))
+				error(400, `Field "${key.slice(0, 40)}" is not valid UTF-8`);
+		}
+		clean.append(normalizeText(key), typeof value === 'string' ? normalizeText(value) : value);
+	}
+	return clean;
 }

@@ -1,5 +1,6 @@
-import type * as Y from 'yjs';
-import { computeEffects, type Effects } from './effects';
+import * as Y from 'yjs';
+import { FAULT_DETAIL, textFault } from '$lib/forms/plain-text';
+import { computeEffects, type Effects, type Insert } from './effects';
 import { MAX_CLAIMS_PER_UPDATE, MAX_UPDATE_BYTES } from './limits';
 import { judge, type PolicyRegistry, type Refused } from './policy';
 
@@ -50,6 +51,8 @@ export function checkUpdate<Ctx>(input: CheckInput<Ctx>, update: Uint8Array): Ch
 		return { ok: true, effects, claimedClientIds: [] };
 	if (input.writer.readOnly)
 		return { ok: false, reason: 'observer', detail: 'observers cannot write' };
+	const fault = textFaultIn(effects.inserts);
+	if (fault) return { ok: false, reason: 'bad-value', detail: fault };
 	const claimed: number[] = [];
 	for (const client of effects.clients) {
 		const owner = input.clientOwner(client);
@@ -67,4 +70,29 @@ export function checkUpdate<Ctx>(input: CheckInput<Ctx>, update: Uint8Array): Ch
 	const refused = judge(input.policies, effects, input.context);
 	if (refused) return { ok: false, ...refused };
 	return { ok: true, effects, claimedClientIds: claimed };
+}
+
+/**
+ * The first text an update would store that Tavoli accepts from nobody
+ * (forms/plain-text.ts), in any root: a string in a text, a plain value
+ * (however nested) or a map key. The HTTP readers refuse the same.
+ */
+function textFaultIn(inserts: readonly Insert[]): string | null {
+	for (const { path, content } of inserts) {
+		const strings: unknown[] = [path.at(-1)];
+		if (content instanceof Y.ContentString) strings.push(content.str);
+		if (content instanceof Y.ContentAny || content instanceof Y.ContentJSON)
+			for (const value of content.arr as unknown[]) strings.push(value);
+		while (strings.length > 0) {
+			const value = strings.pop();
+			if (typeof value === 'string') {
+				const fault = textFault(value);
+				if (fault) return `${path.join('/')}: ${FAULT_DETAIL[fault]}`;
+			} else if (Array.isArray(value)) for (const v of value) strings.push(v);
+			else if (value !== null && typeof value === 'object') {
+				for (const [k, v] of Object.entries(value)) strings.push(k, v);
+			}
+		}
+	}
+	return null;
 }

@@ -5,7 +5,7 @@ import { requireAccess, requireActor } from '$lib/auth/guard.server';
 import { periodField } from '$lib/plan/plan';
 import { savePlan } from '$lib/plan/plan-commands.server';
 import { listAmbiti, listVisiblePlans } from '$lib/plan/plan-repo.server';
-import { readJsonText } from '$lib/server/read-json';
+import { readJson } from '$lib/server/read-json';
 import { getRuntime } from '$lib/server/runtime';
 import type { RequestHandler } from './$types';
 
@@ -16,7 +16,7 @@ export const GET: RequestHandler = (event) => {
 	return json(plans.map(({ id, title, period, status }) => ({ id, title, period, status })));
 };
 
-const newPlan = z.object({
+const newPlan = z.strictObject({
 	title: z.string().trim().min(1).max(200),
 	period: periodField,
 	taxonomyVersion: z.enum(['2025-2027', '2021-2023']),
@@ -24,11 +24,11 @@ const newPlan = z.object({
 	ambitoId: z.number().int().positive().optional()
 });
 
-/** Creates a plan (admin): 201 {"id"}; 400 with the reason, 415 not JSON, 413 too large. */
+/** Creates a plan (admin): 201 {"id"}; 400 with the reason (unknown keys too), 415 not JSON, 413 too large. */
 export const POST: RequestHandler = async (event) => {
 	requireAccess(event, access.manageSetup);
 	const { db } = getRuntime().database;
-	const parsed = newPlan.safeParse(jsonOrUndefined(await readJsonText(event.request)));
+	const parsed = newPlan.safeParse(await readJson(event.request));
 	if (!parsed.success)
 		return json(
 			{
@@ -57,12 +57,3 @@ export const POST: RequestHandler = async (event) => {
 	}
 	return json({ id: saved.value }, { status: 201 });
 };
-
-/** Malformed JSON is one more invalid input here, answered with the same `problems`. */
-function jsonOrUndefined(text: string): unknown {
-	try {
-		return JSON.parse(text) as unknown;
-	} catch {
-		return undefined;
-	}
-}
