@@ -17,6 +17,7 @@ describe('parseForm', () => {
 			schema,
 			form([
 				['name', ' Ada '],
+				['email', ''],
 				['ids', ''],
 				['ids', '2'],
 				['ids', '5']
@@ -56,7 +57,11 @@ describe('parseForm refuses what a form did not offer', () => {
 			]),
 			['ids']
 		);
-		expect(!r.ok && r.errors).toEqual({ role: 'unknown_field', ids: 'required' });
+		expect(!r.ok && r.errors).toEqual({
+			role: 'unknown_field',
+			ids: 'required',
+			email: 'required'
+		});
 	});
 
 	it('refuses a single-valued field sent twice, and control characters', () => {
@@ -78,12 +83,44 @@ describe('parseForm refuses what a form did not offer', () => {
 			schema,
 			form([
 				['name', 'Ada'],
+				['email', ''],
 				['ids', '']
 			]),
 			['ids']
 		);
 		expect(none).toEqual({ ok: true, data: { name: 'Ada', email: null, ids: [] } });
-		const absent = parseForm(schema, form([['name', 'Ada']]), ['ids']);
+		const absent = parseForm(
+			schema,
+			form([
+				['name', 'Ada'],
+				['email', '']
+			]),
+			['ids']
+		);
 		expect(!absent.ok && absent.errors).toEqual({ ids: 'required' });
+	});
+});
+
+describe('parseForm and absent controls', () => {
+	const edit = z.object({
+		name: requiredText(20),
+		website: z.string().default(''),
+		overwrite: z.literal('on').optional()
+	});
+
+	it('refuses a form without a control the schema names, even one with a default', () => {
+		const r = parseForm(edit, form([['name', 'Ada']]));
+		expect(!r.ok && r.errors).toEqual({ website: 'required' });
+	});
+
+	it('lets an optional control (a lone checkbox) be absent', () => {
+		const r = parseForm(
+			edit,
+			form([
+				['name', 'Ada'],
+				['website', '']
+			])
+		);
+		expect(r).toEqual({ ok: true, data: { name: 'Ada', website: '' } });
 	});
 });

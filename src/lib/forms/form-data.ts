@@ -13,10 +13,17 @@ export type FormResult<T> =
  * checkboxes also sends a hidden empty input of its name, so "nothing chosen"
  * (the empty input alone) differs from "control absent" (the key missing),
  * which the schema refuses rather than reading as an empty choice. Other fields
- * take their one value; sent twice, they are refused. Keys the schema does not
- * name are refused, as is text with control characters (forms/plain-text.ts;
- * server/request-guard.ts already refused invalid UTF-8 and normalised to NFC).
- * Files are ignored: uploads are read separately.
+ * take their one value; sent twice, they are refused.
+ *
+ * A form changes nothing it did not send: a browser sends every text input,
+ * select and textarea even when empty, so a key the schema names but the form
+ * lacks is a page without that control (an old page, an extension, a script)
+ * and is refused as 'required', never read as "" — which would blank a stored
+ * value. Only fields the schema marks `.optional()` (a lone checkbox, `next`)
+ * may be absent. Keys the schema does not name are refused, as is text with
+ * control characters (forms/plain-text.ts; server/request-guard.ts already
+ * refused invalid UTF-8 and normalised to NFC). Files are ignored: uploads are
+ * read separately.
  */
 export function parseForm<S extends z.ZodType>(
 	schema: S,
@@ -33,6 +40,7 @@ export function parseForm<S extends z.ZodType>(
 		else if (!arrays.includes(key) && all.length > 1) refused[key] = 'invalid';
 		values[key] = arrays.includes(key) ? all.filter((v) => v !== '') : (all[0] ?? '');
 	}
+	for (const key of mustBeSent(schema)) if (!(key in values)) refused[key] ??= 'required';
 	const result = validate(schema, values);
 	if (Object.keys(refused).length === 0) return result;
 	return { ok: false, errors: { ...(result.ok ? {} : result.errors), ...refused }, values };
@@ -52,6 +60,15 @@ function fieldNames(schema: z.ZodType): Set<string> | null {
 		return names;
 	}
 	return null;
+}
+
+/** The keys of an object schema (or a pipe from one) a form must send: all but `.optional()` ones. */
+function mustBeSent(schema: z.ZodType): string[] {
+	if (schema instanceof z.ZodPipe) return mustBeSent(schema.in as z.ZodType);
+	if (!(schema instanceof z.ZodObject)) return [];
+	return Object.entries(schema.shape as Record<string, z.ZodType>)
+		.filter(([, field]) => !(field instanceof z.ZodOptional))
+		.map(([key]) => key);
 }
 
 export function validate<S extends z.ZodType>(

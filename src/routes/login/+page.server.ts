@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
 import { loginInput } from '$lib/auth/account';
 import { setAuthCookie } from '$lib/auth/auth-cookie.server';
 import { logIn } from '$lib/auth/login.server';
@@ -12,10 +13,13 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	return { next: safeNext(url.searchParams.get('next')) };
 };
 
+/** The login form: the credentials and where to go after (safeNext keeps it on this site). */
+const loginForm = loginInput.extend({ next: z.string().max(2000).optional() });
+
 export const actions: Actions = {
 	default: async (event) => {
 		const form = await event.request.formData();
-		const parsed = parseForm(loginInput, form);
+		const parsed = parseForm(loginForm, form);
 		const email = String(form.get('email') ?? '');
 		if (!parsed.ok) return fail(400, { email, errors: parsed.errors });
 		const { database, clock } = getRuntime();
@@ -33,6 +37,6 @@ export const actions: Actions = {
 			return fail(status, { email, failure: outcome.reason, retryMinutes });
 		}
 		setAuthCookie(event, outcome.token, outcome.expiresAt);
-		redirect(303, safeNext(form.get('next')));
+		redirect(303, safeNext(parsed.data.next ?? null));
 	}
 };

@@ -20,10 +20,14 @@ import { formFailure } from '$lib/server/form-failure';
 const conflict = (reason: string, scope: string) =>
 	fail(409, { errors: { _form: reason.replaceAll('-', '_') }, values: {}, scope });
 
+/** Regenerating over the facilitator's edits needs the box ticked. */
+const generateInput = z.object({ overwrite: z.literal('on').optional() });
+
 export async function generateAction(event: RequestEvent) {
 	const { meeting, viewer, services } = minutesContext(event, true);
-	const form = await event.request.formData();
-	const overwrite = z.literal('on').safeParse(form.get('overwrite')).success;
+	const parsed = parseForm(generateInput, await event.request.formData());
+	if (!parsed.ok) return formFailure(parsed.errors, parsed.values, 'generate');
+	const overwrite = parsed.data.overwrite === 'on';
 	const result = generateMinutes(services, meeting.id, viewer.userId!, overwrite);
 	if (!result.ok) error(404, 'Not found');
 	return { generated: result.value.version };
