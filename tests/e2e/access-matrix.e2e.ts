@@ -103,6 +103,25 @@ function matrix(ids: DemoIds, b: Boards = boards): Record<string, Case[]> {
 			{ path: `${meetingApi('sitsIn')}/attendance/pnone`, expect: removeLine('denied') },
 			{ path: `${meetingApi('other')}/attendance/pnone`, expect: removeLine('denied') }
 		],
+		// An empty body (400) or a line that does not exist (404): allowed roles get past the rule.
+		'POST /api/meetings/[meetingId]/attendance/[attendanceId]/merge': perTavolo(
+			(v) => `${meetingApi(v)}/attendance/pnone/merge`,
+			tavoloManagers,
+			sitsInManage
+		),
+		...Object.fromEntries(
+			['PUT', 'DELETE'].map((method) => [
+				`${method} /api/meetings/[meetingId]/attendance/[attendanceId]/delegate`,
+				[
+					{ path: `${meetingApi('own')}/attendance/pnone/delegate`, expect: removeLine('missing') },
+					{
+						path: `${meetingApi('sitsIn')}/attendance/pnone/delegate`,
+						expect: removeLine('denied')
+					},
+					{ path: `${meetingApi('other')}/attendance/pnone/delegate`, expect: removeLine('denied') }
+				]
+			])
+		),
 		'POST /api/meetings/[meetingId]/board': perTavolo(
 			(v) => `${meetingApi(v)}/board`,
 			tavoloManagers,
@@ -166,9 +185,8 @@ function matrix(ids: DemoIds, b: Boards = boards): Record<string, Case[]> {
 				refusalsOnly: true
 			}
 		],
-		'POST /locale': [
-			{ path: '/locale', expect: row('redirect', 'redirect', 'redirect', 'redirect', 'redirect') }
-		],
+		// Open to all; the probe form names no language, so it is refused (400) before any redirect.
+		'POST /locale': [{ path: '/locale', expect: open }],
 		'GET /healthz': [{ path: '/healthz', expect: open }],
 		'POST /api/session': [{ path: '/api/session', expect: open }],
 		'DELETE /api/session': [
@@ -423,7 +441,13 @@ function boardRoutes(
 			{ path: meetingPage('other'), expect: row('login', 'redirect', 'denied', 'denied', 'denied') }
 		],
 		...Object.fromEntries(
-			['addAttendance', 'correctAttendance', 'removeAttendance'].map((a) => [
+			[
+				'addAttendance',
+				'correctAttendance',
+				'removeAttendance',
+				'mergeAttendance',
+				'delegateAttendance'
+			].map((a) => [
 				`POST /meetings/[meetingId] ?/${a}`,
 				perTavolo(meetingPage, r.tavoloManagers, r.sitsInManage)
 			])

@@ -80,7 +80,13 @@ test('[S1] SIGTERM during writes loses nothing acknowledged and leaves a consist
 		post(cookie, '/import?/confirm', { kind: 'organizations', table: JSON.stringify(table) })
 	);
 	const singleResults = singles.map((name) =>
-		post(cookie, '/organizations/new?/save', { name, type: 'association', sector: 'third_sector' })
+		post(cookie, '/organizations/new?/save', {
+			name,
+			aliases: '',
+			type: 'association',
+			sector: 'third_sector',
+			email: ''
+		})
 	);
 
 	// Stop the server once the burst is under way: the first import is saved, others are in flight.

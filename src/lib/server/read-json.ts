@@ -73,3 +73,14 @@ export function parseJsonText(text: string): unknown {
 export async function readJson(request: Request): Promise<unknown> {
 	return parseJsonText(await readJsonText(request));
 }
+
+/**
+ * For a request that carries nothing (open a board, submit, erase, close a
+ * round): an empty body or `{}` goes on; anything else is a 400, so a client
+ * that thinks it is sending options learns that they are not read.
+ */
+export async function readNoBody(request: Request): Promise<void> {
+	const text = decodeUtf8(await readBytes(request)).trim();
+	if (text === '' || (mediaType(request) === 'application/json' && /^\{\s*\}$/.test(text))) return;
+	error(400, 'This request takes no body (send none, or {})');
+}

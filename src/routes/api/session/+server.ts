@@ -4,13 +4,13 @@ import { clearAuthCookie, setAuthCookie } from '$lib/auth/auth-cookie.server';
 import { invalidateAuthSession } from '$lib/auth/auth-session.server';
 import { logIn } from '$lib/auth/login.server';
 import { fieldErrors } from '$lib/forms/form-data';
-import { readJson } from '$lib/server/read-json';
+import { readJson, readNoBody } from '$lib/server/read-json';
 import { getRuntime } from '$lib/server/runtime';
 import type { RequestHandler } from './$types';
 
 /** Log-in for scripts and tests: {"email","password"} → 200 with the session cookie. */
 export const POST: RequestHandler = async (event) => {
-	const parsed = loginInput.safeParse(await readJson(event.request));
+	const parsed = loginInput.strict().safeParse(await readJson(event.request));
 	if (!parsed.success) {
 		return json(
 			{ error: 'invalid-input', fields: fieldErrors(parsed.error.issues) },
@@ -43,8 +43,9 @@ export const POST: RequestHandler = async (event) => {
 };
 
 /** Log-out: ends the session and clears the cookie. */
-export const DELETE: RequestHandler = (event) => {
+export const DELETE: RequestHandler = async (event) => {
 	if (!event.locals.authSessionId) error(401, 'Autenticazione richiesta');
+	await readNoBody(event.request);
 	invalidateAuthSession(getRuntime().database.db, event.locals.authSessionId);
 	clearAuthCookie(event);
 	return new Response(null, { status: 204 });

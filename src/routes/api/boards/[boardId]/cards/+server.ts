@@ -21,6 +21,12 @@ const CARD_RATE = { capacity: 20, perSecond: 0.5 };
 export const POST: RequestHandler = async (event) => {
 	const { board, participant, services } = boardContext(event);
 	if (participant.writer.role === 'observer') return json({ error: 'forbidden' }, { status: 403 });
+	const parsed = cardInput.safeParse(await readJson(event.request));
+	if (!parsed.success)
+		return json(
+			{ error: 'invalid-input', fields: fieldErrors(parsed.error.issues) },
+			{ status: 400 }
+		);
 	if (participant.writer.role !== 'facilitator') {
 		const runtime = getRuntime();
 		const key = `${board.id}:${participant.writer.participantId}`;
@@ -31,12 +37,6 @@ export const POST: RequestHandler = async (event) => {
 		);
 		if (!rate.ok) return tooManyRequests(rate.retryAfterSeconds);
 	}
-	const parsed = cardInput.safeParse(await readJson(event.request));
-	if (!parsed.success)
-		return json(
-			{ error: 'invalid-input', fields: fieldErrors(parsed.error.issues) },
-			{ status: 400 }
-		);
 	const result = submitCard(services, board.id, participant.writer, parsed.data);
 	if (!result.ok) {
 		const status = { forbidden: 403, closed: 409, 'foreign-policy-area': 400, 'too-many': 429 }[

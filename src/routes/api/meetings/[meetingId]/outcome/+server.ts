@@ -3,6 +3,7 @@ import { access } from '$lib/auth/access';
 import { meetingContext } from '$lib/meeting/meeting-context.server';
 import { listOutcomes, submitOutcome } from '$lib/outcomes/outcome-commands.server';
 import { getRuntime } from '$lib/server/runtime';
+import { readNoBody } from '$lib/server/read-json';
 import type { RequestHandler } from './$types';
 
 /** The versions of this incontro's outcome (members of the tavolo). */
@@ -18,8 +19,9 @@ export const GET: RequestHandler = (event) => {
 };
 
 /** Submits the outcome package (facilitators): 201 {outcomeId, version}; a resubmission is version 2. */
-export const POST: RequestHandler = (event) => {
+export const POST: RequestHandler = async (event) => {
 	const { actor, meeting, db } = meetingContext(event, access.manageTavolo);
+	await readNoBody(event.request);
 	const { boards: hub, clock } = getRuntime();
 	const result = submitOutcome({ db, hub, clock }, meeting.id, actor.userId);
 	if (!result.ok) return json({ error: result.reason }, { status: 409 });

@@ -4,11 +4,13 @@ import { getAttendance } from '$lib/attendance/attendance-commands.server';
 import { eraseParticipant } from '$lib/attendance/participant-privacy.server';
 import { meetingContext } from '$lib/meeting/meeting-context.server';
 import { getRuntime } from '$lib/server/runtime';
+import { readNoBody } from '$lib/server/read-json';
 import type { RequestHandler } from './$types';
 
 /** Erases a participant's name and organisation everywhere (SPEC J5): the UdP only. 204. */
-export const POST: RequestHandler = (event) => {
+export const POST: RequestHandler = async (event) => {
 	const { meeting, db, now } = meetingContext(event, (a) => access.manageSetup(a));
+	await readNoBody(event.request);
 	if (!getAttendance(db, meeting.id, event.params.attendanceId)) error(404, 'Not found');
 	eraseParticipant(db, getRuntime().boards, event.params.attendanceId, now);
 	return new Response(null, { status: 204 });
