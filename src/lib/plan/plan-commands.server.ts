@@ -56,10 +56,13 @@ export function saveComune(
 	return updated.changes ? { ok: true, value: comuneId } : { ok: false, reason: 'not-found' };
 }
 
-export function removeComune(db: Db, ambitoId: number, comuneId: number): void {
-	db.delete(comuni)
+/** False when the Ambito has no such comune: nothing was removed. */
+export function removeComune(db: Db, ambitoId: number, comuneId: number): boolean {
+	const { changes } = db
+		.delete(comuni)
 		.where(and(eq(comuni.id, comuneId), eq(comuni.ambitoId, ambitoId)))
 		.run();
+	return changes > 0;
 }
 
 export function savePlan(

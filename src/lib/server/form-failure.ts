@@ -1,4 +1,4 @@
-import { fail } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import type { FieldErrors } from '$lib/forms/form-data';
 
 /**
@@ -18,4 +18,14 @@ export function reasonFailure(
 	scope = ''
 ) {
 	return formFailure({ [field]: reason.replaceAll('-', '_') }, values, scope);
+}
+
+/**
+ * The body of a form that is only a button (open the board, share, log out):
+ * read like any form (415 when it is not one, 400 for bytes that are not UTF-8),
+ * and 400 for any field, which this action would otherwise silently ignore.
+ */
+export async function readEmptyForm(request: Request): Promise<void> {
+	const names = [...new Set((await request.formData()).keys())];
+	if (names.length > 0) error(400, `This form takes no fields: ${names.join(', ').slice(0, 200)}`);
 }

@@ -6,7 +6,7 @@ import { parseForm } from '$lib/forms/form-data';
 import { ambitoInput, comuneInput } from '$lib/plan/plan';
 import { removeComune, saveAmbito, saveComune } from '$lib/plan/plan-commands.server';
 import { getAmbito, listComuni, listVisiblePlans } from '$lib/plan/plan-repo.server';
-import { formFailure, reasonFailure } from '$lib/server/form-failure';
+import { formFailure, readEmptyForm, reasonFailure } from '$lib/server/form-failure';
 import { found, idParam } from '$lib/server/params';
 import { getRuntime } from '$lib/server/runtime';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -61,7 +61,8 @@ export const actions: Actions = {
 		const { ambito, db } = context(event);
 		const parsed = parseForm(comuneRemove, await event.request.formData());
 		if (!parsed.ok) return formFailure(parsed.errors, parsed.values, 'comune');
-		removeComune(db, ambito.id, parsed.data.comuneId);
+		if (!removeComune(db, ambito.id, parsed.data.comuneId))
+			return formFailure({ comuneId: 'not_found' }, parsed.data, 'comune');
 		return { saved: true };
 	}
 };

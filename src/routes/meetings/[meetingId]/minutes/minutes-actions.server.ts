@@ -10,7 +10,7 @@ import {
 	generateMinutes
 } from '$lib/minutes/minutes-commands.server';
 import type { StatusAction } from '$lib/minutes/minutes-version';
-import { formFailure } from '$lib/server/form-failure';
+import { formFailure, readEmptyForm } from '$lib/server/form-failure';
 
 /**
  * The verbale page's actions (SPEC M-V1..M-V8): the facilitators of the tavolo
@@ -43,8 +43,9 @@ export async function editAction(event: RequestEvent) {
 }
 
 function statusAction(action: StatusAction) {
-	return (event: RequestEvent) => {
+	return async (event: RequestEvent) => {
 		const { meeting, viewer, db, now } = minutesContext(event, true);
+		await readEmptyForm(event.request);
 		const result = changeMinutesStatus(db, meeting.id, action, { userId: viewer.userId!, now });
 		if (!result.ok) return conflict(result.reason, 'status');
 		const version = result.value.version;

@@ -1,6 +1,9 @@
 import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
 import { access } from '$lib/auth/access';
 import { requireAccess } from '$lib/auth/guard.server';
+import { idField } from '$lib/forms/fields';
+import { parseForm } from '$lib/forms/form-data';
 import { getPlan } from '$lib/plan/plan-repo.server';
 import { planInbox } from '$lib/plan-objectives/plan-inbox.server';
 import {
@@ -28,20 +31,25 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
+/** One decision button of the inbox: "adopt" sends no reason, the other two a reason box. */
+const decideForm = z.object({
+	outcomeId: idField,
+	cardId: z.string().trim().min(1).max(40),
+	decision: z.enum(['adopted', 'sent_back', 'parked']),
+	reason: z.string().max(2000).optional()
+});
+
 export const actions: Actions = {
 	decide: async (event) => {
 		const actor = requireAccess(event, access.manageSetup);
 		const planId = idParam(event.params.planId);
 		const { db } = getRuntime().database;
-		const form = await event.request.formData();
-		const outcomeId = Number(form.get('outcomeId'));
-		const cardId = String(form.get('cardId') ?? '');
+		const form = parseForm(decideForm, await event.request.formData());
+		if (!form.ok) return fail(400, { decideError: 'invalid-input', cardId: '' });
+		const { outcomeId, cardId, decision, reason = '' } = form.data;
 		if (outcomeInPlan(db, outcomeId)?.planId !== planId)
-			return fail(400, { decideError: 'not-found', cardId });
-		const parsed = decisionInput.safeParse({
-			decision: form.get('decision'),
-			reason: form.get('reason') ?? ''
-		});
+			return fail(404, { decideError: 'not-found', cardId });
+		const parsed = decisionInput.safeParse({ decision, reason });
 		if (!parsed.success) return fail(400, { decideError: 'reason-required', cardId });
 		const result = decideOnCard(
 			db,

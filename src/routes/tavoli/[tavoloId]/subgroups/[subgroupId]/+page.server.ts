@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { access } from '$lib/auth/access';
 import { parseForm } from '$lib/forms/form-data';
-import { formFailure, reasonFailure } from '$lib/server/form-failure';
+import { formFailure, readEmptyForm, reasonFailure } from '$lib/server/form-failure';
 import { found, idParam } from '$lib/server/params';
 import { subgroupInput } from '$lib/tavolo/tavolo';
 import { deleteSubgroup, saveSubgroup } from '$lib/tavolo/tavolo-commands.server';
@@ -30,8 +30,9 @@ export const actions: Actions = {
 		if (!result.ok) return reasonFailure('personIds', result.reason, parsed.data);
 		redirect(303, `/tavoli/${tavolo.id}`);
 	},
-	delete: (event) => {
+	delete: async (event) => {
 		const { tavolo, db, subgroup } = context(event);
+		await readEmptyForm(event.request);
 		deleteSubgroup(db, tavolo.id, subgroup.id);
 		redirect(303, `/tavoli/${tavolo.id}`);
 	}
