@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { users } from '../auth/auth.schema';
 import { organizations, people } from '../directory/directory.schema';
 import { meetings } from '../meeting/meeting.schema';
@@ -26,6 +26,10 @@ export const attendance = sqliteTable(
 		consentAt: integer('consent_at'),
 		joinedAt: integer('joined_at').notNull(),
 		removedAt: integer('removed_at'),
+		/** The line this one was merged into (SPEC J7): it is also marked removed. */
+		mergedInto: text('merged_into'),
+		/** When the facilitator confirmed this line as its organisation's delegate (SPEC J8). */
+		delegateAt: integer('delegate_at'),
 		updatedAt: integer('updated_at').notNull()
 	},
 	(t) => [
@@ -46,3 +50,23 @@ export const guestSessions = sqliteTable('guest_sessions', {
 	expiresAt: integer('expires_at').notNull(),
 	createdAt: integer('created_at').notNull()
 });
+
+/**
+ * The devices a line joined from (SPEC J6): the SHA-256 of the device cookie's
+ * random token, never the token, so the table cannot be used to pose as a device.
+ * A device may hold several lines of one incontro (a tablet passed round).
+ */
+export const attendanceDevices = sqliteTable(
+	'attendance_devices',
+	{
+		deviceId: text('device_id').notNull(),
+		attendanceId: text('attendance_id')
+			.notNull()
+			.references(() => attendance.id, { onDelete: 'cascade' }),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.deviceId, t.attendanceId] }),
+		index('attendance_devices_line_idx').on(t.attendanceId)
+	]
+);

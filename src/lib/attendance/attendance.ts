@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { requiredText } from '$lib/forms/fields';
+import { nameKey } from '$lib/forms/name-key';
 
 /** Joining an incontro with its code (SPEC J1-J3). */
 export const joinInput = z.object({
@@ -20,6 +21,9 @@ export const attendanceLineInput = z.object({
 	organization: z.string().trim().max(200, { error: 'too_long' }).default('')
 });
 
+/** SPEC J7: the line that stays when the facilitator merges another into it. */
+export const mergeInput = z.object({ into: z.string().trim().min(1).max(40) }).strict();
+
 /** A random id for attendance lines (also the participant id on the board). */
 export function newAttendanceId(): string {
 	const bytes = new Uint8Array(9);
@@ -33,3 +37,27 @@ export function newAttendanceId(): string {
 }
 
 export const GUEST_SESSION_HOURS = 18;
+
+/** How a line holds its organisation's voice (SPEC J8). */
+export type DelegateStanding = 'confirmed' | 'member' | null;
+
+/**
+ * SPEC J8: a line speaks for its organisation when the facilitator confirmed it
+ * as delegate, or when its person belongs to that very organisation in the
+ * directory — never because of a name typed when joining. A line without an
+ * organisation has no organisation to speak for.
+ */
+export function delegateStanding(
+	line: { organizationId: number | null; organizationName: string; delegateAt: number | null },
+	personOrganizationId: number | null
+): DelegateStanding {
+	if (line.organizationId === null && !line.organizationName.trim()) return null;
+	if (line.delegateAt !== null) return 'confirmed';
+	if (line.organizationId !== null && personOrganizationId === line.organizationId) return 'member';
+	return null;
+}
+
+/** SPEC J6: a join from a device names the same person again when the names match, whatever the case, accents or spacing. */
+export function samePerson(typed: string, line: { name: string }): boolean {
+	return nameKey(typed) !== '' && nameKey(typed) === nameKey(line.name);
+}

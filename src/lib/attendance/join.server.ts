@@ -1,13 +1,25 @@
-import { eq } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import { normalizeJoinCode } from '$lib/board/board';
 import { boards } from '$lib/board/board.schema';
 import { inTransaction, type Db } from '$lib/server/db/database';
 import type { Result } from '$lib/server/result';
-import type { JoinInput } from './attendance';
-import { addAttendance } from './attendance-commands.server';
-import { createGuestSession, GUEST_COOKIE } from './guest-session.server';
+import { samePerson, type JoinInput } from './attendance';
+import { addAttendance, type AttendanceLine } from './attendance-commands.server';
+import { attendance, attendanceDevices } from './attendance.schema';
+import {
+	createGuestSession,
+	GUEST_COOKIE,
+	sessionOfLine,
+	validateGuestToken
+} from './guest-session.server';
 
 export { GUEST_COOKIE };
+
+/** A join and the browser it comes from (SPEC J6). */
+export interface JoinRequest extends JoinInput {
+	/** The device's id (deviceId of device-cookie.server.ts) and the guest cookie it holds, if any. */
+	from?: { deviceId: string | null; guestToken: string | null };
+}
 
 export interface Joined {
 	boardId: string;
@@ -15,29 +27,51 @@ export interface Joined {
 	participantId: string;
 	token: string;
 	expiresAt: number;
+	/** True when this browser already had the line (SPEC J6): nothing was added to the foglio firme. */
+	rejoined: boolean;
 }
 
 /**
- * Joining an incontro without an account (SPEC J1-J2): the code of an open board,
- * a name, an organisation and consent give a guest session for that incontro and
- * a line on its foglio firme, in one transaction.
+ * Joining an incontro without an account (SPEC J1, J2, J6): the code of an open
+ * board, a name, an organisation and consent give a guest session for that
+ * incontro and a line on its foglio firme, in one transaction. A browser that
+ * already joined under that name gets its line back, however many times or how
+ * fast it submits: the check and the insert share the transaction, and SQLite
+ * runs one at a time.
  */
 export function joinWithCode(
 	db: Db,
-	input: JoinInput,
+	request: JoinRequest,
 	now: number
 ): Result<Joined, 'unknown-code'> {
-	const code = normalizeJoinCode(input.code);
+	const code = normalizeJoinCode(request.code);
 	const board = db.select().from(boards).where(eq(boards.joinCode, code)).get();
 	if (!board || !board.open) return { ok: false, reason: 'unknown-code' };
 	return inTransaction(db, () => {
-		const line = addAttendance(
-			db,
-			board.meetingId,
-			{ name: input.name, organization: input.organization, source: 'code', consent: true },
-			now
-		);
-		const session = createGuestSession(db, line.id, board.meetingId, now);
+		const known = knownLine(db, board.meetingId, request, now);
+		const line =
+			known ??
+			addAttendance(
+				db,
+				board.meetingId,
+				{
+					name: request.name,
+					organization: request.organization,
+					source: 'code',
+					consent: true
+				},
+				now
+			);
+		const deviceId = request.from?.deviceId;
+		if (deviceId)
+			db.insert(attendanceDevices)
+				.values({ deviceId, attendanceId: line.id, createdAt: now })
+				.onConflictDoNothing()
+				.run();
+		const guestToken = request.from?.guestToken;
+		const session =
+			(known && guestToken ? sessionOfLine(db, guestToken, line.id, now) : null) ??
+			createGuestSession(db, line.id, board.meetingId, now);
 		return {
 			ok: true,
 			value: {
@@ -45,8 +79,44 @@ export function joinWithCode(
 				meetingId: board.meetingId,
 				participantId: line.id,
 				token: session.token,
-				expiresAt: session.expiresAt
+				expiresAt: session.expiresAt,
+				rejoined: known !== undefined
 			}
 		} as const;
 	});
+}
+
+/**
+ * SPEC J6: the line this browser already holds on the incontro's foglio firme
+ * under the name typed — the one its guest cookie names, else the latest its
+ * device joined. Another name on the same device is another person.
+ */
+function knownLine(
+	db: Db,
+	meetingId: number,
+	request: JoinRequest,
+	now: number
+): AttendanceLine | undefined {
+	const guest = request.from?.guestToken
+		? validateGuestToken(db, request.from.guestToken, now)
+		: null;
+	if (guest && guest.meetingId === meetingId && samePerson(request.name, guest))
+		return db.select().from(attendance).where(eq(attendance.id, guest.attendanceId)).get();
+	const deviceId = request.from?.deviceId;
+	if (!deviceId) return undefined;
+	return db
+		.select({ line: attendance })
+		.from(attendanceDevices)
+		.innerJoin(attendance, eq(attendance.id, attendanceDevices.attendanceId))
+		.where(
+			and(
+				eq(attendanceDevices.deviceId, deviceId),
+				eq(attendance.meetingId, meetingId),
+				isNull(attendance.removedAt)
+			)
+		)
+		.orderBy(desc(attendance.joinedAt))
+		.all()
+		.map((r) => r.line)
+		.find((line) => samePerson(request.name, line));
 }

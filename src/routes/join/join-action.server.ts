@@ -1,11 +1,9 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { joinInput } from '$lib/attendance/attendance';
-import { setGuestCookie } from '$lib/attendance/guest-cookie.server';
-import { joinWithCode } from '$lib/attendance/join.server';
+import { joinFromBrowser } from '$lib/attendance/join-request.server';
 import { fieldErrors } from '$lib/forms/form-data';
-import { getRuntime } from '$lib/server/runtime';
 
-/** The join form's action, shared by /join and /join/[code]. */
+/** The join form's action, shared by /join and /join/[code]; a second "Entra" finds the same line (SPEC J6). */
 export async function joinAction(event: RequestEvent) {
 	const form = await event.request.formData();
 	const values = {
@@ -16,10 +14,8 @@ export async function joinAction(event: RequestEvent) {
 	};
 	const parsed = joinInput.safeParse(values);
 	if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error.issues), values });
-	const { database, clock } = getRuntime();
-	const result = joinWithCode(database.db, parsed.data, clock.now());
+	const result = joinFromBrowser(event, parsed.data);
 	if (!result.ok)
 		return fail(404, { errors: { code: 'unknown_code' } as Record<string, string>, values });
-	setGuestCookie(event, result.value.token, result.value.expiresAt);
 	redirect(303, `/boards/${result.value.boardId}`);
 }
