@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { attendanceOfAccount, setDelegate } from '$lib/attendance/attendance-commands.server';
 import { joinWithCode } from '$lib/attendance/join.server';
+import { users } from '$lib/auth/auth.schema';
+import { loadActor } from '$lib/auth/actor.server';
 import { submitCard } from '$lib/board/board-cards.server';
 import { addCard, readBoard } from '$lib/board/board-doc';
 import { roundInput } from '$lib/voting/voting';
@@ -25,7 +29,7 @@ import {
 	type TestServer
 } from './sync-server';
 
-/** Voting against real SQLite (SPEC V1-V9): budgets, voices, secrecy until the reveal. */
+/** Voting against real SQLite (SPEC V1-V10): budgets, voices, secrecy until the reveal. */
 let server: TestServer;
 let boardId: string;
 let joinCode: string;
@@ -102,7 +106,7 @@ describe('[V1-V3] a dot round', () => {
 		for (let i = 0; i < 50; i++)
 			castBallot(server.services.db, roundId, anna, dots(i % 3, 2, 0, 0), now);
 		const stored = ownBallot(server.services.db, getRound(server.services.db, roundId)!, anna);
-		expect(stored.remaining).toBeGreaterThanOrEqual(0);
+		expect(stored.ok && stored.value.remaining).toBeGreaterThanOrEqual(0);
 
 		const luca = guest('Luca', 'CSV Bergamo');
 		castBallot(server.services.db, roundId, luca, dots(0, 0, 3, 2), now);
@@ -127,20 +131,62 @@ describe('[V1-V3] a dot round', () => {
 });
 
 describe('[V4] one voice per organisation', () => {
-	it('people of one organisation share a single budget', () => {
+	const confirm = (participantId: string) =>
+		expect(
+			setDelegate(
+				server.services.db,
+				{ meetingId, id: participantId },
+				{ confirmed: true, now: Date.now() }
+			).ok
+		).toBe(true);
+
+	it('its confirmed delegates share a single ballot and budget; its other people are refused', () => {
 		const roundId = open({ budget: 4, cap: 4, voice: 'organization' });
 		const first = guest('Prima', 'Fondazione Angelo Custode');
 		const second = guest('Seconda', 'Fondazione Angelo Custode');
+		const third = guest('Terza', 'fondazione angelo custode ');
+		confirm(first);
+		confirm(third);
 		const now = Date.now();
 		expect(castBallot(server.services.db, roundId, first, dots(4), now).ok).toBe(true);
 		const round = getRound(server.services.db, roundId)!;
-		expect(ownBallot(server.services.db, round, second).remaining).toBe(0);
-		castBallot(server.services.db, roundId, second, dots(0, 2, 2), now);
-		expect(ownBallot(server.services.db, round, first).ballot).toEqual(dots(0, 2, 2));
+		const refused = { ok: false, reason: 'not-delegate' };
+		expect(ownBallot(server.services.db, round, second)).toEqual(refused);
+		expect(castBallot(server.services.db, roundId, second, dots(1), now)).toEqual(refused);
+		expect(markDone(server.services.db, roundId, second, true, now)).toEqual(refused);
+		expect(ownBallot(server.services.db, round, third)).toMatchObject({
+			ok: true,
+			value: { remaining: 0 }
+		});
+		castBallot(server.services.db, roundId, third, dots(0, 2, 2), now);
+		expect(ownBallot(server.services.db, round, first)).toMatchObject({
+			value: { ballot: dots(0, 2, 2) }
+		});
 		setRoundStatus(server.services, round, 'reveal');
 		expect(roundResults(server.services.db, getRound(server.services.db, roundId)!)!.ballots).toBe(
 			1
 		);
+	});
+
+	it('a member of the organisation in the directory is its delegate; typing its name is not enough', () => {
+		const roundId = open({ budget: 3, cap: 3, voice: 'organization' });
+		const db = server.services.db;
+		const user = db.select().from(users).where(eq(users.email, 'partecipante@demo.local')).get()!;
+		const giulia = attendanceOfAccount(db, meetingId, loadActor(db, user), Date.now()).id;
+		const outsider = guest('Estraneo', 'Cooperativa Universiis');
+		const now = Date.now();
+		expect(castBallot(db, roundId, giulia, dots(3), now).ok).toBe(true);
+		const round = getRound(db, roundId)!;
+		expect(ownBallot(db, round, outsider)).toEqual({ ok: false, reason: 'not-delegate' });
+		expect(castBallot(db, roundId, outsider, dots(0, 3), now)).toMatchObject({
+			reason: 'not-delegate'
+		});
+		expect(ownBallot(db, round, giulia)).toMatchObject({ value: { ballot: dots(3) } });
+		// People without an organisation speak for themselves.
+		const loner = guest('Senza Ente', '');
+		expect(castBallot(db, roundId, loner, dots(0, 0, 1), now).ok).toBe(true);
+		expect(roundProgress(db, roundId).ballots).toBe(2);
+		setRoundStatus(server.services, round, 'reveal');
 	});
 });
 

@@ -1,15 +1,18 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, isNull } from 'drizzle-orm';
 import type { Actor } from '$lib/auth/access';
 import { nameKey } from '$lib/forms/name-key';
 import { organizations, people } from '$lib/directory/directory.schema';
 import { plans } from '$lib/plan/plan.schema';
 import type { Db } from '$lib/server/db/database';
+import type { Result } from '$lib/server/result';
 import { tavoli } from '$lib/tavolo/tavolo.schema';
 import { meetings } from '$lib/meeting/meeting.schema';
 import { newAttendanceId } from './attendance';
 import { attendance } from './attendance.schema';
 
 export type AttendanceLine = typeof attendance.$inferSelect;
+/** A line as the foglio firme shows it: with the directory organisation of its person, for SPEC J8. */
+export type SheetLine = AttendanceLine & { personOrganizationId: number | null };
 
 /** The organisation of the directory a typed name refers to (by name or alias), if any. */
 export function matchOrganization(db: Db, meetingId: number, typed: string): number | null {
@@ -111,26 +114,33 @@ export function attendanceOfAccount(
 		.get();
 }
 
-export function listAttendance(db: Db, meetingId: number): AttendanceLine[] {
+function sheetLines(db: Db) {
 	return db
-		.select()
+		.select({ ...getTableColumns(attendance), personOrganizationId: people.organizationId })
 		.from(attendance)
+		.leftJoin(people, eq(people.id, attendance.personId));
+}
+
+export function listAttendance(db: Db, meetingId: number): SheetLine[] {
+	return sheetLines(db)
 		.where(and(eq(attendance.meetingId, meetingId), isNull(attendance.removedAt)))
 		.orderBy(asc(attendance.joinedAt))
 		.all();
 }
 
-export function getAttendance(db: Db, meetingId: number, id: string): AttendanceLine | undefined {
-	return db
-		.select()
-		.from(attendance)
+export function getAttendance(db: Db, meetingId: number, id: string): SheetLine | undefined {
+	return sheetLines(db)
 		.where(
 			and(eq(attendance.meetingId, meetingId), eq(attendance.id, id), isNull(attendance.removedAt))
 		)
 		.get();
 }
 
-/** The facilitator corrects a line (a misspelt name, the wrong organisation). */
+/**
+ * The facilitator corrects a line (a misspelt name, the wrong organisation). A
+ * delegate confirmed for one organisation is not one for another (SPEC J8): a
+ * change of organisation withdraws the confirmation.
+ */
 export function correctAttendance(
 	db: Db,
 	meetingId: number,
@@ -138,20 +148,44 @@ export function correctAttendance(
 	line: { name: string; organization: string },
 	now: number
 ): boolean {
+	const current = getAttendance(db, meetingId, id);
+	if (!current) return false;
 	const organizationId = matchOrganization(db, meetingId, line.organization);
-	return (
-		db
-			.update(attendance)
-			.set({ name: line.name, organizationName: line.organization, organizationId, updatedAt: now })
-			.where(
-				and(
-					eq(attendance.meetingId, meetingId),
-					eq(attendance.id, id),
-					isNull(attendance.removedAt)
-				)
-			)
-			.run().changes > 0
-	);
+	const sameOrganization =
+		organizationId === current.organizationId &&
+		nameKey(line.organization) === nameKey(current.organizationName);
+	db.update(attendance)
+		.set({
+			name: line.name,
+			organizationName: line.organization,
+			organizationId,
+			delegateAt: sameOrganization ? current.delegateAt : null,
+			updatedAt: now
+		})
+		.where(eq(attendance.id, id))
+		.run();
+	return true;
+}
+
+/**
+ * SPEC J8: the facilitator confirms a line as its organisation's delegate, or
+ * withdraws the confirmation. A line without an organisation cannot be one.
+ */
+export function setDelegate(
+	db: Db,
+	target: { meetingId: number; id: string },
+	change: { confirmed: boolean; now: number }
+): Result<SheetLine, 'unknown-line' | 'no-organization'> {
+	const line = getAttendance(db, target.meetingId, target.id);
+	if (!line) return { ok: false, reason: 'unknown-line' };
+	if (change.confirmed && line.organizationId === null && !line.organizationName.trim())
+		return { ok: false, reason: 'no-organization' };
+	const delegateAt = change.confirmed ? (line.delegateAt ?? change.now) : null;
+	db.update(attendance)
+		.set({ delegateAt, updatedAt: change.now })
+		.where(eq(attendance.id, line.id))
+		.run();
+	return { ok: true, value: { ...line, delegateAt, updatedAt: change.now } };
 }
 
 /**

@@ -14,6 +14,8 @@ export interface RoundJson {
 	targets: { id: string; label: string }[];
 	runOffOf: number | null;
 	mayVote: boolean;
+	/** V4: one voice per organisation, and the visitor is not their organisation's delegate. */
+	notDelegate: boolean;
 	mine: BallotState | null;
 	/** Facilitators only: counts, never totals (V5). */
 	progress?: { ballots: number; done: number };

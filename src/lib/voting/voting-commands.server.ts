@@ -1,4 +1,5 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
+import { delegateStanding } from '$lib/attendance/attendance';
 import { attendance } from '$lib/attendance/attendance.schema';
 import {
 	boardItemIds,
@@ -10,7 +11,7 @@ import { readBoard } from '$lib/board/board-doc';
 import type { Participant } from '$lib/board/board-room.server';
 import { boards } from '$lib/board/board.schema';
 import { nameKey } from '$lib/forms/name-key';
-import { organizations } from '$lib/directory/directory.schema';
+import { organizations, people } from '$lib/directory/directory.schema';
 import { inTransaction, type Db } from '$lib/server/db/database';
 import type { Result } from '$lib/server/result';
 import { ballots, boardPriorities, voteRounds } from './voting.schema';
@@ -158,20 +159,25 @@ interface Voter {
 	participantId: string;
 	organizationKey: string | null;
 	sector: 'public' | 'third_sector' | null;
+	/** V4, SPEC J8: speaks for `organizationKey` where the round gives one voice per organisation. */
+	delegate: boolean;
 }
 
-/** The voter behind an attendance line: their organisation and its sector (V4, V6). */
+/** The voter behind an attendance line: their organisation, its sector, whether they are its delegate (V4, V6). */
 export function voterOf(db: Db, participantId: string): Voter | undefined {
 	const line = db
 		.select({
 			id: attendance.id,
 			organizationId: attendance.organizationId,
 			organizationName: attendance.organizationName,
+			delegateAt: attendance.delegateAt,
 			removedAt: attendance.removedAt,
-			sector: organizations.sector
+			sector: organizations.sector,
+			personOrganizationId: people.organizationId
 		})
 		.from(attendance)
 		.leftJoin(organizations, eq(organizations.id, attendance.organizationId))
+		.leftJoin(people, eq(people.id, attendance.personId))
 		.where(eq(attendance.id, participantId))
 		.get();
 	if (!line || line.removedAt !== null) return undefined;
@@ -181,7 +187,28 @@ export function voterOf(db: Db, participantId: string): Voter | undefined {
 			: line.organizationName.trim()
 				? nameKey(line.organizationName)
 				: null;
-	return { participantId: line.id, organizationKey, sector: line.sector ?? null };
+	return {
+		participantId: line.id,
+		organizationKey,
+		sector: line.sector ?? null,
+		delegate: delegateStanding(line, line.personOrganizationId) !== null
+	};
+}
+
+/**
+ * V4: the ballot a voter reads and writes in a round — their own, or their
+ * organisation's when the round gives one voice per organisation and they are
+ * its delegate; anyone else of that organisation is refused with 'not-delegate'.
+ * People without an organisation vote for themselves.
+ */
+function ballotKey(round: RoundRow, participantId: string, voter: Voter | undefined) {
+	const organizationKey = voter?.organizationKey ?? null;
+	if (round.options.voice === 'organization' && organizationKey !== null && !voter?.delegate)
+		return { ok: false, reason: 'not-delegate' } as const;
+	return {
+		ok: true,
+		value: voterKey(round.options.voice, participantId, organizationKey)
+	} as const;
 }
 
 export type BallotOutcome = { ballot: Ballot; remaining: number | null; done: boolean };
@@ -194,8 +221,9 @@ export function mayVote(round: RoundRow, participant: Participant): boolean {
 
 /**
  * Stores a whole ballot (V2-V4): checked against the round, then written in one
- * IMMEDIATE transaction that re-reads the round, so a ballot can never land in a
- * closed round and two requests can never add up past the budget.
+ * IMMEDIATE transaction that re-reads the round and the voter's line, so a
+ * ballot can never land in a closed round, two requests can never add up past
+ * the budget, and only an organisation's delegate writes its ballot.
  */
 export function castBallot(
 	db: Db,
@@ -204,18 +232,19 @@ export function castBallot(
 	ballot: Ballot,
 	now: number,
 	paper?: { recordedBy: string }
-): Result<BallotOutcome, BallotProblem | 'round-closed' | 'not-present'> {
+): Result<BallotOutcome, BallotProblem | 'round-closed' | 'not-present' | 'not-delegate'> {
 	return inTransaction(db, () => {
 		const round = getRound(db, roundId);
 		if (!round || round.status !== 'open') return { ok: false, reason: 'round-closed' } as const;
 		const voter = voterOf(db, participantId);
 		if (!voter) return { ok: false, reason: 'not-present' } as const;
+		const key = ballotKey(round, participantId, voter);
+		if (!key.ok) return key;
 		const problem = checkBallot(round.options, new Set(round.targets.map((t) => t.id)), ballot);
 		if (problem) return { ok: false, reason: problem } as const;
-		const key = voterKey(round.options.voice, participantId, voter.organizationKey);
 		const values = {
 			roundId,
-			voterKey: key,
+			voterKey: key.value,
 			participantId,
 			sector: voter.sector,
 			content: ballot,
@@ -235,20 +264,30 @@ export function castBallot(
 	});
 }
 
-/** One's own ballot (or one's organisation's), never anyone else's (V5). */
-export function ownBallot(db: Db, round: RoundRow, participantId: string): BallotOutcome {
-	const voter = voterOf(db, participantId);
-	const key = voterKey(round.options.voice, participantId, voter?.organizationKey ?? null);
+/**
+ * One's own ballot (or one's organisation's, for its delegate), never anyone
+ * else's (V4, V5): 'not-delegate' for the other people of an organisation.
+ */
+export function ownBallot(
+	db: Db,
+	round: RoundRow,
+	participantId: string
+): Result<BallotOutcome, 'not-delegate'> {
+	const key = ballotKey(round, participantId, voterOf(db, participantId));
+	if (!key.ok) return key;
 	const row = db
 		.select()
 		.from(ballots)
-		.where(and(eq(ballots.roundId, round.id), eq(ballots.voterKey, key)))
+		.where(and(eq(ballots.roundId, round.id), eq(ballots.voterKey, key.value)))
 		.get();
 	const ballot = row?.content ?? null;
 	return {
-		ballot: ballot ?? emptyBallot(round.options),
-		remaining: remainingBudget(round.options, ballot),
-		done: row?.done ?? false
+		ok: true,
+		value: {
+			ballot: ballot ?? emptyBallot(round.options),
+			remaining: remainingBudget(round.options, ballot),
+			done: row?.done ?? false
+		}
 	};
 }
 
@@ -265,18 +304,25 @@ export function markDone(
 	participantId: string,
 	done: boolean,
 	now: number
-): Result<void, 'round-closed' | 'not-present'> {
+): Result<void, 'round-closed' | 'not-present' | 'not-delegate'> {
 	const round = getRound(db, roundId);
 	if (!round || round.status !== 'open') return { ok: false, reason: 'round-closed' };
 	const current = ownBallot(db, round, participantId);
-	const cast = castBallot(db, roundId, participantId, current.ballot, now);
+	if (!current.ok) return current;
+	const cast = castBallot(db, roundId, participantId, current.value.ballot, now);
 	if (!cast.ok)
-		return { ok: false, reason: cast.reason === 'not-present' ? 'not-present' : 'round-closed' };
-	const voter = voterOf(db, participantId)!;
-	const key = voterKey(round.options.voice, participantId, voter.organizationKey);
+		return {
+			ok: false,
+			reason:
+				cast.reason === 'not-present' || cast.reason === 'not-delegate'
+					? cast.reason
+					: 'round-closed'
+		};
+	const key = ballotKey(round, participantId, voterOf(db, participantId));
+	if (!key.ok) return key;
 	db.update(ballots)
 		.set({ done })
-		.where(and(eq(ballots.roundId, roundId), eq(ballots.voterKey, key)))
+		.where(and(eq(ballots.roundId, roundId), eq(ballots.voterKey, key.value)))
 		.run();
 	return { ok: true, value: undefined };
 }

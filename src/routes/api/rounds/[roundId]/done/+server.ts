@@ -1,6 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { readJson } from '$lib/server/read-json';
+import { refusalStatus } from '$lib/voting/refusal-status';
 import { markDone, mayVote } from '$lib/voting/voting-commands.server';
 import { roundContext } from '$lib/voting/round-context.server';
 import type { RequestHandler } from './$types';
@@ -20,7 +21,6 @@ export const POST: RequestHandler = async (event) => {
 		parsed.data.done,
 		services.clock.now()
 	);
-	if (!result.ok)
-		return json({ error: result.reason }, { status: result.reason === 'round-closed' ? 409 : 403 });
+	if (!result.ok) return json({ error: result.reason }, { status: refusalStatus(result.reason) });
 	return json({ done: parsed.data.done });
 };

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { getAttendance } from '$lib/attendance/attendance-commands.server';
 import { fieldErrors } from '$lib/forms/form-data';
 import { readJson } from '$lib/server/read-json';
+import { refusalStatus } from '$lib/voting/refusal-status';
 import { ballotInput } from '$lib/voting/voting';
 import { castBallot } from '$lib/voting/voting-commands.server';
 import { roundContext } from '$lib/voting/round-context.server';
@@ -14,7 +15,8 @@ const paperInput = z
 
 /**
  * A paper ballot typed in by a facilitator for someone on the foglio firme
- * (V9), marked as such in the results.
+ * (V9), marked as such in the results; with one voice per organisation, only
+ * for the organisation's delegate (403 `not-delegate`, V4).
  */
 export const POST: RequestHandler = async (event) => {
 	const { round, board, participant, services } = roundContext(event, true);
@@ -36,7 +38,6 @@ export const POST: RequestHandler = async (event) => {
 			recordedBy: participant.writer.participantId
 		}
 	);
-	if (!result.ok)
-		return json({ error: result.reason }, { status: result.reason === 'round-closed' ? 409 : 400 });
+	if (!result.ok) return json({ error: result.reason }, { status: refusalStatus(result.reason) });
 	return json(result.value, { status: 201 });
 };
