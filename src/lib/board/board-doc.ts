@@ -326,6 +326,16 @@ export function splitCard(doc: Y.Doc, mergedId: string): void {
 	});
 }
 
+/**
+ * Server only: the cards of one participant become another's, when the
+ * facilitator merges two lines of the foglio firme that are one person (SPEC J7).
+ */
+export function reassignAuthor(doc: Y.Doc, from: string, into: string): void {
+	doc.transact(() => {
+		for (const m of cardsOf(doc).values()) if (m.get('authorId') === from) m.set('authorId', into);
+	});
+}
+
 /** Server only: mirrors the board's settings into the document for display. */
 export function writeMeta(doc: Y.Doc, meta: Partial<BoardMeta>): void {
 	const m = doc.getMap<unknown>(Root.meta);

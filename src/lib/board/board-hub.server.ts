@@ -70,6 +70,15 @@ export class BoardHub {
 		this.room(boardId)?.serverChange(change, cards);
 	}
 
+	/** SPEC J7: one participant's cards, waiting cards and client ids become another's (BoardRoom.reassignParticipant). */
+	reassignParticipant(
+		boardId: string,
+		from: string,
+		into: { participantId: string; name: string; organization: string }
+	): void {
+		this.room(boardId)?.reassignParticipant(from, into);
+	}
+
 	closeConnections(boardId: string, code: number, reason: string, participantId?: string): void {
 		this.rooms.get(boardId)?.closeConnections(code, reason, participantId);
 	}

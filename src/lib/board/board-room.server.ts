@@ -9,13 +9,14 @@ import type { BoardPhase, Writer } from './board';
 import {
 	observeMeta,
 	readMeta,
+	reassignAuthor,
 	Root,
 	writeMeta,
 	writeParticipant,
 	type BoardMeta
 } from './board-doc';
 import { BoardDocumentStore, type CardRecord } from './board-document-store.server';
-import { loadPolicyAreaIds, savePhaseSnapshot } from './board-store.server';
+import { loadPolicyAreaIds, reassignRecords, savePhaseSnapshot } from './board-store.server';
 import type { BoardWriteContext } from './board-write-context';
 
 export type { SyncSocket };
@@ -138,6 +139,35 @@ export class BoardRoom {
 	/** Cards a participant added in a phase, on the socket or through the server (B13). */
 	cardsWritten(participantId: string, phase: BoardPhase): number {
 		return this.written.get(`${participantId}/${phase}`) ?? 0;
+	}
+
+	/**
+	 * SPEC J7: everything the board knows of one participant becomes another's —
+	 * the cards they wrote (stored owner, the bound per phase, `authorId` in the
+	 * document, so connected clients see it), their waiting cards, their Yjs
+	 * client ids. Runs inside the caller's transaction when there is one.
+	 */
+	reassignParticipant(
+		from: string,
+		into: { participantId: string; name: string; organization: string }
+	): void {
+		const to = into.participantId;
+		// What the room has queued for `from` is stored first, so the update below catches it.
+		this.room.flush();
+		reassignRecords(this.db, this.boardId, from, to);
+		for (const [cardId, owner] of this.cardOwners)
+			if (owner === from) this.cardOwners.set(cardId, to);
+		for (const [key, count] of [...this.written]) {
+			const [participantId, phase] = key.split('/');
+			if (participantId !== from) continue;
+			this.written.delete(key);
+			this.written.set(`${to}/${phase}`, (this.written.get(`${to}/${phase}`) ?? 0) + count);
+		}
+		this.room.reassignClients(from, to);
+		this.serverChange((doc) => {
+			writeParticipant(doc, to, into);
+			reassignAuthor(doc, from, to);
+		});
 	}
 
 	closeConnections(code: number, reason: string, participantId?: string): void {

@@ -1,7 +1,13 @@
-import { eq } from 'drizzle-orm';
-import type { Db } from '$lib/server/db/database';
+import { and, eq } from 'drizzle-orm';
+import { inTransaction, type Db } from '$lib/server/db/database';
 import type { BoardMeta } from './board-doc';
-import { boardPhaseSnapshots, boards } from './board.schema';
+import {
+	boardCards,
+	boardClients,
+	boardPhaseSnapshots,
+	boards,
+	pendingCards
+} from './board.schema';
 import type { BoardPhase } from './board';
 import { meetings } from '$lib/meeting/meeting.schema';
 import { policyAreas } from '$lib/plan/plan.schema';
@@ -58,4 +64,25 @@ export function loadPolicyAreaIds(db: Db, boardId: string): Set<number> {
 		.where(eq(boards.id, boardId))
 		.all();
 	return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * SPEC J7: the stored traces of one participant on a board — cards written,
+ * Yjs client ids claimed, cards waiting off the board — become another's.
+ */
+export function reassignRecords(db: Db, boardId: string, from: string, into: string): void {
+	inTransaction(db, () => {
+		db.update(boardCards)
+			.set({ participantId: into })
+			.where(and(eq(boardCards.boardId, boardId), eq(boardCards.participantId, from)))
+			.run();
+		db.update(boardClients)
+			.set({ participantId: into })
+			.where(and(eq(boardClients.boardId, boardId), eq(boardClients.participantId, from)))
+			.run();
+		db.update(pendingCards)
+			.set({ participantId: into })
+			.where(and(eq(pendingCards.boardId, boardId), eq(pendingCards.participantId, from)))
+			.run();
+	});
 }

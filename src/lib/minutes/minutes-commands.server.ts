@@ -136,3 +136,11 @@ export function commentOnMinutes(
 		.get();
 	return { ok: true, value: { id: row.id } };
 }
+
+/** SPEC J7: a merged line's comments on the verbale become the kept line's. */
+export function reassignComments(db: Db, from: string, into: string): void {
+	db.update(minutesComments)
+		.set({ participantId: into })
+		.where(eq(minutesComments.participantId, from))
+		.run();
+}

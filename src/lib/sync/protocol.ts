@@ -24,6 +24,8 @@ export const CloseCode = {
 	superseded: 4408,
 	clientIdTaken: 4409,
 	boardClosed: 4410,
+	/** The facilitator merged the participant's line into another: reloading signs in as that one. */
+	merged: 4411,
 	tooLarge: 4413,
 	/** A bound per participant: updates per second, cards per phase, clusters per board. */
 	tooMany: 4429,

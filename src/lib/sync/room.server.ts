@@ -272,6 +272,16 @@ export class SyncRoom<P extends SyncWriter, R> {
 				this.refuse(socket, code, reason);
 	}
 
+	/**
+	 * The Yjs client ids one participant claimed become another's (two lines of
+	 * one person merged), so either's devices may go on editing their items. In
+	 * memory only: moving the stored claims is the caller's, in its transaction.
+	 */
+	reassignClients(from: string, into: string): void {
+		for (const [clientId, owner] of this.clientOwners)
+			if (owner === from) this.clientOwners.set(clientId, into);
+	}
+
 	/** A change made by the server itself; it is stored before this returns. */
 	serverChange(change: (doc: Y.Doc) => void, records: R[] = []): void {
 		this.claim(this.doc.clientID, null);
