@@ -6,7 +6,7 @@ import { parseForm } from '$lib/forms/form-data';
 import { ambitoInput, comuneInput } from '$lib/plan/plan';
 import { removeComune, saveAmbito, saveComune } from '$lib/plan/plan-commands.server';
 import { getAmbito, listComuni, listVisiblePlans } from '$lib/plan/plan-repo.server';
-import { formFailure, readEmptyForm, reasonFailure } from '$lib/server/form-failure';
+import { formFailure, reasonFailure } from '$lib/server/form-failure';
 import { found, idParam } from '$lib/server/params';
 import { getRuntime } from '$lib/server/runtime';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
