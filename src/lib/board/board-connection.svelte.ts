@@ -5,7 +5,7 @@ import { closeOutcome, presenceOf, refusalReason, type PresenceEntry } from './b
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected' | 'stopped';
 export type BoardNotice =
 	| { kind: 'refused'; reason: ReturnType<typeof refusalReason> }
-	| { kind: 'removed' | 'board-closed' | 'superseded' | 'gave-up' };
+	| { kind: 'removed' | 'board-closed' | 'superseded' | 'merged' | 'gave-up' };
 
 /** Three refusals in this window stop the reconnect loop: something is wrong with this client. */
 const REFUSAL_WINDOW_MS = 30_000;

@@ -72,6 +72,7 @@ describe('closed connections', () => {
 		[CloseCode.removed, 'removed', 'invalid'],
 		[CloseCode.boardClosed, 'board-closed', 'invalid'],
 		[CloseCode.superseded, 'superseded', 'invalid'],
+		[CloseCode.merged, 'merged', 'invalid'],
 		[CloseCode.tooMany, 'refused', 'too_many']
 	] as const)('code %i means %s', (code, outcome, reason) => {
 		expect(closeOutcome(code)).toBe(outcome);

@@ -87,12 +87,14 @@ export function followElementId(target: string | null): string | null {
 /**
  * What the client does when the server closes the socket for good (4400-4499):
  * a refused update starts again from a fresh document; removal from the foglio
- * firme, a closed board and a newer socket of the same person stop.
+ * firme, a closed board, a newer socket of the same person and a merge of the
+ * person's line into another stop.
  */
-export type CloseOutcome = 'refused' | 'removed' | 'board-closed' | 'superseded';
+export type CloseOutcome = 'refused' | 'removed' | 'board-closed' | 'superseded' | 'merged';
 
 export function closeOutcome(code: number): CloseOutcome {
 	if (code === CloseCode.removed) return 'removed';
+	if (code === CloseCode.merged) return 'merged';
 	if (code === CloseCode.boardClosed) return 'board-closed';
 	if (code === CloseCode.superseded) return 'superseded';
 	return 'refused';

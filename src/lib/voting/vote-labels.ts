@@ -18,6 +18,7 @@ const reasons = new Set([
 	'round-closed',
 	'not-present',
 	'not-a-voter',
+	'not-delegate',
 	'no-targets',
 	'invalid-input',
 	'invalid-transition',

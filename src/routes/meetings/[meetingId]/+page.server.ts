@@ -15,6 +15,8 @@ import type { Actions, PageServerLoad } from './$types';
 import {
 	addAttendanceAction,
 	correctAttendanceAction,
+	delegateAttendanceAction,
+	mergeAttendanceAction,
 	openBoardAction,
 	removeAttendanceAction
 } from './meeting-board-actions.server';
@@ -56,5 +58,7 @@ export const actions: Actions = {
 	openBoard: openBoardAction,
 	addAttendance: addAttendanceAction,
 	correctAttendance: correctAttendanceAction,
-	removeAttendance: removeAttendanceAction
+	removeAttendance: removeAttendanceAction,
+	mergeAttendance: mergeAttendanceAction,
+	delegateAttendance: delegateAttendanceAction
 };

@@ -4,14 +4,16 @@ import { attendanceLineInput } from '$lib/attendance/attendance';
 import {
 	addAttendance,
 	correctAttendance,
-	removeAttendance
+	removeAttendance,
+	setDelegate
 } from '$lib/attendance/attendance-commands.server';
 import { access } from '$lib/auth/access';
 import { boardOfMeeting, openBoard } from '$lib/board/board-commands.server';
+import { mergeParticipants } from '$lib/live-session/participant-merge.server';
 import { CloseCode } from '$lib/sync/protocol';
 import { parseForm } from '$lib/forms/form-data';
 import { meetingContext } from '$lib/meeting/meeting-context.server';
-import { formFailure } from '$lib/server/form-failure';
+import { formFailure, readEmptyForm } from '$lib/server/form-failure';
 import { getRuntime } from '$lib/server/runtime';
 
 /**
@@ -21,10 +23,16 @@ import { getRuntime } from '$lib/server/runtime';
 const SCOPE = 'attendance';
 const lineId = z.object({ id: z.string({ error: 'required' }).trim().min(1).max(40) });
 const correction = attendanceLineInput.extend(lineId.shape);
+const merge = lineId.extend({ into: lineId.shape.id });
+const delegate = lineId.extend({ confirmed: z.enum(['yes', 'no']) });
+/** A refused merge or confirmation, as the sheet's error summary shows it. */
+const refused = (status: number, reason: string, values: Record<string, unknown>) =>
+	fail(status, { errors: { _form: reason.replaceAll('-', '_') }, values, scope: SCOPE });
 
 /** Opens (or reopens) the board and goes to it. */
-export function openBoardAction(event: RequestEvent) {
+export async function openBoardAction(event: RequestEvent) {
 	const { actor, meeting, db } = meetingContext(event, access.manageTavolo);
+	await readEmptyForm(event.request);
 	const { boards: hub, clock } = getRuntime();
 	const { boardId } = openBoard({ db, hub, clock }, meeting.id, actor.userId);
 	redirect(303, `/boards/${boardId}`);
@@ -65,4 +73,31 @@ export async function removeAttendanceAction(event: RequestEvent) {
 			parsed.data.id
 		);
 	return { attendanceRemoved: true };
+}
+
+/** SPEC J7: two lines that are one person become the chosen one. */
+export async function mergeAttendanceAction(event: RequestEvent) {
+	const { meeting, db } = meetingContext(event, access.manageTavolo);
+	const parsed = parseForm(merge, await event.request.formData());
+	if (!parsed.ok) return formFailure(parsed.errors, parsed.values, SCOPE);
+	const { boards: hub, clock } = getRuntime();
+	const result = mergeParticipants({ db, hub, clock }, meeting.id, {
+		from: parsed.data.id,
+		into: parsed.data.into
+	});
+	if (!result.ok)
+		return refused(result.reason === 'unknown-line' ? 404 : 400, result.reason, parsed.data);
+	return { attendanceMerged: true };
+}
+
+/** SPEC J8: confirms a line as its organisation's delegate, or withdraws it. */
+export async function delegateAttendanceAction(event: RequestEvent) {
+	const { meeting, db, now } = meetingContext(event, access.manageTavolo);
+	const parsed = parseForm(delegate, await event.request.formData());
+	if (!parsed.ok) return formFailure(parsed.errors, parsed.values, SCOPE);
+	const confirmed = parsed.data.confirmed === 'yes';
+	const result = setDelegate(db, { meetingId: meeting.id, id: parsed.data.id }, { confirmed, now });
+	if (!result.ok)
+		return refused(result.reason === 'unknown-line' ? 404 : 400, result.reason, parsed.data);
+	return confirmed ? { delegateConfirmed: true } : { delegateWithdrawn: true };
 }
