@@ -1,0 +1,48 @@
+import { normalizeJoinCode } from '$lib/board/board';
+import type { Runtime } from '$lib/server/runtime';
+import { throttleOf, type ThrottleVerdict } from '$lib/server/throttle';
+
+/**
+ * How fast joins may come (SPEC J9). A room of 150 behind one venue address
+ * (one NAT) joins within a minute without a single refusal: the address bucket
+ * holds 200 joins and refills 3 a second. A wrong code costs 25 joins, so one
+ * address tries about 8 codes at once and then one every 8 s — against
+ * 31^6 ≈ 887 million codes. Each code also bounds the new foglio firme lines it
+ * gives (300, then 2 a second), so a script holding the right code cannot fill
+ * the sheet; a device that joins again takes no new line and costs its code
+ * nothing.
+ */
+export const JOIN_RATE = {
+	perAddress: { capacity: 200, perSecond: 3 },
+	perCode: { capacity: 300, perSecond: 2 },
+	wrongCodeCost: 25
+} as const;
+
+export type JoinOutcome = 'new-line' | 'same-line' | 'unknown-code';
+
+const buckets = (runtime: Runtime) => ({
+	address: throttleOf(runtime, 'join-address', JOIN_RATE.perAddress),
+	code: throttleOf(runtime, 'join-code', JOIN_RATE.perCode)
+});
+
+/** May this address try this code now? Asked before the code is looked up. */
+export function joinAllowed(runtime: Runtime, address: string, code: string): ThrottleVerdict {
+	const now = runtime.clock.now();
+	const { address: byAddress, code: byCode } = buckets(runtime);
+	const first = byAddress.check(address, now);
+	if (!first.ok) return first;
+	return byCode.check(normalizeJoinCode(code), now);
+}
+
+/** Charges what the attempt cost, once its outcome is known. */
+export function chargeJoin(
+	runtime: Runtime,
+	address: string,
+	code: string,
+	outcome: JoinOutcome
+): void {
+	const now = runtime.clock.now();
+	const { address: byAddress, code: byCode } = buckets(runtime);
+	byAddress.charge(address, outcome === 'unknown-code' ? JOIN_RATE.wrongCodeCost : 1, now);
+	if (outcome === 'new-line') byCode.charge(normalizeJoinCode(code), 1, now);
+}
