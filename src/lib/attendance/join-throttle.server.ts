@@ -1,4 +1,3 @@
-import { normalizeJoinCode } from '$lib/board/board';
 import type { Runtime } from '$lib/server/runtime';
 import { throttleOf, type ThrottleVerdict } from '$lib/server/throttle';
 
@@ -18,6 +17,9 @@ export const JOIN_RATE = {
 	wrongCodeCost: 25
 } as const;
 
+/** A code as its bucket knows it: "abc-234" and "ABC234" are one (as board's normalizeJoinCode). */
+const codeKey = (code: string) => code.toUpperCase().replace(/[^A-Z0-9]/g, '');
+
 export type JoinOutcome = 'new-line' | 'same-line' | 'unknown-code';
 
 const buckets = (runtime: Runtime) => ({
@@ -31,7 +33,7 @@ export function joinAllowed(runtime: Runtime, address: string, code: string): Th
 	const { address: byAddress, code: byCode } = buckets(runtime);
 	const first = byAddress.check(address, now);
 	if (!first.ok) return first;
-	return byCode.check(normalizeJoinCode(code), now);
+	return byCode.check(codeKey(code), now);
 }
 
 /** Charges what the attempt cost, once its outcome is known. */
@@ -44,5 +46,5 @@ export function chargeJoin(
 	const now = runtime.clock.now();
 	const { address: byAddress, code: byCode } = buckets(runtime);
 	byAddress.charge(address, outcome === 'unknown-code' ? JOIN_RATE.wrongCodeCost : 1, now);
-	if (outcome === 'new-line') byCode.charge(normalizeJoinCode(code), 1, now);
+	if (outcome === 'new-line') byCode.charge(codeKey(code), 1, now);
 }
