@@ -1,4 +1,5 @@
 import { error, json } from '@sveltejs/kit';
+import { z } from 'zod';
 import { access } from '$lib/auth/access';
 import { attendanceLineInput } from '$lib/attendance/attendance';
 import {
@@ -11,27 +12,46 @@ import { boardOfMeeting } from '$lib/board/board-commands.server';
 import { CloseCode } from '$lib/sync/protocol';
 import { fieldErrors } from '$lib/forms/form-data';
 import { meetingContext } from '$lib/meeting/meeting-context.server';
-import { readJson } from '$lib/server/read-json';
+import { readJson, readNoBody } from '$lib/server/read-json';
 import { getRuntime } from '$lib/server/runtime';
 import type { RequestHandler } from './$types';
 
-/** Corrects a line of the foglio firme (name, organisation). */
+/** A correction names what it changes: a field left out keeps its value. */
+const linePatch = z
+	.strictObject({
+		name: attendanceLineInput.shape.name.optional(),
+		organization: z.string().trim().max(200, { error: 'too_long' }).optional()
+	})
+	.refine((p) => p.name !== undefined || p.organization !== undefined, {
+		error: 'nothing_to_change'
+	});
+
+/**
+ * Corrects a line of the foglio firme: {"name"?, "organization"?}, at least
+ * one; what is left out stays as it was. 400 invalid-input, 404 not on this sheet.
+ */
 export const PATCH: RequestHandler = async (event) => {
 	const { meeting, db, now } = meetingContext(event, access.manageTavolo);
-	const parsed = attendanceLineInput.safeParse(await readJson(event.request));
+	const parsed = linePatch.safeParse(await readJson(event.request));
 	if (!parsed.success)
 		return json(
 			{ error: 'invalid-input', fields: fieldErrors(parsed.error.issues) },
 			{ status: 400 }
 		);
-	if (!correctAttendance(db, meeting.id, event.params.attendanceId, parsed.data, now))
-		error(404, 'Not found');
+	const current = getAttendance(db, meeting.id, event.params.attendanceId);
+	if (!current) error(404, 'Not found');
+	const line = {
+		name: parsed.data.name ?? current.name,
+		organization: parsed.data.organization ?? current.organizationName
+	};
+	if (!correctAttendance(db, meeting.id, current.id, line, now)) error(404, 'Not found');
 	return json(attendanceJson(getAttendance(db, meeting.id, event.params.attendanceId)!));
 };
 
 /** Takes a line off the foglio firme; a guest's connection to the board ends. */
-export const DELETE: RequestHandler = (event) => {
+export const DELETE: RequestHandler = async (event) => {
 	const { meeting, db, now } = meetingContext(event, access.manageTavolo);
+	await readNoBody(event.request);
 	if (!removeAttendance(db, meeting.id, event.params.attendanceId, now)) error(404, 'Not found');
 	const board = boardOfMeeting(db, meeting.id);
 	if (board)
