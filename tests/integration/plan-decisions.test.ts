@@ -14,10 +14,12 @@ import { planInbox, provenance, getPlanObjective } from '$lib/plan-objectives/pl
 import {
 	decideOnCard,
 	renumberObjective,
-	restoreRevision,
-	sentBackToTavolo,
-	updatePlanObjective
+	sentBackToTavolo
 } from '$lib/plan-objectives/plan-objective-commands.server';
+import {
+	restoreRevision,
+	updatePlanObjective
+} from '$lib/plan-objectives/objective-edit-commands.server';
 import { loadNeedsMatrix } from '$lib/plan-objectives/needs-matrix.server';
 import { listPlanObjectives, listRevisions } from '$lib/plan-objectives/plan-objective-repo.server';
 import { openTodaysBoard, removeDir, startTestServer, type TestServer } from './sync-server';
@@ -190,7 +192,8 @@ describe('[PO4] history and numbering', () => {
 		const objective = listPlanObjectives(db, planId).slice(-1)[0]!;
 		expect(updatePlanObjective(db, planId, objective.id, { status: 'approved' }, udp, 7)).toEqual({
 			ok: false,
-			reason: 'approval-date-required'
+			reason: 'invalid',
+			problems: [{ field: 'approvedAt', problem: 'approval-date-required' }]
 		});
 	});
 

@@ -1,7 +1,5 @@
 import { and, desc, eq, max } from 'drizzle-orm';
 import { z } from 'zod';
-import { validFieldValue } from '$lib/objectives/objective-rules';
-import { templateFields, type FieldValue } from '$lib/objectives/objective-template';
 import { outcomes } from '$lib/outcomes/outcome.schema';
 import type { OutcomeObjective } from '$lib/outcomes/outcome';
 import { meetings } from '$lib/meeting/meeting.schema';
@@ -9,150 +7,17 @@ import { plans } from '$lib/plan/plan.schema';
 import { inTransaction, type Db } from '$lib/server/db/database';
 import type { Result } from '$lib/server/result';
 import { tavoli } from '$lib/tavolo/tavolo.schema';
-import { outcomeDecisions, planObjectiveRevisions, planObjectives } from './plan-objective.schema';
-import { recordRevision, type PlanObjectiveRow } from './plan-objective-repo.server';
-import { isTextType } from './template-form';
+import { outcomeDecisions, planObjectives } from './plan-objective.schema';
+import { recordRevision } from './plan-objective-repo.server';
+import { fieldValue, updatePlanObjective } from './objective-edit-commands.server';
+import type { PartProblem } from './plan-objective-rules';
 
 /**
- * What the UdP does with the plan's objectives (SPEC PO2-PO4): decide on each
- * card a tavolo proposed, edit an objective field by field, renumber, restore an
- * earlier version. Every change is a new revision; nothing is overwritten blind.
+ * What the UdP does with the plan's objectives (SPEC PO2, PO4): decide on each
+ * card a tavolo proposed, renumber. Editing and restoring an objective are in
+ * objective-edit-commands.server.ts. Every change is a new revision; nothing is
+ * overwritten blind.
  */
-
-const fieldValue = z.union([
-	z.string().max(20_000),
-	z.array(z.string().max(200)).max(20),
-	z.null()
-]);
-export const objectivePatch = z
-	.object({
-		title: z.string().trim().min(1).max(500),
-		policyAreaId: z.number().int().positive().nullable(),
-		fields: z.record(z.string(), fieldValue),
-		macroAreas: z.array(z.string().max(4)).max(20),
-		keyPoints: z.record(z.string(), z.array(z.string().max(300)).max(40)),
-		leps: z.array(z.string().max(300)).max(20),
-		status: z.enum(['draft', 'review', 'consolidated', 'approved']),
-		approvedAt: z
-			.string()
-			.regex(/^\d{4}-\d{2}-\d{2}$/)
-			.nullable()
-	})
-	.partial();
-export type ObjectivePatch = z.output<typeof objectivePatch>;
-
-type PatchProblem = 'not-found' | 'invalid-field' | 'approval-date-required';
-
-function checkFields(version: string, fields: Record<string, FieldValue>): boolean {
-	const types = new Map(templateFields(version).map((f) => [f.key, f.type]));
-	return Object.entries(fields).every(([key, value]) => {
-		const type = types.get(key);
-		if (!type) return false;
-		if (isTextType(type)) return value === null || typeof value === 'string';
-		return version !== '2025-2027' || validFieldValue(key, value);
-	});
-}
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-/** An empty text, an empty set and "not given" are one answer: a form cannot tell them apart. */
-const blank = (v: unknown) =>
-	v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
-const sameField = (a: unknown, b: unknown) => (blank(a) && blank(b)) || same(a, b);
-
-/** Applies a patch as one new revision that names the parts it changed. */
-export function updatePlanObjective(
-	db: Db,
-	planId: number,
-	objectiveId: number,
-	patch: ObjectivePatch,
-	userId: number | null,
-	now: number
-): Result<PlanObjectiveRow, PatchProblem> {
-	return inTransaction(db, () => {
-		const row = db
-			.select()
-			.from(planObjectives)
-			.where(and(eq(planObjectives.id, objectiveId), eq(planObjectives.planId, planId)))
-			.get();
-		if (!row) return { ok: false, reason: 'not-found' } as const;
-		const fields = patch.fields ? { ...row.fields, ...patch.fields } : row.fields;
-		if (patch.fields && !checkFields(row.template, patch.fields))
-			return { ok: false, reason: 'invalid-field' } as const;
-		const next = { ...row, ...patch, fields };
-		if (next.status === 'approved' && !next.approvedAt)
-			return { ok: false, reason: 'approval-date-required' } as const;
-		const changed = [
-			...(
-				[
-					'title',
-					'policyAreaId',
-					'macroAreas',
-					'keyPoints',
-					'leps',
-					'status',
-					'approvedAt'
-				] as const
-			).filter((k) => !same(row[k], next[k])),
-			...Object.keys(fields)
-				.filter((k) => !sameField(row.fields[k], fields[k]))
-				.map((k) => `fields.${k}`)
-		];
-		if (!changed.length) return { ok: true, value: row } as const;
-		// A field the UdP rewrote no longer matches the printed source.
-		const verbatim = Object.fromEntries(
-			Object.entries(row.verbatim).filter(([k]) => sameField(row.fields[k], fields[k]))
-		);
-		const { id: _id, planId: _plan, createdAt: _c, ...values } = next;
-		const saved = db
-			.update(planObjectives)
-			.set({ ...values, verbatim, updatedAt: now })
-			.where(eq(planObjectives.id, row.id))
-			.returning()
-			.get();
-		recordRevision(db, saved, changed, userId, now);
-		return { ok: true, value: saved } as const;
-	});
-}
-
-/** Brings back an earlier revision's content, as a new revision (nothing in between is lost). */
-export function restoreRevision(
-	db: Db,
-	planId: number,
-	objectiveId: number,
-	revision: number,
-	userId: number | null,
-	now: number
-): Result<PlanObjectiveRow, PatchProblem> {
-	const old = db
-		.select()
-		.from(planObjectiveRevisions)
-		.where(
-			and(
-				eq(planObjectiveRevisions.objectiveId, objectiveId),
-				eq(planObjectiveRevisions.revision, revision)
-			)
-		)
-		.get();
-	if (!old) return { ok: false, reason: 'not-found' };
-	const s = old.snapshot as PlanObjectiveRow;
-	return updatePlanObjective(
-		db,
-		planId,
-		objectiveId,
-		{
-			title: s.title,
-			policyAreaId: s.policyAreaId,
-			fields: s.fields,
-			macroAreas: s.macroAreas,
-			keyPoints: s.keyPoints,
-			leps: s.leps,
-			status: s.status,
-			approvedAt: s.approvedAt
-		},
-		userId,
-		now
-	);
-}
 
 /**
  * Moves an objective to another number, shifting the ones in between. Links
@@ -218,7 +83,7 @@ export const decisionInput = z.discriminatedUnion('decision', [
 export type DecisionInput = z.output<typeof decisionInput>;
 
 type DecisionProblem =
-	'not-found' | 'card-not-found' | 'already-decided' | 'objective-not-found' | PatchProblem;
+	'not-found' | 'card-not-found' | 'already-decided' | 'objective-not-found' | 'invalid';
 
 function nextNumber(db: Db, planId: number): number {
 	const last = db
@@ -267,7 +132,9 @@ export function decideOnCard(
 	input: DecisionInput,
 	userId: number,
 	now: number
-): Result<{ planObjectiveId: number | null }, DecisionProblem> {
+):
+	| { ok: true; value: { planObjectiveId: number | null } }
+	| { ok: false; reason: DecisionProblem; problems?: PartProblem[] } {
 	return inTransaction(db, () => {
 		const found = outcomeInPlan(db, outcomeId);
 		if (!found) return { ok: false, reason: 'not-found' } as const;
@@ -293,7 +160,8 @@ export function decideOnCard(
 			if (!merged.ok)
 				return {
 					ok: false,
-					reason: merged.reason === 'not-found' ? 'objective-not-found' : merged.reason
+					reason: merged.reason === 'not-found' ? 'objective-not-found' : merged.reason,
+					problems: merged.problems
 				} as const;
 			planObjectiveId = input.planObjectiveId;
 		}

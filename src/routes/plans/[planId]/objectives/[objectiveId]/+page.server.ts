@@ -2,15 +2,14 @@ import { fail } from '@sveltejs/kit';
 import { access } from '$lib/auth/access';
 import { requireAccess } from '$lib/auth/guard.server';
 import { templateFields } from '$lib/objectives/objective-template';
-import { readTemplateFields } from '$lib/plan-objectives/template-form';
 import { getPlan, listPolicyAreas } from '$lib/plan/plan-repo.server';
 import { planWarnings } from '$lib/plan-objectives/plan-checks';
 import { getPlanObjective, provenance } from '$lib/plan-objectives/plan-inbox.server';
 import {
-	objectivePatch,
 	restoreRevision,
 	updatePlanObjective
-} from '$lib/plan-objectives/plan-objective-commands.server';
+} from '$lib/plan-objectives/objective-edit-commands.server';
+import { readObjectivePatch } from '$lib/plan-objectives/objective-form.server';
 import { listRevisions } from '$lib/plan-objectives/plan-objective-repo.server';
 import { found, idParam } from '$lib/server/params';
 import { getRuntime } from '$lib/server/runtime';
@@ -49,49 +48,23 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
-/** The edit form as a patch: text areas, selects, and checkbox groups. */
-function readPatch(form: FormData, version: string) {
-	const fields = readTemplateFields(form, version);
-	const macroAreas = form.getAll('macroAreas').map(String);
-	const keyPoints: Record<string, string[]> = {};
-	for (const [name, value] of form.entries()) {
-		if (!name.startsWith('kp:')) continue;
-		(keyPoints[name.slice(3)] ??= []).push(String(value));
-	}
-	const area = String(form.get('policyAreaId') ?? '');
-	const approvedAt = String(form.get('approvedAt') ?? '');
-	return objectivePatch.safeParse({
-		title: form.get('title'),
-		policyAreaId: area === '' ? null : Number(area),
-		status: form.get('status'),
-		approvedAt: approvedAt === '' ? null : approvedAt,
-		fields,
-		macroAreas,
-		keyPoints,
-		leps: form.getAll('leps').map(String)
-	});
-}
-
 export const actions: Actions = {
 	save: async (event) => {
 		const actor = requireAccess(event, access.manageSetup);
 		const planId = idParam(event.params.planId);
 		const { db } = getRuntime().database;
 		const objective = found(getPlanObjective(db, planId, idParam(event.params.objectiveId)));
-		const patch = readPatch(await event.request.formData(), objective.template);
-		if (!patch.success) return fail(400, { saveError: 'invalid' });
-		const areas = new Set(listPolicyAreas(db, planId).map((a) => a.id));
-		if (patch.data.policyAreaId && !areas.has(patch.data.policyAreaId))
-			return fail(400, { saveError: 'invalid' });
+		const read = readObjectivePatch(await event.request.formData(), objective.template);
+		if (!read.ok) return fail(400, { saveError: 'invalid', problems: read.problems });
 		const saved = updatePlanObjective(
 			db,
 			planId,
 			objective.id,
-			patch.data,
+			read.patch,
 			actor.userId,
 			getRuntime().clock.now()
 		);
-		if (!saved.ok) return fail(400, { saveError: saved.reason });
+		if (!saved.ok) return fail(400, { saveError: saved.reason, problems: saved.problems });
 		return { saved: true };
 	},
 	restore: async (event) => {
@@ -99,6 +72,11 @@ export const actions: Actions = {
 		const planId = idParam(event.params.planId);
 		const objectiveId = idParam(event.params.objectiveId);
 		const revision = Number((await event.request.formData()).get('revision'));
+		if (!Number.isSafeInteger(revision) || revision < 1)
+			return fail(400, {
+				saveError: 'invalid',
+				problems: [{ field: 'revision', problem: 'invalid-value' }]
+			});
 		const { db } = getRuntime().database;
 		const restored = restoreRevision(
 			db,
@@ -108,7 +86,11 @@ export const actions: Actions = {
 			actor.userId,
 			getRuntime().clock.now()
 		);
-		if (!restored.ok) return fail(400, { saveError: restored.reason });
+		if (!restored.ok)
+			return fail(restored.reason === 'not-found' ? 404 : 400, {
+				saveError: restored.reason,
+				problems: restored.problems
+			});
 		return { restored: revision };
 	}
 };

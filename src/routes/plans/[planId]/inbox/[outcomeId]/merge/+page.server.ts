@@ -67,7 +67,8 @@ export const actions: Actions = {
 			actor.userId,
 			getRuntime().clock.now()
 		);
-		if (!result.ok) return fail(400, { mergeError: result.reason });
+		if (!result.ok)
+			return fail(400, { mergeError: result.reason, problems: result.problems ?? [] });
 		redirect(303, `/plans/${plan.id}/objectives/${objective.id}`);
 	}
 };

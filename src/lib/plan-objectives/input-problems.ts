@@ -1,0 +1,101 @@
+import type { z } from 'zod';
+
+/**
+ * What is wrong with something a person or a script sent (SPEC PO6): where, as a
+ * path into what they sent (`objectives[3].fields.needType`), and a code the
+ * reader's language turns into a sentence (`po_problem_<code>`); a detail after
+ * the code's first space names the value (`unknown-macro-area Z`).
+ */
+export interface InputProblem {
+	path: string;
+	problem: string;
+}
+
+/** Deeper than any document we accept (ours nests 5 levels, the fixtures 7). */
+export const MAX_DEPTH = 32;
+
+/** A problem list past this says nothing more to a reader, and would make the answer large. */
+export const MAX_PROBLEMS = 200;
+
+export function pathText(path: readonly PropertyKey[]): string {
+	let text = '';
+	for (const key of path) {
+		if (typeof key === 'number') text += `[${key}]`;
+		else text += text ? `.${String(key)}` : String(key);
+	}
+	return text;
+}
+
+/**
+ * The first place where a value nests deeper than `max`, or null. Walks without
+ * recursion, so a document nested a million levels deep costs a loop, never the
+ * stack; nothing else may walk a value before this said it is shallow enough.
+ */
+export function tooDeep(value: unknown, max = MAX_DEPTH): InputProblem | null {
+	const stack: { value: unknown; path: PropertyKey[] }[] = [{ value, path: [] }];
+	while (stack.length) {
+		const { value: v, path } = stack.pop()!;
+		if (typeof v !== 'object' || v === null) continue;
+		if (path.length >= max) return { path: pathText(path), problem: 'too-deep' };
+		const entries: [PropertyKey, unknown][] = Array.isArray(v)
+			? v.map((item, i) => [i, item])
+			: Object.entries(v);
+		for (const [key, item] of entries)
+			if (typeof item === 'object' && item !== null)
+				stack.push({ value: item, path: [...path, key] });
+	}
+	return null;
+}
+
+/** One problem per zod issue, with a code a reader can be told; unknown keys are named one by one. */
+export function issueProblems(issues: readonly z.core.$ZodIssue[], sent: unknown): InputProblem[] {
+	const problems: InputProblem[] = [];
+	for (const issue of issues) {
+		const at = pathText(issue.path);
+		if (issue.code === 'unrecognized_keys') {
+			for (const key of issue.keys)
+				problems.push({ path: pathText([...issue.path, key]), problem: `unknown-key ${key}` });
+			continue;
+		}
+		problems.push({ path: at, problem: issueCode(issue, valueAt(sent, issue.path)) });
+	}
+	return problems;
+}
+
+function issueCode(issue: z.core.$ZodIssue, value: unknown): string {
+	switch (issue.code) {
+		case 'invalid_type':
+			return value === undefined ? 'missing' : `invalid-type ${issue.expected}`;
+		case 'too_big':
+			return issue.origin === 'string'
+				? 'too-long'
+				: issue.origin === 'array'
+					? 'too-many'
+					: 'out-of-range';
+		case 'too_small':
+			return issue.origin === 'string'
+				? 'missing'
+				: issue.origin === 'array'
+					? 'too-few'
+					: 'out-of-range';
+		case 'custom':
+			return /^[a-z-]+$/.test(issue.message) ? issue.message : 'invalid-value';
+		default:
+			return 'invalid-value';
+	}
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+	let v = root;
+	for (const key of path) {
+		if (typeof v !== 'object' || v === null) return undefined;
+		v = (v as Record<PropertyKey, unknown>)[key];
+	}
+	return v;
+}
+
+/** At most MAX_PROBLEMS, and a last one saying how many more there were. */
+export function bounded<T>(problems: T[], more: (count: number) => T): T[] {
+	if (problems.length <= MAX_PROBLEMS) return problems;
+	return [...problems.slice(0, MAX_PROBLEMS), more(problems.length - MAX_PROBLEMS)];
+}

@@ -1,0 +1,62 @@
+import { templateFields } from '$lib/objectives/objective-template';
+import { bounded, issueProblems } from './input-problems';
+import { objectivePatch, type ObjectivePatch } from './objective-edit-commands.server';
+import type { PartProblem } from './plan-objective-rules';
+import { checkedValues, readTemplateFields } from './template-form';
+
+/**
+ * The objective editor's form as a patch (SPEC PO1): only the parts whose
+ * control the form sent. A part whose control is absent stays as stored; a
+ * checkbox group with nothing ticked still sends its empty sentinel, and so
+ * clears its part. Names the form does not have, and single controls sent
+ * twice, are refused by name.
+ */
+const single = ['title', 'policyAreaId', 'status', 'approvedAt'] as const;
+const groups = ['macroAreas', 'leps'] as const;
+
+export function readObjectivePatch(
+	form: FormData,
+	version: string
+): { ok: true; patch: ObjectivePatch } | { ok: false; problems: PartProblem[] } {
+	const problems = unknownControls(form, version);
+	const raw: Record<string, unknown> = {};
+	for (const name of single) {
+		if (!form.has(name)) continue;
+		const value = String(form.get(name));
+		if (name === 'policyAreaId') raw[name] = value === '' ? null : Number(value);
+		else raw[name] = name === 'approvedAt' && value === '' ? null : value;
+	}
+	const fields = readTemplateFields(form, version);
+	if (Object.keys(fields).length) raw.fields = fields;
+	for (const name of groups) if (form.has(name)) raw[name] = checkedValues(form, name);
+	const keyPoints: Record<string, string[]> = {};
+	for (const name of new Set(form.keys()))
+		if (name.startsWith('kp:')) keyPoints[name.slice(3)] = checkedValues(form, name);
+	if (Object.keys(keyPoints).length) raw.keyPoints = keyPoints;
+	const parsed = objectivePatch.safeParse(raw);
+	if (!parsed.success)
+		for (const p of issueProblems(parsed.error.issues, raw))
+			problems.push({ field: p.path, problem: p.problem });
+	if (parsed.success && !problems.length) return { ok: true, patch: parsed.data };
+	return { ok: false, problems: bounded(problems, (n) => ({ field: '', problem: `more ${n}` })) };
+}
+
+function unknownControls(form: FormData, version: string): PartProblem[] {
+	const fields = templateFields(version);
+	const once = new Set<string>([
+		...single,
+		...fields.filter((f) => f.type !== 'enumSet').map((f) => `field:${f.key}`)
+	]);
+	const many = new Set<string>([
+		...groups,
+		...fields.filter((f) => f.type === 'enumSet').map((f) => `field:${f.key}`)
+	]);
+	const problems: PartProblem[] = [];
+	for (const name of new Set(form.keys())) {
+		if (!once.has(name) && !many.has(name) && !name.startsWith('kp:'))
+			problems.push({ field: name, problem: `unknown-key ${name}` });
+		else if (once.has(name) && form.getAll(name).length > 1)
+			problems.push({ field: name, problem: 'sent-twice' });
+	}
+	return problems;
+}
