@@ -5,20 +5,18 @@
  * Run: npx tsx scripts/demo/extract-plan-objectives.ts
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { fromFixture } from '../../src/lib/plan-objectives/plan-export';
+import { fixtureShape, fromFixture } from '../../src/lib/plan-objectives/fixture-format';
 
-const source = JSON.parse(
-	readFileSync(
-		new URL('../../../shared/domain/fixtures/seriate-2025-2027-objectives.json', import.meta.url),
-		'utf8'
+const source = fixtureShape.parse(
+	JSON.parse(
+		readFileSync(
+			new URL('../../../shared/domain/fixtures/seriate-2025-2027-objectives.json', import.meta.url),
+			'utf8'
+		)
 	)
 );
-const plan = fromFixture(source, 'fixture-2025');
-const objectives = plan.objectives.map((o) => ({
-	...o,
-	verbatim: {},
-	status: 'consolidated' as const
-}));
+const plan = fromFixture(source, '2025-2027');
+const objectives = plan.objectives.map((o) => ({ ...o, verbatim: {} }));
 writeFileSync(
 	new URL('../../src/lib/demo/data/plan-objectives.json', import.meta.url),
 	JSON.stringify({ ...plan, objectives }, null, '\t') + '\n'

@@ -105,3 +105,133 @@ describe('importObjectives from the Valle Trompia fixture', () => {
 		expect(rowCount(t.db, planObjectives)).toBe(0);
 	});
 });
+
+/** A body nested `depth` arrays deep, built without recursion. */
+function nested(depth: number): unknown {
+	let v: unknown = 'x';
+	for (let i = 0; i < depth; i++) v = [v];
+	return v;
+}
+
+/** The bad shapes of issue 12, each put into a valid document of either format. */
+const badShapes: [
+	string,
+	(doc: { objectives: Record<string, unknown>[] } & Record<string, unknown>) => void
+][] = [
+	['an objective that is a string', (d) => void (d.objectives[1] = 'obiettivo' as never)],
+	['an objective that is null', (d) => void (d.objectives[1] = null as never)],
+	[
+		'an objective nested 100,000 levels deep',
+		(d) => void (d.objectives[1] = nested(100_000) as never)
+	],
+	['fields that are a string', (d) => void (d.objectives[1]!.fields = 'campi')],
+	['fields that are a list', (d) => void (d.objectives[1]!.fields = [1, 2])],
+	['fields nested 100,000 levels deep', (d) => void (d.objectives[1]!.fields = nested(100_000))],
+	['policyAreas that are a string', (d) => void (d.policyAreas = 'aree')],
+	['policyAreas holding null', (d) => void (d.policyAreas = [null])],
+	['policyAreas nested 100,000 levels deep', (d) => void (d.policyAreas = nested(100_000))]
+];
+
+describe('[PO6] the whole document is checked before anything is saved', () => {
+	const formats = {
+		fixture: () => fixture('seriate-2025-2027-objectives.json'),
+		ours: () => {
+			const planId = addPlan(t.db, addAmbito(t.db, 'Fonte'));
+			importObjectives(t.db, planId, fixture('seriate-2025-2027-objectives.json'), null, 1);
+			return structuredClone(buildPlanExport(t.db, planId)!);
+		}
+	};
+	for (const [format, source] of Object.entries(formats))
+		for (const [name, spoil] of badShapes)
+			it(`refuses ${name} (${format} format) with the problem's path, saving nothing`, () => {
+				const doc = source();
+				spoil(doc);
+				const planId = addPlan(t.db, addAmbito(t.db));
+				const before = rowCount(t.db, planObjectives);
+				const result = importObjectives(t.db, planId, doc, null, 2);
+				expect(result.ok).toBe(false);
+				if (result.ok) return;
+				expect(result.problems.length).toBeGreaterThan(0);
+				for (const p of result.problems) expect(p.path).toMatch(/^(objectives|policyAreas)/);
+				expect(rowCount(t.db, planObjectives)).toBe(before);
+			});
+
+	const refused = (doc: unknown, version = '2025-2027') => {
+		const planId = addPlan(t.db, addAmbito(t.db), version);
+		const result = importObjectives(t.db, planId, doc, null, 1);
+		expect(rowCount(t.db, planObjectives)).toBe(0);
+		return result.ok ? [] : result.problems.map((p) => `${p.path}: ${p.problem}`);
+	};
+
+	it('refuses an objective whose fields are not an object, instead of importing it empty', () => {
+		const doc = fixture('seriate-2025-2027-objectives.json');
+		doc.objectives[2].fields = 'n/d';
+		expect(refused(doc)).toEqual(['objectives[2].fields: invalid-type record']);
+	});
+
+	it('refuses a meta.fieldOrder naming a key the template lacks, instead of dropping the field', () => {
+		const doc = fixture('seriate-2025-2027-objectives.json');
+		doc.meta.fieldOrder[4] = 'personale';
+		expect(refused(doc)).toEqual([
+			'meta.fieldOrder[4]: unknown-field personale',
+			'meta.fieldOrder: missing-field dedicatedStaff'
+		]);
+	});
+
+	it('refuses a printed text that is an object, instead of storing "[object Object]"', () => {
+		const doc = fixture('seriate-2025-2027-objectives.json');
+		doc.objectives[0].fields.target.verbatim = { testo: 'Famiglie' };
+		expect(refused(doc)).toEqual(['objectives[0].fields.target.verbatim: invalid-type string']);
+	});
+
+	it('names every key the format does not have', () => {
+		const doc = fixture('seriate-2025-2027-objectives.json');
+		doc.objectives[0].colore = 'rosso';
+		doc.objectives[1].fields.target.nota = 'x';
+		expect(refused(doc)).toEqual([
+			'objectives[0].colore: unknown-key colore',
+			'objectives[1].fields.target.nota: unknown-key nota'
+		]);
+	});
+
+	it('checks 2021-2023 choices against the template too', () => {
+		const doc = fixture('valletrompia-2021-2023-objectives.json');
+		doc.objectives[0].fields.socialHealthIntegration.normalized = 'FORSE';
+		doc.objectives[1].fields.objectiveKind.normalized = 'QUALSIASI';
+		expect(refused(doc, '2021-2023')).toEqual([
+			'objectives[0].fields.socialHealthIntegration: invalid-value',
+			'objectives[1].fields.objectiveKind: invalid-value'
+		]);
+	});
+
+	it('refuses unknown LEPS and punti chiave, approval without a date, impossible dates, blank titles', () => {
+		const source = addPlan(t.db, addAmbito(t.db, 'Fonte'));
+		importObjectives(t.db, source, fixture('seriate-2025-2027-objectives.json'), null, 1);
+		const doc = structuredClone(buildPlanExport(t.db, source)!);
+		t.db.delete(planObjectives).run();
+		doc.objectives[0]!.leps = ['LEPS inventato'];
+		doc.objectives[1]!.keyPoints = { A: ['punto inventato'] };
+		doc.objectives[2]!.status = 'approved';
+		doc.objectives[3]!.status = 'approved';
+		doc.objectives[3]!.approvedAt = '2024-02-30';
+		doc.objectives[4]!.title = '   ';
+		expect(refused(doc)).toEqual([
+			'objectives[3].approvedAt: invalid-date',
+			'objectives[4].title: missing'
+		]);
+		doc.objectives[3]!.approvedAt = '2024-02-29';
+		doc.objectives[4]!.title = 'Titolo';
+		expect(refused(doc)).toEqual([
+			'objectives[0].leps: unknown-leps LEPS inventato',
+			'objectives[1].keyPoints.A: unknown-key-point punto inventato',
+			'objectives[2].approvedAt: approval-date-required'
+		]);
+	});
+
+	it('stores the fixture objectives as consolidato: the reference gives no approval date', () => {
+		const planId = addPlan(t.db, addAmbito(t.db));
+		importObjectives(t.db, planId, fixture('seriate-2025-2027-objectives.json'), null, 1);
+		const statuses = new Set(buildPlanExport(t.db, planId)!.objectives.map((o) => o.status));
+		expect([...statuses]).toEqual(['consolidated']);
+	});
+});

@@ -1,100 +1,118 @@
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { nameKey } from '$lib/forms/name-key';
 import { templateFields } from '$lib/objectives/objective-template';
-import { validFieldValue } from '$lib/objectives/objective-rules';
 import { policyAreas, plans } from '$lib/plan/plan.schema';
 import { inTransaction, type Db } from '$lib/server/db/database';
 import { loadTaxonomy } from '$lib/taxonomy/taxonomy-repo.server';
-import { detectFormat, EXPORT_FORMAT, fromFixture, type PlanExport } from './plan-export';
+import { fixtureKeyProblems, fixtureShape, fixtureVersion, fromFixture } from './fixture-format';
+import { bounded, issueProblems, tooDeep, type InputProblem } from './input-problems';
+import { EXPORT_FORMAT, type PlanExport } from './plan-export';
+import { planExportShape } from './plan-export-schema';
 import { planObjectives } from './plan-objective.schema';
 import { recordRevision } from './plan-objective-repo.server';
-import { isTextType } from './template-form';
+import {
+	approvalProblem,
+	fieldsProblems,
+	taxonomyCodes,
+	taxonomyProblems
+} from './plan-objective-rules';
 
 /**
  * Importing objectives into a plan (SPEC PO6): our export format or the domain
- * fixtures' format, detected. Every problem is reported; with any problem,
- * nothing is saved.
+ * fixtures' format, detected. The whole document is checked before anything is
+ * saved — its nesting first, without recursion; then its shape, strictly; then
+ * every value against the plan's template and taxonomy — and every problem is
+ * reported with its path. With any problem, nothing is saved.
  */
-const fieldValue = z.union([
-	z.string().max(20_000),
-	z.array(z.string().max(200)).max(20),
-	z.null()
-]);
-const exportShape = z.object({
-	format: z.literal(EXPORT_FORMAT),
-	version: z.literal(1),
-	plan: z.object({
-		title: z.string().max(300),
-		period: z.string().max(20),
-		taxonomyVersion: z.string().max(20)
-	}),
-	policyAreas: z
-		.array(
-			z.object({ name: z.string().min(1).max(300), macroAreas: z.array(z.string().max(4)).max(20) })
-		)
-		.max(100),
-	objectives: z
-		.array(
-			z.object({
-				number: z.number().int().positive(),
-				title: z.string().min(1).max(500),
-				policyArea: z.string().max(300).nullable(),
-				fields: z.record(z.string(), fieldValue),
-				verbatim: z.record(z.string(), z.string().max(40_000)),
-				macroAreas: z.array(z.string().max(4)).max(20),
-				keyPoints: z.record(z.string(), z.array(z.string().max(300)).max(40)),
-				leps: z.array(z.string().max(300)).max(20),
-				indicators: z.array(z.record(z.string(), z.unknown())).max(40),
-				status: z.enum(['draft', 'review', 'consolidated', 'approved']),
-				approvedAt: z.string().max(40).nullable()
-			})
-		)
-		.max(500)
-});
-
 export interface ImportProblem {
+	/** The objective's number, when the problem is inside one that has a number. */
 	objective: number | null;
+	/** Where inside the objective (`fields.needType`), or the path when outside any. */
 	field: string | null;
 	problem: string;
+	/** Where in the document sent: `objectives[3].fields.needType`. */
+	path: string;
 }
 
 export type ImportOutcome =
 	| { ok: true; imported: number; policyAreasCreated: number }
 	| { ok: false; problems: ImportProblem[] };
 
-/** The body as our format, whatever accepted shape it came in. */
-export function parseImport(
-	body: unknown
-): { ok: true; value: PlanExport } | { ok: false; problems: ImportProblem[] } {
-	const format = detectFormat(body);
-	if (!format)
-		return { ok: false, problems: [{ objective: null, field: null, problem: 'unknown-format' }] };
-	const candidate =
-		format === 'tavoli' ? body : fromFixture(body as Parameters<typeof fromFixture>[0], format);
-	const parsed = exportShape.safeParse(candidate);
-	if (!parsed.success) {
-		return {
-			ok: false,
-			problems: parsed.error.issues
-				.slice(0, 50)
-				.map((i) => ({ objective: null, field: i.path.join('.'), problem: i.message }))
-		};
-	}
-	return { ok: true, value: parsed.data as unknown as PlanExport };
+type Checked = { ok: true; value: PlanExport } | { ok: false; problems: ImportProblem[] };
+
+/** Each problem with the objective it is in, read from the document sent. */
+function located(body: unknown, problems: readonly InputProblem[]): ImportProblem[] {
+	const objectives = (body as { objectives?: unknown } | null)?.objectives;
+	const numberAt = (i: number) => {
+		const o: unknown = Array.isArray(objectives) ? objectives[i] : null;
+		const n = typeof o === 'object' && o !== null ? (o as { number?: unknown }).number : null;
+		return typeof n === 'number' && Number.isSafeInteger(n) ? n : null;
+	};
+	const all = problems.map(({ path, problem }): ImportProblem => {
+		const m = /^objectives\[(\d+)\]\.?(.*)$/.exec(path);
+		if (!m) return { objective: null, field: path || null, problem, path };
+		return { objective: numberAt(Number(m[1])), field: m[2] || null, problem, path };
+	});
+	return bounded(all, (count) => ({
+		objective: null,
+		field: null,
+		problem: `more ${count}`,
+		path: ''
+	}));
 }
 
-function checkObjectives(db: Db, planId: number, data: PlanExport): ImportProblem[] {
+function shape<T>(schema: z.ZodType<T>, body: unknown) {
+	const parsed = schema.safeParse(body);
+	return parsed.success
+		? ({ ok: true, value: parsed.data } as const)
+		: ({ ok: false, problems: issueProblems(parsed.error.issues, body) } as const);
+}
+
+const unknownFormat = (body: unknown): Checked => ({
+	ok: false,
+	problems: located(body, [{ path: '', problem: 'unknown-format' }])
+});
+
+/** The body as our format, whatever accepted shape it came in: its shape only, not its values. */
+export function parseImport(body: unknown): Checked {
+	const deep = tooDeep(body);
+	if (deep) return { ok: false, problems: located(null, [deep]) };
+	if (typeof body !== 'object' || body === null || Array.isArray(body)) return unknownFormat(body);
+	if ('format' in body) {
+		if ((body as { format: unknown }).format !== EXPORT_FORMAT)
+			return {
+				ok: false,
+				problems: located(body, [{ path: 'format', problem: 'unknown-format' }])
+			};
+		const ours = shape(planExportShape, body);
+		return ours.ok ? ours : { ok: false, problems: located(body, ours.problems) };
+	}
+	if (!('meta' in body) && !('objectives' in body)) return unknownFormat(body);
+	const fixture = shape(fixtureShape, body);
+	if (!fixture.ok) return { ok: false, problems: located(body, fixture.problems) };
+	const version = fixtureVersion(fixture.value.meta.fieldOrder);
+	const keys = fixtureKeyProblems(fixture.value, version);
+	if (keys.length) return { ok: false, problems: located(body, keys) };
+	// The conversion is ours, but what it gives meets the same bounds as any import.
+	const converted = fromFixture(fixture.value, version);
+	const ours = shape(planExportShape, converted);
+	return ours.ok ? ours : { ok: false, problems: located(converted, ours.problems) };
+}
+
+/** Every value the plan's template or taxonomy does not have, every number used twice. */
+function checkObjectives(db: Db, planId: number, data: PlanExport): InputProblem[] {
 	const plan = db.select().from(plans).where(eq(plans.id, planId)).get()!;
-	const problems: ImportProblem[] = [];
-	if (data.plan.taxonomyVersion !== plan.taxonomyVersionId)
-		problems.push({ objective: null, field: 'taxonomyVersion', problem: 'taxonomy-mismatch' });
-	const taxonomy = loadTaxonomy(db, plan.taxonomyVersionId);
-	const keyPoints = new Map(
-		taxonomy?.macroAreas.map((a) => [a.code, new Set(a.keyPoints.map((k) => k.label))]) ?? []
-	);
-	const fields = templateFields(plan.taxonomyVersionId);
-	const types = new Map(fields.map((f) => [f.key, f.type]));
+	const version = data.plan.taxonomyVersion;
+	if (version !== plan.taxonomyVersionId)
+		return [{ path: 'plan.taxonomyVersion', problem: `taxonomy-mismatch ${version}` }];
+	const problems: InputProblem[] = [];
+	const codes = taxonomyCodes(loadTaxonomy(db, version));
+	const keys = new Set(templateFields(version).map((f) => f.key));
+	data.policyAreas.forEach((a, i) => {
+		for (const p of taxonomyProblems(codes, { macroAreas: a.macroAreas }))
+			problems.push({ path: `policyAreas[${i}].${p.field}`, problem: p.problem });
+	});
 	const taken = new Set(
 		db
 			.select({ n: planObjectives.number })
@@ -103,40 +121,27 @@ function checkObjectives(db: Db, planId: number, data: PlanExport): ImportProble
 			.all()
 			.map((r) => r.n)
 	);
-	for (const o of data.objectives) {
-		const at = (field: string | null, problem: string) =>
-			problems.push({ objective: o.number, field, problem });
+	data.objectives.forEach((o, i) => {
+		const at = (field: string, problem: string) =>
+			problems.push({ path: `objectives[${i}].${field}`, problem });
 		if (taken.has(o.number)) at('number', 'duplicate-number');
 		taken.add(o.number);
-		for (const [key, value] of Object.entries(o.fields)) {
-			const type = types.get(key);
-			if (!type) at(key, 'unknown-field');
-			else if (isTextType(type)) {
-				if (typeof value !== 'string' && value !== null) at(key, 'invalid-value');
-			} else if (plan.taxonomyVersionId === '2025-2027' && !validFieldValue(key, value))
-				at(key, 'invalid-value');
-		}
-		for (const code of [...o.macroAreas, ...Object.keys(o.keyPoints)])
-			if (!keyPoints.has(code)) at('macroAreas', `unknown-macro-area ${code}`);
-		for (const [code, points] of Object.entries(o.keyPoints)) {
-			for (const p of points)
-				if (keyPoints.has(code) && !keyPoints.get(code)!.has(p))
-					at('keyPoints', `unknown-key-point ${code}: ${p}`);
-		}
-	}
+		for (const p of fieldsProblems(version, o.fields)) at(`fields.${p.field}`, p.problem);
+		for (const key of Object.keys(o.verbatim))
+			if (!keys.has(key)) at(`verbatim.${key}`, 'unknown-field');
+		for (const p of taxonomyProblems(codes, o)) at(p.field, p.problem);
+		const approval = approvalProblem(o.status, o.approvedAt);
+		if (approval) at(approval.field, approval.problem);
+	});
 	return problems;
 }
 
 /** Every problem an import would meet, without saving anything: the preview's check. */
-export function validateImport(
-	db: Db,
-	planId: number,
-	body: unknown
-): { ok: true; value: PlanExport } | { ok: false; problems: ImportProblem[] } {
+export function validateImport(db: Db, planId: number, body: unknown): Checked {
 	const parsed = parseImport(body);
 	if (!parsed.ok) return parsed;
 	const problems = checkObjectives(db, planId, parsed.value);
-	return problems.length ? { ok: false, problems } : parsed;
+	return problems.length ? { ok: false, problems: located(parsed.value, problems) } : parsed;
 }
 
 /** Imports all or nothing; policy areas the plan lacks are created under the imported names. */

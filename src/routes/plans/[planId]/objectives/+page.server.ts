@@ -32,6 +32,7 @@ export const load: PageServerLoad = (event) => {
 };
 
 const MAX_IMPORT = 5 * 1024 * 1024;
+const fileProblem = (problem: string) => ({ objective: null, field: null, problem, path: '' });
 
 export const actions: Actions = {
 	import: async (event) => {
@@ -41,18 +42,13 @@ export const actions: Actions = {
 		found(getPlan(db, planId));
 		const file = (await event.request.formData()).get('file');
 		if (!(file instanceof File) || file.size === 0)
-			return fail(400, { importProblems: [{ objective: null, field: null, problem: 'no-file' }] });
-		if (file.size > MAX_IMPORT)
-			return fail(400, {
-				importProblems: [{ objective: null, field: null, problem: 'too-large' }]
-			});
+			return fail(400, { importProblems: [fileProblem('no-file')] });
+		if (file.size > MAX_IMPORT) return fail(400, { importProblems: [fileProblem('too-large')] });
 		let body: unknown;
 		try {
 			body = JSON.parse(await file.text());
 		} catch {
-			return fail(400, {
-				importProblems: [{ objective: null, field: null, problem: 'invalid-json' }]
-			});
+			return fail(400, { importProblems: [fileProblem('invalid-json')] });
 		}
 		const result = importObjectives(db, planId, body, actor.userId, getRuntime().clock.now());
 		if (!result.ok) return fail(400, { importProblems: result.problems });

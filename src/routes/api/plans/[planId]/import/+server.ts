@@ -9,7 +9,8 @@ import type { RequestHandler } from './$types';
 
 /**
  * Objectives into a plan, from our JSON export or the domain fixtures' format
- * (detected): 200 with a summary, or 400 with every problem and nothing saved.
+ * (detected): 200 with a summary, or 400 with every problem (path and reason)
+ * and nothing saved. 404 unknown plan, 415 not JSON, 413 too large.
  */
 export const POST: RequestHandler = async (event) => {
 	const actor = requireAccess(event, access.manageSetup);
@@ -22,7 +23,7 @@ export const POST: RequestHandler = async (event) => {
 		body = JSON.parse(text);
 	} catch {
 		return json(
-			{ problems: [{ objective: null, field: null, problem: 'invalid-json' }] },
+			{ problems: [{ objective: null, field: null, problem: 'invalid-json', path: '' }] },
 			{ status: 400 }
 		);
 	}
