@@ -46,7 +46,8 @@ function priorityOf(votes: VoteSummary[], tops: Map<number, number>): number | n
 	const shares = votes
 		.filter((v) => (tops.get(v.roundId) ?? 0) > 0)
 		.map((v) => v.score / tops.get(v.roundId)!);
-	return shares.length ? Math.max(...shares) : null;
+	// A reduce, not Math.max(...shares): a spread of a long list overflows the stack.
+	return shares.length ? shares.reduce((a, b) => Math.max(a, b)) : null;
 }
 
 export function needsMatrix(sources: readonly MatrixSource[]): NeedRow[] {

@@ -10,6 +10,8 @@ import { isTextType } from './template-form';
  * OBIETTIVI | Azioni | Soggetti | Risultati attesi | Tempistiche | Risorse.
  */
 export const MAX_SHEET_ROWS = 300;
+/** Wider than any layout plans use (the template has 21 fields); past it, a file is not a plan's table. */
+export const MAX_SHEET_COLUMNS = 40;
 
 /** Where a column goes: nowhere, a part of the objective, or a template field. */
 export type ColumnTarget =

@@ -16,11 +16,14 @@ export const load: PageServerLoad = (event) => {
 };
 
 const kindField = z.enum(importKinds);
+const MAX_COLUMNS = 50;
 /** The table the preview showed, sent back on confirmation: re-checked in full. */
-const tableField = z.array(z.array(z.string().max(2000)).max(50)).max(MAX_IMPORT_ROWS + 1);
+const tableField = z.array(z.array(z.string().max(2000)).max(MAX_COLUMNS)).max(MAX_IMPORT_ROWS + 1);
 
-function chosenKind(form: FormData): ImportKind {
-	return kindField.catch('organizations').parse(form.get('kind'));
+/** What to import: organisations or people, and nothing else (an unknown kind is refused, not guessed). */
+function chosenKind(form: FormData): ImportKind | null {
+	const kind = kindField.safeParse(form.get('kind'));
+	return kind.success ? kind.data : null;
 }
 
 export const actions: Actions = {
@@ -28,11 +31,12 @@ export const actions: Actions = {
 		const { ambito, db } = directoryContext(event, true);
 		const form = await event.request.formData();
 		const kind = chosenKind(form);
+		if (!kind) return fail(400, { kind: undefined, fileError: 'unknown_kind' });
 		const file = form.get('file');
 		if (!ambito) return fail(400, { kind, fileError: 'no_file' });
 		if (!(file instanceof File) || file.size === 0)
 			return fail(400, { kind, fileError: 'no_file' });
-		const read = await readTableFile(file);
+		const read = await readTableFile(file, { rows: MAX_IMPORT_ROWS + 1, columns: MAX_COLUMNS });
 		if (!read.ok) return fail(400, { kind, fileError: read.reason });
 		const preview = previewImport(db, ambito.id, kind, read.table);
 		return { kind, preview, table: preview.valid ? JSON.stringify(read.table) : null };
@@ -41,6 +45,7 @@ export const actions: Actions = {
 		const { ambito, db, now } = directoryContext(event, true);
 		const form = await event.request.formData();
 		const kind = chosenKind(form);
+		if (!kind) return fail(400, { kind: undefined, fileError: 'unknown_kind' });
 		const table = tableField.safeParse(safeJson(form.get('table')));
 		if (!ambito || !table.success) return fail(400, { kind, fileError: 'unreadable_file' });
 		const result = applyImport(db, ambito.id, kind, table.data, now);

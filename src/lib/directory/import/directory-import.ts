@@ -144,21 +144,23 @@ export function planImport(
 	table: readonly string[][],
 	snapshot: DirectorySnapshot
 ): ImportPlan {
-	const nonEmpty = table.filter((row) => row.some((c) => c.trim() !== ''));
+	// Each row with its line in the file, counted before blank lines are dropped.
+	const nonEmpty = table
+		.map((row, i) => ({ line: i + 1, row }))
+		.filter(({ row }) => row.some((c) => c.trim() !== ''));
 	const empty: ImportPlan = {
 		preview: { kind, fileErrors: [], rows: [], valid: false },
 		organizations: [],
 		people: []
 	};
-	const [header, ...body] = nonEmpty;
-	if (!header || body.length === 0) return withFileError(empty, 'empty_file');
-	if (body.length > MAX_IMPORT_ROWS) return withFileError(empty, 'too_many_rows');
-	const columns = mapHeader(header, kind);
+	const [header, ...lines] = nonEmpty;
+	if (!header || lines.length === 0) return withFileError(empty, 'empty_file');
+	if (lines.length > MAX_IMPORT_ROWS) return withFileError(empty, 'too_many_rows');
+	const columns = mapHeader(header.row, kind);
 	const hasName = columns.has('name') || (kind === 'people' && columns.has('lastName'));
 	if (!hasName || (kind === 'organizations' && !columns.has('type'))) {
 		return withFileError(empty, 'missing_columns');
 	}
-	const lines = body.map((row) => ({ line: table.indexOf(row) + 1, row }));
 	return kind === 'organizations'
 		? planOrganizations(lines, columns, snapshot)
 		: planPeople(lines, columns, snapshot);

@@ -5,25 +5,50 @@ export const MAX_IMPORT_BYTES = 400 * 1024;
 
 export type TableResult =
 	| { ok: true; table: string[][] }
-	| { ok: false; reason: 'file_too_large' | 'unreadable_file' | 'unsupported_file' };
+	| {
+			ok: false;
+			reason:
+				| 'file_too_large'
+				| 'unreadable_file'
+				| 'unsupported_file'
+				| 'too_many_rows'
+				| 'too_many_columns';
+	  };
+
+/** How much of a table an import reads: rows with any text (the header too), and columns. */
+export interface TableBounds {
+	rows: number;
+	columns: number;
+}
 
 /**
  * Reads an uploaded CSV (any of , ; tab as separator, with or without BOM, as
  * Italian spreadsheets export it) or XLSX (first sheet) into rows of text.
+ * Refused past the bounds, before anything walks the rows: a small file can
+ * hold a great many short rows, and an XLSX can name a cell a million rows down.
  */
-export async function readTableFile(file: File): Promise<TableResult> {
+export async function readTableFile(file: File, bounds: TableBounds): Promise<TableResult> {
 	if (file.size > MAX_IMPORT_BYTES) return { ok: false, reason: 'file_too_large' };
 	const name = file.name.toLowerCase();
 	try {
-		if (name.endsWith('.xlsx'))
-			return { ok: true, table: await readXlsx(await file.arrayBuffer()) };
+		if (name.endsWith('.xlsx')) return await readXlsx(await file.arrayBuffer(), bounds);
 		if (name.endsWith('.csv') || name.endsWith('.txt') || file.type === 'text/csv') {
-			return { ok: true, table: readCsv(await file.text()) };
+			return withinBounds(readCsv(await file.text()), bounds);
 		}
 		return { ok: false, reason: 'unsupported_file' };
 	} catch {
 		return { ok: false, reason: 'unreadable_file' };
 	}
+}
+
+function withinBounds(table: string[][], bounds: TableBounds): TableResult {
+	let rows = 0;
+	for (const row of table) {
+		if (row.length > bounds.columns) return { ok: false, reason: 'too_many_columns' };
+		if (row.some((c) => c.trim() !== '') && ++rows > bounds.rows)
+			return { ok: false, reason: 'too_many_rows' };
+	}
+	return { ok: true, table };
 }
 
 /**
@@ -41,16 +66,25 @@ export function readCsv(text: string): string[][] {
 	return parsed.data.map((row) => row.map((c) => String(c ?? '')));
 }
 
-async function readXlsx(buffer: ArrayBuffer): Promise<string[][]> {
+/** Blank rows kept for line numbers, up to this many: past it the sheet is refused, not walked. */
+const XLSX_MAX_LINES = 20_000;
+
+async function readXlsx(buffer: ArrayBuffer, bounds: TableBounds): Promise<TableResult> {
 	const workbook = new ExcelJS.Workbook();
 	await workbook.xlsx.load(buffer);
 	const sheet = workbook.worksheets[0];
-	if (!sheet) return [];
+	if (!sheet) return { ok: true, table: [] };
+	if (sheet.columnCount > bounds.columns) return { ok: false, reason: 'too_many_columns' };
+	if (sheet.actualRowCount > bounds.rows || sheet.rowCount > XLSX_MAX_LINES)
+		return { ok: false, reason: 'too_many_rows' };
 	const rows: string[][] = [];
 	sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
 		const cells: string[] = [];
 		for (let c = 1; c <= sheet.columnCount; c++) cells.push(row.getCell(c).text ?? '');
 		rows[rowNumber - 1] = cells;
 	});
-	return Array.from(rows, (r) => r ?? []);
+	return withinBounds(
+		Array.from(rows, (r) => r ?? []),
+		bounds
+	);
 }

@@ -11,6 +11,7 @@ import { planObjectives } from '$lib/plan-objectives/plan-objective.schema';
 import {
 	guessMapping,
 	isTarget,
+	MAX_SHEET_COLUMNS,
 	MAX_SHEET_ROWS,
 	sheetToPlan,
 	type ColumnTarget
@@ -39,10 +40,15 @@ export const load: PageServerLoad = (event) => {
 
 /** The sheet the previous step read, sent back with each step: re-checked in full every time. */
 const tableField = z
-	.array(z.array(z.string().max(20_000)).max(40))
+	.array(z.array(z.string().max(20_000)).max(MAX_SHEET_COLUMNS))
 	.min(1)
 	.max(MAX_SHEET_ROWS + 1);
 
+/**
+ * The table and the column mapping the page sent. Every column needs its
+ * `column-<n>` control with a target the template has: a missing control or an
+ * unknown target is refused by name, never read as "ignore".
+ */
 function readStep(form: FormData, version: string) {
 	let raw: unknown;
 	try {
@@ -51,13 +57,22 @@ function readStep(form: FormData, version: string) {
 		raw = null;
 	}
 	const table = tableField.safeParse(raw);
-	if (!table.success) return undefined;
+	if (!table.success) return { ok: false, fileError: 'unreadable_file', columns: [] } as const;
 	const columns = table.data[0]!.length;
+	const unknown: string[] = [];
 	const mapping = Array.from({ length: columns }, (_, c) => {
-		const v = String(form.get(`column-${c}`) ?? 'ignore');
-		return isTarget(v, version) ? v : 'ignore';
-	}) as ColumnTarget[];
-	return { table: table.data, mapping };
+		const v = form.get(`column-${c}`);
+		if (typeof v === 'string' && isTarget(v, version)) return v;
+		unknown.push(`column-${c}: ${v === null ? '(missing)' : String(v)}`);
+		return 'ignore';
+	});
+	for (const name of new Set(form.keys())) {
+		const c = /^column-(\d+)$/.exec(name)?.[1];
+		if (c !== undefined && Number(c) >= columns) unknown.push(`${name}: (no such column)`);
+	}
+	if (unknown.length)
+		return { ok: false, fileError: 'unknown_column_target', columns: unknown } as const;
+	return { ok: true, table: table.data, mapping } as const;
 }
 
 function build(
@@ -104,26 +119,32 @@ export const actions: Actions = {
 		const { db, plan } = context(event);
 		const file = (await event.request.formData()).get('file');
 		if (!(file instanceof File) || file.size === 0) return fail(400, { fileError: 'no_file' });
-		const read = await readTableFile(file);
-		if (!read.ok) return fail(400, { fileError: read.reason });
+		const read = await readTableFile(file, {
+			rows: MAX_SHEET_ROWS + 1,
+			columns: MAX_SHEET_COLUMNS
+		});
+		if (!read.ok)
+			return fail(400, {
+				fileError: read.reason === 'too_many_rows' ? 'sheet_too_many_rows' : read.reason
+			});
 		const table = read.table.filter((r, i) => i === 0 || r.some((c) => c.trim() !== ''));
 		if (table.length < 2) return fail(400, { fileError: 'empty_file' });
-		const width = Math.max(...table.map((r) => r.length));
-		const square = table.map((r) => [...r, ...Array(width - r.length).fill('')] as string[]);
+		const width = table.reduce((w, r) => Math.max(w, r.length), 0);
+		const square = table.map((r) => r.concat(Array<string>(width - r.length).fill('')));
 		return step(db, plan, square, guessMapping(square[0]!, plan.taxonomyVersionId));
 	},
 	preview: async (event) => {
 		requireAccess(event, access.manageSetup);
 		const { db, plan } = context(event);
 		const state = readStep(await event.request.formData(), plan.taxonomyVersionId);
-		if (!state) return fail(400, { fileError: 'unreadable_file' });
+		if (!state.ok) return fail(400, { fileError: state.fileError, columns: state.columns });
 		return step(db, plan, state.table, state.mapping);
 	},
 	confirm: async (event) => {
 		const actor = requireAccess(event, access.manageSetup);
 		const { db, plan } = context(event);
 		const state = readStep(await event.request.formData(), plan.taxonomyVersionId);
-		if (!state) return fail(400, { fileError: 'unreadable_file' });
+		if (!state.ok) return fail(400, { fileError: state.fileError, columns: state.columns });
 		const built = build(db, plan, state.table, state.mapping);
 		if (built.problems.length) return fail(400, step(db, plan, state.table, state.mapping));
 		const result = importObjectives(
