@@ -1,0 +1,115 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { restoreRevision } from '$lib/plan-objectives/objective-edit-commands.server';
+import { planObjectives } from '$lib/plan-objectives/plan-objective.schema';
+import { listRevisions, recordRevision } from '$lib/plan-objectives/plan-objective-repo.server';
+import { migrateDatabase, openDatabase, type Database } from '$lib/server/db/database';
+import { addAmbito, addPlan } from '$lib/server/db/test-fixtures';
+import { ensureTaxonomies } from '$lib/taxonomy/taxonomy-repo.server';
+
+/**
+ * [PO1] drizzle/0008_approval_dates.sql, on a database in the state the fixture
+ * import left: approvato without a date (or with an impossible one) becomes
+ * consolidato with a revision naming the change; real approvals stay.
+ */
+const drizzle = fileURLToPath(new URL('../../drizzle', import.meta.url));
+let dir: string;
+let database: Database;
+
+/** The migrations folder as it was before 0008. */
+function migrationsBefore(tag: string): string {
+	const folder = join(dir, 'before');
+	cpSync(drizzle, folder, { recursive: true });
+	const journalPath = join(folder, 'meta', '_journal.json');
+	const journal = JSON.parse(readFileSync(journalPath, 'utf8'));
+	const at = journal.entries.findIndex((e: { tag: string }) => e.tag === tag);
+	journal.entries = journal.entries.slice(0, at);
+	writeFileSync(journalPath, JSON.stringify(journal));
+	return folder;
+}
+
+const ids: Record<string, number> = {};
+
+beforeAll(() => {
+	dir = mkdtempSync(join(tmpdir(), 'tavoli-migration-'));
+	database = openDatabase(join(dir, 'tavoli.db'));
+	migrateDatabase(database, migrationsBefore('0008_approval_dates'));
+	ensureTaxonomies(database.db);
+	const planId = addPlan(database.db, addAmbito(database.db));
+	const cases: [string, string, string | null][] = [
+		['noDate', 'approved', null],
+		['impossible', 'approved', '2024-02-30'],
+		['approved', 'approved', '2024-02-29'],
+		['draft', 'draft', null]
+	];
+	cases.forEach(([name, status, approvedAt], i) => {
+		const row = database.db
+			.insert(planObjectives)
+			.values({
+				planId,
+				number: i + 1,
+				title: `Obiettivo ${name}`,
+				template: '2025-2027',
+				fields: { target: 'Famiglie' },
+				verbatim: { target: '<p>Famiglie</p>' },
+				macroAreas: ['A'],
+				keyPoints: {},
+				leps: [],
+				indicators: [],
+				status: status as 'approved' | 'draft',
+				approvedAt,
+				createdAt: 1,
+				updatedAt: 1
+			})
+			.returning()
+			.get();
+		recordRevision(database.db, row, ['*'], null, 1);
+		ids[name] = row.id;
+	});
+	migrateDatabase(database, drizzle);
+});
+afterAll(() => {
+	database.close();
+	rmSync(dir, { recursive: true, force: true });
+});
+
+const row = (name: string) =>
+	database.db.select().from(planObjectives).where(eq(planObjectives.id, ids[name]!)).get()!;
+
+describe('[PO1] 0008: approvato only with a real approval date', () => {
+	it('makes approvato without a date consolidato, recording the change as a revision', () => {
+		expect(row('noDate')).toMatchObject({ status: 'consolidated', approvedAt: null });
+		const [latest] = listRevisions(database.db, ids.noDate!);
+		expect(latest).toMatchObject({ revision: 2, changed: ['status'], changedBy: null });
+		expect(latest!.snapshot).toMatchObject({
+			title: 'Obiettivo noDate',
+			fields: { target: 'Famiglie' },
+			verbatim: { target: '<p>Famiglie</p>' },
+			status: 'consolidated',
+			approvedAt: null
+		});
+	});
+
+	it('treats an impossible date as none', () => {
+		expect(row('impossible')).toMatchObject({ status: 'consolidated', approvedAt: null });
+		expect(listRevisions(database.db, ids.impossible!)[0]!.changed).toEqual([
+			'status',
+			'approvedAt'
+		]);
+	});
+
+	it('leaves real approvals and other statuses alone', () => {
+		expect(row('approved')).toMatchObject({ status: 'approved', approvedAt: '2024-02-29' });
+		expect(row('draft')).toMatchObject({ status: 'draft', updatedAt: 1 });
+		expect(listRevisions(database.db, ids.approved!)).toHaveLength(1);
+	});
+
+	it('keeps every revision restorable', () => {
+		const planId = row('noDate').planId;
+		expect(restoreRevision(database.db, planId, ids.noDate!, 1, null, 2).ok).toBe(true);
+	});
+});
