@@ -32,7 +32,10 @@ export const actions: Actions = {
 		const { ambitoId, ...plan } = parsed.data;
 		const { database, clock } = getRuntime();
 		const result = savePlan(database.db, ambitoId, null, plan, clock.now());
-		if (!result.ok) return reasonFailure('taxonomyVersionId', result.reason, parsed.data);
+		if (!result.ok) {
+			const field = result.reason === 'not-found' ? 'ambitoId' : 'taxonomyVersionId';
+			return reasonFailure(field, result.reason, parsed.data);
+		}
 		redirect(303, `/plans/${result.value}`);
 	}
 };
