@@ -84,7 +84,8 @@ export async function minutesDocx(doc: MinutesDocument, stamp: string): Promise<
 				children: runs(`${i + 1}. ${section.title}`)
 			})
 		);
-		for (const block of section.blocks) body.push(...blockElements(block, next));
+		// One push per element: a list block has one per item, and spreading thousands overflows the stack.
+		for (const block of section.blocks) for (const el of blockElements(block, next)) body.push(el);
 	});
 	const document = new Document({
 		creator: 'Tavoli',
