@@ -17,7 +17,7 @@ export const GET: RequestHandler = (event) => {
 /** Adds someone who signed on paper. */
 export const POST: RequestHandler = async (event) => {
 	const { meeting, db, now } = meetingContext(event, access.manageTavolo);
-	const parsed = attendanceLineInput.safeParse(await readJson(event.request));
+	const parsed = attendanceLineInput.strict().safeParse(await readJson(event.request));
 	if (!parsed.success)
 		return json(
 			{ error: 'invalid-input', fields: fieldErrors(parsed.error.issues) },
