@@ -214,11 +214,17 @@ test('[V5] no total before the reveal: not over HTTP, not over the sync socket',
 	await observer.dispose();
 });
 
-test('[V4] two guests typing the same organisation share one ballot', async () => {
+test('[V4] the confirmed delegates of one organisation share one ballot', async () => {
 	const roundId = await openRound({ voice: 'organization', budget: 4, cap: 4 });
 	const first = await guestByApi(joinCode, 'Prima Voce', 'Associazione Voce Comune');
 	const second = await guestByApi(joinCode, 'Seconda Voce', 'associazione voce comune ');
+	const delegate = (g: Guest) =>
+		fac.put(`/api/meetings/${demoIds().todayMeeting}/attendance/${g.participantId}/delegate`);
+	expect((await delegate(first)).status()).toBe(200);
 	expect((await first.request.put(ballotUrl(roundId), { data: dots(3) })).status()).toBe(200);
+	const refused = await second.request.get(ballotUrl(roundId));
+	expect([refused.status(), await refused.json()]).toEqual([403, { error: 'not-delegate' }]);
+	expect((await delegate(second)).status()).toBe(200);
 	const shared = await (await second.request.get(ballotUrl(roundId))).json();
 	expect(shared).toMatchObject({ ballot: dots(3), remaining: 1 });
 	const over = await second.request.put(ballotUrl(roundId), { data: dots(3, 2) });
