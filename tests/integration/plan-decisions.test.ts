@@ -43,7 +43,12 @@ beforeAll(async () => {
 		Date.now()
 	);
 	if (!joined.ok) throw new Error('join');
-	for (const text of ['Anziani soli', 'Affitti troppo alti', 'Giovani senza spazi'])
+	for (const text of [
+		'Anziani soli',
+		'Affitti troppo alti',
+		'Giovani senza spazi',
+		'Centri estivi'
+	])
 		submitCard(
 			server.services,
 			board.boardId,
@@ -61,6 +66,8 @@ beforeAll(async () => {
 		setObjectiveText(doc, cards[0]!, 'objectives', 'Custodia sociale serale');
 		setObjectivePart(doc, cards[0]!, 'macroAreas', ['E']);
 		setObjectiveText(doc, cards[1]!, 'objectives', 'Agenzia per la casa');
+		setObjectivePart(doc, cards[3]!, 'macroAreas', ['Z']);
+		setObjectivePart(doc, cards[3]!, 'leps', ['LEPS inventato']);
 	});
 	const submitted = submitOutcome(server.services, board.meetingId, udp);
 	if (!submitted.ok) throw new Error('submit');
@@ -149,13 +156,33 @@ describe('[PO2] decisions on a tavolo outcome', () => {
 		);
 	});
 
+	it('[PO1a] does not adopt a card the plan cannot hold: every unknown code named, nothing stored', () => {
+		const { db } = server.services;
+		const before = listPlanObjectives(db, planId).length;
+		expect(
+			decideOnCard(db, outcomeId, cards[3]!, { decision: 'adopted', reason: '' }, udp, 5)
+		).toEqual({
+			ok: false,
+			reason: 'invalid',
+			problems: [
+				{ field: 'macroAreas', problem: 'unknown-macro-area Z' },
+				{ field: 'leps', problem: 'unknown-leps LEPS inventato' }
+			]
+		});
+		expect(listPlanObjectives(db, planId)).toHaveLength(before);
+		expect(
+			decideOnCard(db, outcomeId, cards[3]!, { decision: 'parked', reason: '' }, udp, 5).ok
+		).toBe(true);
+	});
+
 	it('leaves no card of the outcome without a decision in the inbox', () => {
 		const entry = planInbox(server.services.db, planId).find((o) => o.outcomeId === outcomeId)!;
 		expect(entry.undecided).toBe(0);
 		expect(entry.cards.map((c) => c.decision?.decision)).toEqual([
 			'adopted',
 			'merged',
-			'sent_back'
+			'sent_back',
+			'parked'
 		]);
 	});
 });

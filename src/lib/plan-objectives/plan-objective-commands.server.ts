@@ -6,11 +6,17 @@ import { meetings } from '$lib/meeting/meeting.schema';
 import { plans } from '$lib/plan/plan.schema';
 import { inTransaction, type Db } from '$lib/server/db/database';
 import type { Result } from '$lib/server/result';
+import { loadTaxonomy } from '$lib/taxonomy/taxonomy-repo.server';
 import { tavoli } from '$lib/tavolo/tavolo.schema';
 import { outcomeDecisions, planObjectives } from './plan-objective.schema';
 import { recordRevision } from './plan-objective-repo.server';
 import { fieldValue, updatePlanObjective } from './objective-edit-commands.server';
-import type { PartProblem } from './plan-objective-rules';
+import {
+	fieldsProblems,
+	taxonomyCodes,
+	taxonomyProblems,
+	type PartProblem
+} from './plan-objective-rules';
 
 /**
  * What the UdP does with the plan's objectives (SPEC PO2, PO4): decide on each
@@ -94,8 +100,22 @@ function nextNumber(db: Db, planId: number): number {
 	return (last?.n ?? 0) + 1;
 }
 
-function adopt(db: Db, planId: number, card: OutcomeObjective, userId: number, now: number) {
+/** What a card holds that the plan's template or taxonomy does not (SPEC PO1a). */
+function cardProblems(db: Db, version: string, card: OutcomeObjective): PartProblem[] {
+	const codes = taxonomyCodes(loadTaxonomy(db, version));
+	return [...fieldsProblems(version, card.fields), ...taxonomyProblems(codes, card)];
+}
+
+function adopt(
+	db: Db,
+	planId: number,
+	card: OutcomeObjective,
+	userId: number,
+	now: number
+): { ok: true; id: number } | { ok: false; problems: PartProblem[] } {
 	const plan = db.select().from(plans).where(eq(plans.id, planId)).get()!;
+	const problems = cardProblems(db, plan.taxonomyVersionId, card);
+	if (problems.length) return { ok: false, problems };
 	const row = db
 		.insert(planObjectives)
 		.values({
@@ -118,7 +138,7 @@ function adopt(db: Db, planId: number, card: OutcomeObjective, userId: number, n
 		.returning()
 		.get();
 	recordRevision(db, row, ['*'], userId, now);
-	return row.id;
+	return { ok: true, id: row.id };
 }
 
 /**
@@ -147,7 +167,11 @@ export function decideOnCard(
 			.get();
 		if (prior) return { ok: false, reason: 'already-decided' } as const;
 		let planObjectiveId: number | null = null;
-		if (input.decision === 'adopted') planObjectiveId = adopt(db, found.planId, card, userId, now);
+		if (input.decision === 'adopted') {
+			const adopted = adopt(db, found.planId, card, userId, now);
+			if (!adopted.ok) return { ok: false, reason: 'invalid', problems: adopted.problems } as const;
+			planObjectiveId = adopted.id;
+		}
 		if (input.decision === 'merged') {
 			const merged = updatePlanObjective(
 				db,
