@@ -6,7 +6,7 @@ import { apiAs, closeVotingPages, joinBoard, todaysBoardByApi } from './voting-s
  * One voice per organisation in the booth (voting SPEC V4, attendance J8): the
  * delegate the facilitator confirmed gets the ballot; a colleague who typed the
  * same organisation is told that the delegate votes for it, and sees nothing of
- * the organisation's choices.
+ * the organisation's choices until the facilitator confirms them too.
  */
 test.afterAll(closeVotingPages);
 
@@ -47,5 +47,15 @@ test('the delegate fills in the organisation’s ballot; a colleague is told who
 	).toBeVisible();
 	await expect(colleague.getByRole('heading', { name: 'Il tuo voto' })).toHaveCount(0);
 	await expect(colleague.getByText(/Punti rimasti/)).toHaveCount(0);
+
+	// Once confirmed too, the colleague's page shows the organisation's one ballot.
+	const colleagueId = (
+		(await (await colleague.request.get(`/api/boards/${boardId}`)).json()) as {
+			me: { participantId: string };
+		}
+	).me.participantId;
+	const second = await fac.put(`/api/meetings/${meetingId}/attendance/${colleagueId}/delegate`);
+	expect(second.status()).toBe(200);
+	await expect(colleague.getByText('Punti rimasti: 2 su 3')).toBeVisible();
 	await fac.dispose();
 });

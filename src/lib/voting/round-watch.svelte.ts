@@ -74,11 +74,16 @@ export class RoundWatch {
 		if (result.ok) this.#results = result.value;
 	}
 
-	/** Starts polling; returns the function that stops it. */
+	/**
+	 * Starts polling; returns the function that stops it. Someone waiting for
+	 * their organisation's delegate polls too: the facilitator may confirm them (V4).
+	 */
 	watch(): () => void {
 		const timer = setInterval(() => {
-			const status = this.current?.status;
-			if (status === 'closed' || (this.counts && status === 'open')) void this.refreshCurrent();
+			const current = this.current;
+			const open = current?.status === 'open';
+			if (current?.status === 'closed' || (open && (this.counts || current.notDelegate)))
+				void this.refreshCurrent();
 		}, POLL_MS);
 		return () => clearInterval(timer);
 	}
