@@ -3,7 +3,8 @@
 // runners' own summaries). Static checks count as one test each; vitest and
 // Playwright report their tests through JSON files.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 
 const reports = '.test-reports';
 rmSync(reports, { recursive: true, force: true });
@@ -41,6 +42,15 @@ function countReport(file, count, name) {
 	return bad === 0;
 }
 
+/** Where test servers log every 500 they answer (TAVOLI_UNEXPECTED_LOG): a bug, even if no test looked. */
+function unexpectedLogs() {
+	const root = 'test-results';
+	if (!existsSync(root)) return [];
+	return readdirSync(root)
+		.map((dir) => join(root, dir, 'unexpected.log'))
+		.filter((file) => existsSync(file));
+}
+
 step('lint (i18n, prettier, eslint)', run('npm', ['run', 'lint']));
 step('svelte-check', run('npm', ['run', 'check']));
 
@@ -57,6 +67,7 @@ countReport(
 	'vitest'
 );
 
+for (const file of unexpectedLogs()) rmSync(file); // earlier runs' 500s are not this run's
 if (step('build', run('npm', ['run', 'build']))) {
 	const file = `${reports}/playwright.json`;
 	run('npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: file, CI: '1' });
@@ -66,6 +77,10 @@ if (step('build', run('npm', ['run', 'build']))) {
 		'playwright'
 	);
 }
+
+const errors = unexpectedLogs().flatMap((f) => readFileSync(f, 'utf8').split('\n').filter(Boolean));
+if (errors.length) console.log(`\nServers answered 500:\n${errors.join('\n')}`);
+step('no request answered 500', errors.length === 0);
 
 if (failures.length) console.log(`\nFailed: ${failures.join('; ')}`);
 console.log(`\n${passed} passed, ${failed} failed`);

@@ -14,6 +14,8 @@ const child = spawn(process.execPath, ['server/index.js'], {
 		...process.env,
 		DATABASE_PATH: `${dir}/tavoli.db`,
 		TAVOLI_DEMO: '1',
+		// Every 500 lands here; npm test fails on any (scripts/test-all.js).
+		TAVOLI_UNEXPECTED_LOG: `${dir}/unexpected.log`,
 		TAVOLI_SKIP_BUILD: '1'
 	}
 });

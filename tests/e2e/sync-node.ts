@@ -32,7 +32,8 @@ export class ServerProcess {
 				PORT: String(this.port),
 				HOST: '127.0.0.1',
 				DATABASE_PATH: `${this.dir}/tavoli.db`,
-				TAVOLI_SKIP_BUILD: '1'
+				TAVOLI_SKIP_BUILD: '1',
+				TAVOLI_UNEXPECTED_LOG: `${this.dir}/unexpected.log`
 			},
 			stdio: ['ignore', 'ignore', 'inherit']
 		});

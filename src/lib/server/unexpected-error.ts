@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import type { HandleServerError } from '@sveltejs/kit';
 
 type Input = Parameters<HandleServerError>[0];
@@ -16,9 +17,18 @@ export function reportUnexpected(
 ): App.Error {
 	if (status < 500) return { message };
 	const id = newId();
-	log(
-		`[error ${id}] ${event.request.method} ${event.route.id ?? event.url.pathname} → ${status}`,
-		error
-	);
+	const line = `[error ${id}] ${event.request.method} ${event.route.id ?? event.url.pathname} → ${status}`;
+	log(line, error);
+	recordForTests(line);
 	return { message, id };
+}
+
+/**
+ * Test servers set TAVOLI_UNEXPECTED_LOG (tests/e2e/serve.js, sync-node.ts) and
+ * `npm test` fails when the file holds a line: a 500 is a bug, whichever test
+ * happened to provoke it.
+ */
+function recordForTests(line: string): void {
+	const file = process.env.TAVOLI_UNEXPECTED_LOG;
+	if (file) appendFileSync(file, `${line}\n`);
 }
