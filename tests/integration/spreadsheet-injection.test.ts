@@ -34,7 +34,7 @@ function objective(number: number, title: string, text: string, policyArea: stri
 		macroAreas: ['A'],
 		keyPoints: {},
 		leps: [],
-		indicators: [{ level: 'output', kind: 'quantitative', description: text }],
+		indicators: [{ level: 'output', kind: 'count', description: text }],
 		status: 'draft',
 		approvedAt: null
 	};
