@@ -194,6 +194,12 @@ describe('[PO6] the whole document is checked before anything is saved', () => {
 		]);
 	});
 
+	it('refuses text nobody types, as the edge does', () => {
+		const doc = fixture('seriate-2025-2027-objectives.json');
+		doc.objectives[0].title = 'Titolo\u0000';
+		expect(refused(doc)).toEqual(['objectives[0].title: invalid-text']);
+	});
+
 	it('checks 2021-2023 choices against the template too', () => {
 		const doc = fixture('valletrompia-2021-2023-objectives.json');
 		doc.objectives[0].fields.socialHealthIntegration.normalized = 'FORSE';

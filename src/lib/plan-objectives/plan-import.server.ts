@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { nameKey } from '$lib/forms/name-key';
+import { cleanJson } from '$lib/forms/plain-text';
 import { templateFields } from '$lib/objectives/objective-template';
 import { policyAreas, plans } from '$lib/plan/plan.schema';
 import { inTransaction, type Db } from '$lib/server/db/database';
@@ -78,6 +79,14 @@ const unknownFormat = (body: unknown): Checked => ({
 export function parseImport(body: unknown): Checked {
 	const deep = tooDeep(body);
 	if (deep) return { ok: false, problems: located(null, [deep]) };
+	// Shallow enough to walk: text nobody types is refused as at the edge (forms/plain-text.ts).
+	const clean = cleanJson(body);
+	if (!clean.ok)
+		return { ok: false, problems: located(body, [{ path: clean.path, problem: 'invalid-text' }]) };
+	return parseShallow(clean.value);
+}
+
+function parseShallow(body: unknown): Checked {
 	if (typeof body !== 'object' || body === null || Array.isArray(body)) return unknownFormat(body);
 	if ('format' in body) {
 		if ((body as { format: unknown }).format !== EXPORT_FORMAT)
