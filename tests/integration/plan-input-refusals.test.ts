@@ -233,6 +233,7 @@ describe('[PO1] the objective edit form changes nothing it did not send', () => 
 		['a whitespace-only title', [['title', '   ']], /missing/],
 		['a policy area of no plan', [['policyAreaId', '99999']], /unknown-policy-area/],
 		['a control the form does not have', [['colore', 'rosso']], /unknown-key colore/],
+		['a control character', [['field:target', 'Famiglie\u0007']], /invalid-text/],
 		[
 			'a title sent twice',
 			[

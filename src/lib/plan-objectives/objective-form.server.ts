@@ -1,3 +1,4 @@
+import { textFault } from '$lib/forms/plain-text';
 import { templateFields } from '$lib/objectives/objective-template';
 import { bounded, issueProblems } from './input-problems';
 import { objectivePatch, type ObjectivePatch } from './objective-edit-commands.server';
@@ -8,8 +9,8 @@ import { checkedValues, readTemplateFields } from './template-form';
  * The objective editor's form as a patch (SPEC PO1): only the parts whose
  * control the form sent. A part whose control is absent stays as stored; a
  * checkbox group with nothing ticked still sends its empty sentinel, and so
- * clears its part. Names the form does not have, and single controls sent
- * twice, are refused by name.
+ * clears its part. Names the form does not have, single controls sent twice,
+ * files and text with control characters are refused by name.
  */
 const single = ['title', 'policyAreaId', 'status', 'approvedAt'] as const;
 const groups = ['macroAreas', 'leps'] as const;
@@ -53,7 +54,9 @@ function unknownControls(form: FormData, version: string): PartProblem[] {
 	]);
 	const problems: PartProblem[] = [];
 	for (const name of new Set(form.keys())) {
-		if (!once.has(name) && !many.has(name) && !name.startsWith('kp:'))
+		if (form.getAll(name).some((v) => typeof v !== 'string' || textFault(v) !== null))
+			problems.push({ field: name, problem: 'invalid-text' });
+		else if (!once.has(name) && !many.has(name) && !name.startsWith('kp:'))
 			problems.push({ field: name, problem: `unknown-key ${name}` });
 		else if (once.has(name) && form.getAll(name).length > 1)
 			problems.push({ field: name, problem: 'sent-twice' });
