@@ -10,7 +10,8 @@ import { checkedValues, readTemplateFields } from './template-form';
  * control the form sent. A part whose control is absent stays as stored; a
  * checkbox group with nothing ticked still sends its empty sentinel, and so
  * clears its part. Names the form does not have, single controls sent twice,
- * files and text with control characters are refused by name.
+ * files and text with control characters are refused by name; a form with no
+ * control at all changes nothing and is refused.
  */
 const single = ['title', 'policyAreaId', 'status', 'approvedAt'] as const;
 const groups = ['macroAreas', 'leps'] as const;
@@ -34,6 +35,8 @@ export function readObjectivePatch(
 	for (const name of new Set(form.keys()))
 		if (name.startsWith('kp:')) keyPoints[name.slice(3)] = checkedValues(form, name);
 	if (Object.keys(keyPoints).length) raw.keyPoints = keyPoints;
+	if (Object.keys(raw).length === 0 && problems.length === 0)
+		problems.push({ field: '', problem: 'nothing-to-change' });
 	const parsed = objectivePatch.safeParse(raw);
 	if (!parsed.success)
 		for (const p of issueProblems(parsed.error.issues, raw))

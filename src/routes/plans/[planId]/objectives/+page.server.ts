@@ -1,4 +1,7 @@
 import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { idField } from '$lib/forms/fields';
+import { parseForm } from '$lib/forms/form-data';
 import { access } from '$lib/auth/access';
 import { requireAccess } from '$lib/auth/guard.server';
 import { getPlan } from '$lib/plan/plan-repo.server';
@@ -34,6 +37,8 @@ export const load: PageServerLoad = (event) => {
 const MAX_IMPORT = 5 * 1024 * 1024;
 const fileProblem = (problem: string) => ({ objective: null, field: null, problem, path: '' });
 
+const renumberForm = z.object({ objectiveId: idField, number: idField });
+
 export const actions: Actions = {
 	import: async (event) => {
 		const actor = requireAccess(event, access.manageSetup);
@@ -57,13 +62,10 @@ export const actions: Actions = {
 	renumber: async (event) => {
 		requireAccess(event, access.manageSetup);
 		const planId = idParam(event.params.planId);
-		const form = await event.request.formData();
-		const result = renumberObjective(
-			getRuntime().database.db,
-			planId,
-			Number(form.get('objectiveId')),
-			Number(form.get('number'))
-		);
+		const form = parseForm(renumberForm, await event.request.formData());
+		if (!form.ok) return fail(400, { renumberError: 'invalid' });
+		const { objectiveId, number } = form.data;
+		const result = renumberObjective(getRuntime().database.db, planId, objectiveId, number);
 		if (!result.ok) return fail(400, { renumberError: result.reason });
 		return { renumbered: true };
 	}

@@ -1,4 +1,7 @@
 import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { idField } from '$lib/forms/fields';
+import { parseForm } from '$lib/forms/form-data';
 import { access } from '$lib/auth/access';
 import { requireAccess } from '$lib/auth/guard.server';
 import { templateFields } from '$lib/objectives/objective-template';
@@ -48,6 +51,8 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
+const restoreForm = z.object({ revision: idField });
+
 export const actions: Actions = {
 	save: async (event) => {
 		const actor = requireAccess(event, access.manageSetup);
@@ -71,8 +76,9 @@ export const actions: Actions = {
 		const actor = requireAccess(event, access.manageSetup);
 		const planId = idParam(event.params.planId);
 		const objectiveId = idParam(event.params.objectiveId);
-		const revision = Number((await event.request.formData()).get('revision'));
-		if (!Number.isSafeInteger(revision) || revision < 1)
+		const form = parseForm(restoreForm, await event.request.formData());
+		const revision = form.ok ? form.data.revision : 0;
+		if (!form.ok)
 			return fail(400, {
 				saveError: 'invalid',
 				problems: [{ field: 'revision', problem: 'invalid-value' }]

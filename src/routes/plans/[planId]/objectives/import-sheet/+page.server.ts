@@ -19,6 +19,7 @@ import {
 import type { Db } from '$lib/server/db/database';
 import { found, idParam } from '$lib/server/params';
 import { getRuntime } from '$lib/server/runtime';
+import { textFault } from '$lib/forms/plain-text';
 import type { Actions, PageServerLoad } from './$types';
 
 function context(event: { params: { planId: string } }) {
@@ -68,7 +69,13 @@ function readStep(form: FormData, version: string) {
 	});
 	for (const name of new Set(form.keys())) {
 		const c = /^column-(\d+)$/.exec(name)?.[1];
-		if (c !== undefined && Number(c) >= columns) unknown.push(`${name}: (no such column)`);
+		const values = form.getAll(name);
+		if (c === undefined && name !== 'table')
+			unknown.push(`${name.slice(0, 40)}: (no such control)`);
+		else if (c !== undefined && Number(c) >= columns) unknown.push(`${name}: (no such column)`);
+		else if (values.length > 1) unknown.push(`${name}: (sent twice)`);
+		else if (values.some((v) => typeof v !== 'string' || textFault(v) !== null))
+			unknown.push(`${name}: (invalid text)`);
 	}
 	if (unknown.length)
 		return { ok: false, fileError: 'unknown_column_target', columns: unknown } as const;
