@@ -2,19 +2,20 @@ import type { Runtime } from '$lib/server/runtime';
 import { throttleOf, type ThrottleVerdict } from '$lib/server/throttle';
 
 /**
- * How fast joins may come (SPEC J9). A room of 150 behind one venue address
- * (one NAT) joins within a minute without a single refusal: the address bucket
- * holds 200 joins and refills 3 a second. A wrong code costs 25 joins, so one
- * address tries about 8 codes at once and then one every 8 s — against
- * 31^6 ≈ 887 million codes. Each code also bounds the new foglio firme lines it
- * gives (300, then 2 a second), so a script holding the right code cannot fill
- * the sheet; a device that joins again takes no new line and costs its code
- * nothing.
+ * How fast joins may come (SPEC J9). A right code is cheap and a wrong one dear:
+ * an address holds 200 tokens and gets 2 back a second; a join costs 0.2 of
+ * them, a wrong code 20. So a room of 150 behind one venue address (one NAT) —
+ * or a thousand, or a load test — joins at once, while one address tries about
+ * 10 codes and then one every 10 s, against 31^6 ≈ 887 million codes. Each code
+ * also bounds the new foglio firme lines it gives (500, then 5 a second), so a
+ * script holding the right code cannot fill the sheet; a device that joins
+ * again takes no new line and costs its code nothing.
  */
 export const JOIN_RATE = {
-	perAddress: { capacity: 200, perSecond: 3 },
-	perCode: { capacity: 300, perSecond: 2 },
-	wrongCodeCost: 25
+	perAddress: { capacity: 200, perSecond: 2 },
+	perCode: { capacity: 500, perSecond: 5 },
+	joinCost: 0.2,
+	wrongCodeCost: 20
 } as const;
 
 /** A code as its bucket knows it: "abc-234" and "ABC234" are one (as board's normalizeJoinCode). */
@@ -45,6 +46,10 @@ export function chargeJoin(
 ): void {
 	const now = runtime.clock.now();
 	const { address: byAddress, code: byCode } = buckets(runtime);
-	byAddress.charge(address, outcome === 'unknown-code' ? JOIN_RATE.wrongCodeCost : 1, now);
+	byAddress.charge(
+		address,
+		outcome === 'unknown-code' ? JOIN_RATE.wrongCodeCost : JOIN_RATE.joinCost,
+		now
+	);
 	if (outcome === 'new-line') byCode.charge(codeKey(code), 1, now);
 }
