@@ -6,9 +6,14 @@ const at = (hhmm: string) => Date.parse(`2026-12-01T${hhmm}:00+01:00`);
 
 const anna = 'Anna Verdi (Cooperativa Il Sole)';
 const cards = {
-	transport: { kind: 'need', text: 'Mancano trasporti per le visite mediche', author: anna },
-	evening: { kind: 'problem', text: 'Anziani soli la sera', author: null },
-	meals: { kind: 'resource', text: 'Pasti a domicilio di Auser', author: 'Bruno Neri' }
+	transport: {
+		id: 'c1',
+		kind: 'need',
+		text: 'Mancano trasporti per le visite mediche',
+		author: anna
+	},
+	evening: { id: 'c2', kind: 'problem', text: 'Anziani soli la sera', author: null },
+	meals: { id: 'c3', kind: 'resource', text: 'Pasti a domicilio di Auser', author: 'Bruno Neri' }
 };
 
 export function minutesFixture(): MinutesSource {
@@ -71,18 +76,21 @@ export function minutesFixture(): MinutesSource {
 					{
 						label: 'Isolamento',
 						score: 12,
+						rank: 1,
 						tied: false,
 						bySector: { public: 5, third_sector: 7, unknown: 0 }
 					},
 					{
 						label: cards.meals.text,
 						score: 4.5,
+						rank: 2,
 						tied: true,
 						bySector: { public: 2, third_sector: 2.5, unknown: 0 }
 					},
 					{
 						label: 'Sportello serale',
 						score: 4.5,
+						rank: 2,
 						tied: true,
 						bySector: { public: 0, third_sector: 4.5, unknown: 0 }
 					}
@@ -107,7 +115,10 @@ export function minutesFixture(): MinutesSource {
 				sources: ['Isolamento']
 			}
 		],
-		priorities: [{ label: 'Isolamento', type: 'cluster', rank: 1, score: 12 }],
+		priorities: [
+			{ label: 'Isolamento', type: 'cluster', rank: 1, tied: false, score: 12 },
+			{ label: cards.meals.text, type: 'card', rank: 2, tied: true, score: 4.5 }
+		],
 		unchosen: ['Sportello serale']
 	};
 }

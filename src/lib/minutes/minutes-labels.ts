@@ -75,3 +75,16 @@ export function italianDateTime(epochMs: number): string {
 export function italianNumber(value: number): string {
 	return new Intl.NumberFormat('it-IT', { maximumFractionDigits: 2 }).format(value);
 }
+
+/**
+ * "1° posto", "2° posto (pari merito)": the one wording of a rank (voting V11) in
+ * the verbale, for the ranking tables and the priorities alike.
+ */
+export function italianRank(rank: number, tied: boolean): string {
+	return tied ? `${rank}° posto (pari merito)` : `${rank}° posto`;
+}
+
+/** "1 punto", "4,5 punti". */
+export function italianPoints(score: number): string {
+	return `${italianNumber(score)} ${score === 1 ? 'punto' : 'punti'}`;
+}

@@ -1,7 +1,10 @@
+import { participationOf } from '$lib/outcomes/meeting-read';
 import type { Block, CardRecord, MinutesSource, PhaseRecord, RoundRecord } from './minutes';
 import {
 	italianDate,
 	italianNumber,
+	italianPoints,
+	italianRank,
 	italianTime,
 	kindLabels,
 	methodLabels,
@@ -36,12 +39,13 @@ export function infoSection({ meeting: m }: MinutesSource): Block[] {
 /** M-V2: the foglio firme as a table — name, organisation, time of signature. */
 export function attendanceSection({ attendance }: MinutesSource): Block[] {
 	if (attendance.length === 0) return [p('Nessuna firma sul foglio firme.')];
-	const bodies = new Set(attendance.map((a) => a.organization.trim()).filter(Boolean));
+	const { presences, organizations } = participationOf(attendance);
+	const signed =
+		presences === 1
+			? 'Ha firmato il foglio firme 1 persona'
+			: `Hanno firmato il foglio firme ${presences} persone`;
 	return [
-		p(
-			`Hanno firmato il foglio firme ${attendance.length} ${attendance.length === 1 ? 'persona' : 'persone'}` +
-				` di ${bodies.size} ${bodies.size === 1 ? 'ente' : 'enti'}.`
-		),
+		p(`${signed} di ${organizations} ${organizations === 1 ? 'ente' : 'enti'}.`),
 		{
 			type: 'table',
 			columns: ['N.', 'Nome e cognome', 'Ente / organizzazione', 'Ora', 'Firma'],
@@ -66,24 +70,27 @@ function cardLine(c: CardRecord): string {
 	return oneLine(c.author ? `${text} — ${c.author}` : text);
 }
 
-function phaseBlocks(record: PhaseRecord, previous: PhaseRecord | undefined): Block[] {
+function phaseHeading(record: PhaseRecord): Block {
 	const name = phaseLabels[record.phase] ?? record.phase;
-	const heading: Block = {
+	return {
 		type: 'heading',
 		text:
 			record.endedAt === null
 				? `${name} — situazione alla stesura del verbale`
 				: `${name} — fase conclusa alle ${italianTime(record.endedAt)}`
 	};
-	if (record.clusters.length === 0 && record.loose.length === 0)
-		return [heading, p('Nessuna scheda.')];
-	if (previous && sameCards(previous, record))
-		return [heading, p('Nessuna modifica alle schede rispetto alla fase precedente.')];
-	const blocks: Block[] = [heading];
+}
+
+const cardsOf = (r: PhaseRecord) => [...r.clusters.flatMap((c) => c.cards), ...r.loose];
+const schede = (n: number) => `${n} ${n === 1 ? 'scheda' : 'schede'}`;
+
+/** The first phase: every card, by cluster. */
+function fullListing(record: PhaseRecord): Block[] {
+	const blocks: Block[] = [];
 	for (const cluster of record.clusters) {
-		const n = cluster.cards.length;
-		blocks.push(p(oneLine(`«${cluster.title}» (${n} ${n === 1 ? 'scheda' : 'schede'})`)));
-		if (n) blocks.push({ type: 'list', ordered: false, items: cluster.cards.map(cardLine) });
+		blocks.push(p(oneLine(`«${cluster.title}» (${schede(cluster.cards.length)})`)));
+		if (cluster.cards.length)
+			blocks.push({ type: 'list', ordered: false, items: cluster.cards.map(cardLine) });
 	}
 	if (record.loose.length) {
 		if (record.clusters.length) blocks.push(p('Schede non raggruppate'));
@@ -92,12 +99,70 @@ function phaseBlocks(record: PhaseRecord, previous: PhaseRecord | undefined): Bl
 	return blocks;
 }
 
+/**
+ * A later phase: only what changed since the phase before — each cluster whose
+ * cards changed with its new and moved cards, then the cards that left the board
+ * (removed, or merged into another) — so no phase repeats the whole board.
+ */
+function changedListing(record: PhaseRecord, previous: PhaseRecord): Block[] {
+	const before = new Map<string, string | null>();
+	for (const c of previous.clusters) for (const card of c.cards) before.set(card.id, c.title);
+	for (const card of previous.loose) before.set(card.id, null);
+	const line = (card: CardRecord, place: string | null) =>
+		!before.has(card.id)
+			? cardLine(card)
+			: before.get(card.id) !== place
+				? `Spostata qui: ${cardLine(card)}`
+				: null;
+	const blocks: Block[] = [];
+	const unchanged: string[] = [];
+	const groups = [
+		...record.clusters.map((c) => ({ title: c.title, cards: c.cards })),
+		{ title: null, cards: record.loose }
+	];
+	for (const group of groups) {
+		const items = group.cards.flatMap((card) => line(card, group.title) ?? []).map(oneLine);
+		if (items.length === 0) {
+			if (group.title !== null) unchanged.push(`«${group.title}»`);
+			continue;
+		}
+		blocks.push(
+			p(
+				oneLine(
+					group.title === null
+						? 'Schede non raggruppate'
+						: `«${group.title}» (${schede(group.cards.length)})`
+				)
+			)
+		);
+		blocks.push({ type: 'list', ordered: false, items });
+	}
+	const present = new Set(cardsOf(record).map((c) => c.id));
+	const gone = cardsOf(previous).filter((c) => !present.has(c.id));
+	if (gone.length) {
+		blocks.push(p('Schede tolte o unite ad altre'));
+		blocks.push({ type: 'list', ordered: false, items: gone.map(cardLine) });
+	}
+	if (unchanged.length)
+		blocks.push(p(oneLine(`Raggruppamenti invariati: ${unchanged.join(', ')}.`)));
+	return blocks;
+}
+
+function phaseBlocks(record: PhaseRecord, previous: PhaseRecord | undefined): Block[] {
+	const heading = phaseHeading(record);
+	if (cardsOf(record).length === 0) return [heading, p('Nessuna scheda.')];
+	if (previous && sameCards(previous, record))
+		return [heading, p('Nessuna modifica alle schede rispetto alla fase precedente.')];
+	return [heading, ...(previous ? changedListing(record, previous) : fullListing(record))];
+}
+
 const sameCards = (a: PhaseRecord, b: PhaseRecord) =>
 	JSON.stringify([a.clusters, a.loose]) === JSON.stringify([b.clusters, b.loose]);
 
 /**
- * M-V1: what was written, as the board stood at the end of each phase and now; a
- * phase that changed no card says so instead of repeating the same list.
+ * M-V1: what was written, as the board stood at the end of each phase and now: the
+ * first phase lists every card, each later one only what changed, and a phase that
+ * changed no card says so.
  */
 export function phasesSection(source: MinutesSource): Block[] {
 	if (!source.hadBoard) return [noBoard];
@@ -118,9 +183,8 @@ function roundBlocks(round: RoundRecord, n: number): Block[] {
 		type: 'table',
 		columns: ['Posizione', 'Voce', 'Punteggio', 'Enti pubblici', 'Terzo Settore', 'Non indicato'],
 		rows: round.ranking.map((r) => {
-			const position = round.ranking.findIndex((o) => o.score === r.score) + 1;
 			return [
-				r.tied ? `${position} (pari merito)` : String(position),
+				italianRank(r.rank, r.tied),
 				r.label,
 				italianNumber(r.score),
 				italianNumber(r.bySector.public),
@@ -180,7 +244,9 @@ export function decisionsSection(source: MinutesSource): Block[] {
 			items: source.priorities.map((pr) => {
 				const kind = pr.type === 'cluster' ? 'raggruppamento' : 'scheda';
 				const vote =
-					pr.rank !== null ? `, ${pr.rank}° posto con ${italianNumber(pr.score ?? 0)} punti` : '';
+					pr.rank !== null
+						? `, ${italianRank(pr.rank, pr.tied)} con ${italianPoints(pr.score ?? 0)}`
+						: '';
 				return oneLine(`«${pr.label}» (${kind}${vote})`);
 			})
 		});

@@ -80,10 +80,26 @@ describe('[M-V1] the draft verbale', () => {
 		);
 	});
 
+	it('lists every card in the first phase and only what changed in a later one', () => {
+		const blocks = body(doc, 'phases');
+		const meals = 'Risorsa: Pasti a domicilio di Auser — Bruno Neri';
+		expect(texts(blocks).filter((t) => t.includes('Pasti a domicilio'))).toEqual([meals]);
+		expect(texts(blocks)).toContain('Spostata qui: Criticità: Anziani soli la sera');
+		const merged = buildMinutes({
+			...minutesFixture(),
+			phases: [minutesFixture().phases[0]!, { ...minutesFixture().phases[1]!, loose: [] }]
+		});
+		expect(texts(body(merged, 'phases')).slice(-2)).toEqual([
+			'Schede tolte o unite ad altre',
+			meals
+		]);
+	});
+
 	it('lists priorities with their vote, and the needs left for later', () => {
 		expect(texts(body(doc, 'decisions'))).toEqual([
 			'Il tavolo ha indicato come prioritari:',
 			'«Isolamento» (raggruppamento, 1° posto con 12 punti)',
+			'«Pasti a domicilio di Auser» (scheda, 2° posto (pari merito) con 4,5 punti)',
 			'Bisogni emersi e non scelti in questo incontro, da riprendere:',
 			'Sportello serale',
 			'Prossimi passi: da completare a cura dei facilitatori.'
@@ -118,9 +134,9 @@ describe('[M-V2] foglio firme, votes and objective cards', () => {
 		expect(texts(blocks)).toContain('Schede di voto: 7 (di cui 1 su carta).');
 		const [ranking] = tables(blocks);
 		expect(ranking!.rows).toEqual([
-			['1', 'Isolamento', '12', '5', '7', '0'],
-			['2 (pari merito)', 'Pasti a domicilio di Auser', '4,5', '2', '2,5', '0'],
-			['2 (pari merito)', 'Sportello serale', '4,5', '0', '4,5', '0']
+			['1° posto', 'Isolamento', '12', '5', '7', '0'],
+			['2° posto (pari merito)', 'Pasti a domicilio di Auser', '4,5', '2', '2,5', '0'],
+			['2° posto (pari merito)', 'Sportello serale', '4,5', '0', '4,5', '0']
 		]);
 	});
 

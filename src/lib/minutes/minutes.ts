@@ -49,6 +49,8 @@ export interface MinutesDocument {
 }
 
 export interface CardRecord {
+	/** The card's id on the board: a later phase lists only what changed (M-V1). */
+	id: string;
 	kind: string;
 	text: string;
 	/** "Nome (Ente)"; null for anonymous cards and erased people. */
@@ -72,6 +74,8 @@ export interface RoundRecord {
 	ranking: {
 		label: string;
 		score: number;
+		/** Competition rank from the tally (voting V11): ties share it. */
+		rank: number;
 		tied: boolean;
 		bySector: { public: number; third_sector: number; unknown: number };
 	}[];
@@ -90,8 +94,9 @@ export interface ObjectiveRecord {
 export interface PriorityRecord {
 	label: string;
 	type: 'card' | 'cluster';
-	/** Best position and score over the revealed rounds, if it was voted on. */
+	/** Its best result over the revealed rounds (outcomes E4 `bestVote`), if it was voted on. */
 	rank: number | null;
+	tied: boolean;
 	score: number | null;
 }
 
@@ -117,7 +122,7 @@ export interface MinutesSource {
 	rounds: RoundRecord[];
 	objectives: ObjectiveRecord[];
 	priorities: PriorityRecord[];
-	/** Needs not chosen this time, kept for the next cycle. */
+	/** Needs (need, problem cards) not chosen this time, kept for the next cycle. */
 	unchosen: string[];
 }
 

@@ -1,111 +1,27 @@
 import { and, asc, desc, eq, lt, max } from 'drizzle-orm';
 import { listAttendance } from '$lib/attendance/attendance-commands.server';
-import { attendance } from '$lib/attendance/attendance.schema';
-import { boardOfMeeting, type BoardServices } from '$lib/board/board-commands.server';
-import { readBoard, type BoardView, type CardView } from '$lib/board/board-doc';
+import type { BoardServices } from '$lib/board/board-commands.server';
 import { boardPhaseSnapshots } from '$lib/board/board.schema';
 import { getMeeting } from '$lib/meeting/meeting-repo.server';
 import { consistencyIssues } from '$lib/objectives/consistency';
-import { readObjectives } from '$lib/objectives/objective-doc';
 import { completeness } from '$lib/objectives/objective-template';
 import { getPlan } from '$lib/plan/plan-repo.server';
 import { inTransaction, type Db } from '$lib/server/db/database';
 import type { Result } from '$lib/server/result';
 import { getTavolo } from '$lib/tavolo/tavolo-repo.server';
-import { listPriorities, listRounds } from '$lib/voting/voting-commands.server';
-import { roundResults } from '$lib/voting/voting-results.server';
-import {
-	diffOutcomes,
-	type OutcomeNeed,
-	type OutcomePackage,
-	type SourceNote,
-	type VoteSummary
-} from './outcome';
+import { loadMeetingRead } from './meeting-read.server';
+import { diffOutcomes, type OutcomePackage } from './outcome';
 import { outcomes } from './outcome.schema';
 
-/** Vote results per item across the board's revealed rounds. */
-function votesByTarget(db: Db, boardId: string): Map<string, VoteSummary[]> {
-	const votes = new Map<string, VoteSummary[]>();
-	for (const round of listRounds(db, boardId)) {
-		const results = roundResults(db, round);
-		if (!results) continue;
-		results.ranking.forEach((r, i) => {
-			const list = votes.get(r.targetId) ?? [];
-			list.push({
-				roundId: round.id,
-				method: results.method,
-				score: r.score,
-				rank: i + 1,
-				tied: r.tied,
-				bySector: r.bySector
-			});
-			votes.set(r.targetId, list);
-		});
-	}
-	return votes;
-}
-
-type Authors = Map<string, { name: string; organization: string }>;
-
-/** Named cards carry their author from the foglio firme; anonymous ones stay anonymous. */
-function noteOf(card: CardView, authors: Authors): SourceNote {
-	return {
-		id: card.id,
-		kind: card.kind,
-		text: card.text,
-		author: card.authorId ? (authors.get(card.authorId) ?? null) : null,
-		...(card.target ? { target: card.target } : {})
-	};
-}
-
-/** The cards behind an item: a card (with the originals merged into it) or every card of a cluster. */
-function notesOf(
-	type: 'card' | 'cluster',
-	id: string,
-	view: BoardView,
-	authors: Authors
-): SourceNote[] {
-	const cards = view.cards.filter((c) =>
-		type === 'cluster' ? c.clusterId === id && !c.mergedInto : c.id === id
-	);
-	return cards.flatMap((c) => [
-		noteOf(c, authors),
-		...view.cards.filter((o) => o.mergedInto === c.id).map((o) => noteOf(o, authors))
-	]);
-}
-
-function authorsOf(db: Db, meetingId: number): Authors {
-	const lines = db.select().from(attendance).where(eq(attendance.meetingId, meetingId)).all();
-	return new Map(lines.map((l) => [l.id, { name: l.name, organization: l.organizationName }]));
-}
-
-function labelOf(type: 'card' | 'cluster', id: string, view: BoardView): string {
-	return type === 'cluster'
-		? (view.clusters.find((c) => c.id === id)?.title ?? '')
-		: (view.cards.find((c) => c.id === id)?.text ?? '');
-}
-
-/** Assembles the package from the board, the votes and the foglio firme (E1). */
+/** Assembles the package from the incontro's read model (E1, E4). */
 export function buildOutcome(s: BoardServices, meetingId: number): OutcomePackage | undefined {
 	const row = getMeeting(s.db, meetingId);
-	const board = boardOfMeeting(s.db, meetingId);
-	const room = board ? s.hub.room(board.id) : undefined;
-	if (!row || !board || !room) return undefined;
+	const loaded = loadMeetingRead(s, meetingId);
+	if (!row || !loaded) return undefined;
+	const { board, objectives: drafted, read } = loaded;
 	const tavolo = getTavolo(s.db, row.meeting.tavoloId)!;
 	const plan = getPlan(s.db, tavolo.planId)!;
-	const view = readBoard(room.doc);
-	const votes = votesByTarget(s.db, board.id);
-	const authors = authorsOf(s.db, meetingId);
-	const need = (type: 'card' | 'cluster', id: string): OutcomeNeed => ({
-		type,
-		id,
-		label: labelOf(type, id, view),
-		notes: notesOf(type, id, view, authors),
-		votes: votes.get(id) ?? []
-	});
-	const priorities = listPriorities(s.db, board.id).map((p) => need(p.targetType, p.targetId));
-	const covered = new Set(priorities.flatMap((p) => p.notes.map((n) => n.id)));
-	const objectives = readObjectives(room.doc).map((o) => ({
+	const objectives = drafted.map((o) => ({
 		id: o.id,
 		title: o.title,
 		fields: o.fields,
@@ -113,16 +29,13 @@ export function buildOutcome(s: BoardServices, meetingId: number): OutcomePackag
 		keyPoints: o.keyPoints,
 		leps: o.leps,
 		indicators: o.indicators,
-		sources: o.sources.map((src) => ({
-			...src,
-			notes: notesOf(src.type, src.id, view, authors),
-			votes: votes.get(src.id) ?? []
-		})),
+		sources: o.sources.map((src) => {
+			const { notes, votes } = read.item(src.type, src.id);
+			return { ...src, notes, votes };
+		}),
 		completeness: { ...completeness(o), missing: completeness(o).missing.map((f) => f.key) },
 		consistency: consistencyIssues(o)
 	}));
-	for (const o of objectives)
-		for (const src of o.sources) for (const n of src.notes) covered.add(n.id);
 	const m = row.meeting;
 	return {
 		meeting: {
@@ -135,10 +48,8 @@ export function buildOutcome(s: BoardServices, meetingId: number): OutcomePackag
 			plan: { id: plan.id, title: plan.title }
 		},
 		objectives,
-		priorities,
-		unchosen: view.cards
-			.filter((c) => !c.mergedInto && !covered.has(c.id))
-			.map((c) => need('card', c.id)),
+		priorities: read.priorities,
+		unchosen: read.unchosen,
 		attendance: listAttendance(s.db, meetingId).map((l) => ({
 			name: l.name,
 			organization: l.organizationName,

@@ -9,6 +9,7 @@ export interface VoteSummary {
 	roundId: number;
 	method: string;
 	score: number;
+	/** Competition rank (voting V11): ties share it. Packages before E4 hold the list position. */
 	rank: number;
 	tied: boolean;
 	bySector: Record<string, number>;
@@ -49,6 +50,8 @@ export interface OutcomeNeed {
 	label: string;
 	notes: SourceNote[];
 	votes: VoteSummary[];
+	/** Its best result (meeting-read `bestVote`); packages before E4 lack it. */
+	best?: VoteSummary | null;
 }
 
 export interface OutcomePackage {

@@ -1,3 +1,4 @@
+import { needKinds } from '$lib/outcomes/meeting-read';
 import type { OutcomeNeed, OutcomePackage, VoteSummary } from '$lib/outcomes/outcome';
 
 /**
@@ -32,8 +33,6 @@ export interface NeedRow {
 	priority: number | null;
 	objective: { id: number; number: number; title: string } | null;
 }
-
-const needKinds = new Set(['need', 'problem']);
 
 function roundTops(items: { votes: VoteSummary[] }[]): Map<number, number> {
 	const tops = new Map<number, number>();

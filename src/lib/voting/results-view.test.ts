@@ -5,6 +5,7 @@ import type { RankedItem, ScoreItem } from './tally';
 const item = (targetId: string, score: number, tied = false): RankedItem => ({
 	targetId,
 	score,
+	rank: 0,
 	tied,
 	bySector: { public: 0, third_sector: 0, unknown: score }
 });

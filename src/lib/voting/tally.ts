@@ -16,6 +16,8 @@ export interface RankedItem {
 	targetId: string;
 	/** Dot total, Borda points, or the sum of the two criteria's averages. */
 	score: number;
+	/** Competition rank (SPEC V11): 1 + the number of items scoring strictly more, so ties share it ("1, 1, 3"). */
+	rank: number;
 	/** Same score as a neighbour: a tie. */
 	tied: boolean;
 	bySector: Record<'public' | 'third_sector' | 'unknown', number>;
@@ -50,6 +52,7 @@ function rankItems(
 		score: round2(
 			overall?.get(targetId) ?? bySector.public + bySector.third_sector + bySector.unknown
 		),
+		rank: 0,
 		tied: false,
 		bySector: {
 			public: round2(bySector.public),
@@ -58,11 +61,25 @@ function rankItems(
 		}
 	}));
 	items.sort((a, b) => b.score - a.score || a.targetId.localeCompare(b.targetId));
+	const ranks = competitionRanks(items.map((x) => x.score));
 	for (let i = 0; i < items.length; i++) {
 		const same = (j: number) => items[j] !== undefined && items[j]!.score === items[i]!.score;
 		items[i]!.tied = same(i - 1) || same(i + 1);
+		items[i]!.rank = ranks[i]!;
 	}
 	return items;
+}
+
+/**
+ * V11, the one ranking rule: standard competition ranking over scores sorted best
+ * first — equal scores share a rank and the next rank skips ("1, 1, 3").
+ */
+export function competitionRanks(sortedScores: readonly number[]): number[] {
+	const ranks: number[] = [];
+	sortedScores.forEach((score, i) => {
+		ranks.push(i > 0 && sortedScores[i - 1] === score ? ranks[i - 1]! : i + 1);
+	});
+	return ranks;
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
