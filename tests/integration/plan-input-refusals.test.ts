@@ -171,10 +171,13 @@ describe('[PO1] the objective edit form changes nothing it did not send', () => 
 		expect(listRevisions(t.db, before.id)[0]!.changed).toEqual(['title']);
 	});
 
-	it('a form without any control changes nothing and records no revision', async () => {
+	it('a form without any control is refused, changes nothing and records no revision', async () => {
 		const before = objectiveNumbered(planId, 4);
 		const count = revisions();
-		expect(await save(before, [])).toEqual({ saved: true });
+		expect(await save(before, [])).toMatchObject({
+			status: 400,
+			data: { problems: [{ field: '', problem: 'nothing-to-change' }] }
+		});
 		expect(objective(before.id)).toEqual(before);
 		expect(revisions()).toBe(count);
 	});

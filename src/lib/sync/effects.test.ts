@@ -142,6 +142,23 @@ describe('effects of an update', () => {
 		expect(result.ok && result.effects.clients).toEqual([200]);
 	});
 
+	it('gives no effect to a key set on a map someone deleted meanwhile (an honest race, not malformed)', () => {
+		const { server } = serverWith();
+		const bob = synced(server, 200);
+		const moving = diff(bob, server, (d) =>
+			(d.getMap('cards').get('c1') as Y.Map<unknown>).set('clusterId', 'k1')
+		);
+		const alice = synced(server, 300);
+		Y.applyUpdate(
+			server,
+			diff(alice, server, (d) => d.getMap('cards').delete('c1'))
+		);
+		const result = computeEffects(server, moving);
+		expect(result.ok && result.effects.inserts).toEqual([]);
+		Y.applyUpdate(server, moving);
+		expect(server.getMap('cards').has('c1')).toBe(false);
+	});
+
 	it('refuses an item built on a later item of its own client (Yjs would throw applying it)', () => {
 		const e = encoding.createEncoder();
 		// one client (7) with one struct at clock 0: a string item whose origin is 7:1, itself

@@ -253,6 +253,9 @@ class EffectsOf {
 		if (raw instanceof Y.ID) {
 			const holder = this.find(raw);
 			if (!(holder instanceof Y.Item)) return gone;
+			// A type deleted meanwhile and garbage-collected: someone wrote into it while
+			// another removed it (an honest race); Yjs drops such items, so do we.
+			if (holder.deleted && holder.content instanceof Y.ContentDeleted) return gone;
 			if (!(holder.content instanceof Y.ContentType))
 				throw new Malformed('an item is placed inside something that is not a type');
 			if (this.isNew(holder)) {
