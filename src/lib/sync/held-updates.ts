@@ -16,6 +16,10 @@ export class HeldUpdates {
 	/** `expired` runs once HOLD_MS pass with updates still held. */
 	constructor(private readonly expired: () => void) {}
 
+	get empty(): boolean {
+		return this.updates.length === 0;
+	}
+
 	/** Holds an update; false when that goes past the bounds. */
 	add(update: Uint8Array): boolean {
 		this.updates.push(update);

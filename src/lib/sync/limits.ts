@@ -29,6 +29,14 @@ export const MAX_SOCKETS_PER_PARTICIPANT = 4;
 export const UPDATES_PER_SECOND = 50;
 export const UPDATE_BURST = 200;
 
+/**
+ * Pings per second per connection, with a burst. A client keeps one in flight,
+ * at most one every 100 ms after its writes and one a second when idle. Past
+ * this the socket closes (4429).
+ */
+export const PINGS_PER_SECOND = 20;
+export const PING_BURST = 40;
+
 /** One presence state (name, cursor, what one is typing in) is well under 1 KB. */
 export const MAX_PRESENCE_BYTES = 2048;
 

@@ -97,6 +97,11 @@ export class RoomStorage<R> {
 		return this.full.state;
 	}
 
+	/** Everything accepted is stored: nothing queued, no commit failing. */
+	get settled(): boolean {
+		return this.queue.length === 0 && this.claims.length === 0 && this.retryTimer === null;
+	}
+
 	get retrying(): boolean {
 		return this.retryTimer !== null;
 	}

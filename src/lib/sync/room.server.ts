@@ -6,6 +6,8 @@ import { HeldUpdates, type Applied } from './held-updates';
 import {
 	MAX_CONNECTIONS_PER_ROOM,
 	MAX_SOCKETS_PER_PARTICIPANT,
+	PING_BURST,
+	PINGS_PER_SECOND,
 	RateLimit,
 	UPDATE_BURST,
 	UPDATES_PER_SECOND
@@ -17,6 +19,7 @@ import {
 	closeCodeOf,
 	encodeAwareness,
 	isEmptyStateVector,
+	pingMessage,
 	readMessage,
 	syncStep1Message,
 	syncStep2Message,
@@ -55,7 +58,10 @@ interface Connection<P> {
 	peer: P;
 	presence: PresenceSlot;
 	updates: RateLimit;
+	pings: RateLimit;
 	held: HeldUpdates;
+	/** A ping arrived while updates were held: its answer waits until they apply. */
+	owesPong: boolean;
 }
 
 const SERVER = Symbol('server');
@@ -110,9 +116,11 @@ export class SyncRoom<P extends SyncWriter, R> {
 			peer,
 			presence: new PresenceSlot(this.now),
 			updates: new RateLimit(UPDATES_PER_SECOND, UPDATE_BURST, this.now),
+			pings: new RateLimit(PINGS_PER_SECOND, PING_BURST, this.now),
 			held: new HeldUpdates(() =>
 				this.refuse(socket, CloseCode.malformed, 'refused: updates depend on items never sent')
-			)
+			),
+			owesPong: false
 		});
 		socket.send(syncStep1Message(Y.encodeStateVector(this.doc)));
 		const states = [...this.awareness.getStates().keys()];
@@ -156,6 +164,10 @@ export class SyncRoom<P extends SyncWriter, R> {
 			this.receiveUpdate(socket, conn, message.update);
 		} else if (message.type === 'awareness') {
 			this.receivePresence(socket, conn, message.update);
+		} else if (message.type === 'ping') {
+			if (!conn.pings.take()) return this.refuse(socket, CloseCode.tooMany, 'too many pings');
+			conn.owesPong = true;
+			this.answerPing(socket, conn);
 		} else {
 			const ids = [...this.awareness.getStates().keys()];
 			socket.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)));
@@ -168,6 +180,20 @@ export class SyncRoom<P extends SyncWriter, R> {
 			this.refuse(socket, CloseCode.malformed, 'refused: updates depend on items never sent');
 		// Something new landed: held updates may fit now.
 		if (outcome === 'applied') conn.held.retry((held) => this.tryApply(socket, conn, held));
+		if (this.conns.has(socket)) this.answerPing(socket, conn);
+	}
+
+	/**
+	 * The answer to a ping promises that everything the connection sent before
+	 * it is applied and stored. It waits for held updates and for the turn's
+	 * commit (pings never add a commit of their own), and is not sent while the
+	 * store is failing: the client then counts the connection lost, which for
+	 * its writes is the truth.
+	 */
+	private answerPing(socket: SyncSocket, conn: Connection<P>): void {
+		if (!conn.owesPong || !conn.held.empty || !this.storage.settled) return;
+		conn.owesPong = false;
+		socket.send(pingMessage());
 	}
 
 	private tryApply(socket: SyncSocket, conn: Connection<P>, update: Uint8Array): Applied {
@@ -249,6 +275,7 @@ export class SyncRoom<P extends SyncWriter, R> {
 			const message = updateMessage(update);
 			for (const socket of this.conns.keys()) if (socket !== origin) socket.send(message);
 		}
+		for (const [socket, conn] of this.conns) this.answerPing(socket, conn);
 	}
 
 	private refuse(socket: SyncSocket, code: number, reason: string): void {
