@@ -1,4 +1,5 @@
 import { createContext } from 'svelte';
+import { SvelteMap } from 'svelte/reactivity';
 import type * as Y from 'yjs';
 import {
 	canCluster,
@@ -38,6 +39,8 @@ export class BoardClient {
 	#view = $state.raw<BoardView>(placeholder);
 	#offset = $state(0);
 	#pending = $state.raw<PendingCard[]>([]);
+	/** Cards I wrote into the document, by the number of that write (see `delivery`). */
+	readonly #written = new SvelteMap<string, number>();
 	#local: { cursor: string | null; typing: boolean } = { cursor: null, typing: false };
 	#poll: ReturnType<typeof setInterval> | undefined;
 	#documentListeners: ((doc: Y.Doc) => void)[] = [];
@@ -91,6 +94,20 @@ export class BoardClient {
 	}
 	get notice(): BoardNotice | null {
 		return this.#connection.notice;
+	}
+	/**
+	 * Where a card I wrote into the document stands: `unsent` while the
+	 * connection is down (it goes when it comes back), `sending` for the
+	 * milliseconds before the server answers (a dead socket shows as lost within
+	 * 2 s), `delivered` once stored, `lost` if its document was refused and thrown
+	 * away; null for a card I did not write here.
+	 */
+	delivery(cardId: string): 'unsent' | 'sending' | 'delivered' | 'lost' | null {
+		const seq = this.#written.get(cardId);
+		if (seq === undefined) return null;
+		if (this.#connection.delivered(seq)) return 'delivered';
+		if (this.#connection.lost(seq)) return 'lost';
+		return this.status === 'connected' ? 'sending' : 'unsent';
 	}
 	get isFacilitator(): boolean {
 		return this.me.role === 'facilitator';
@@ -200,25 +217,25 @@ export class BoardClient {
 		return mine.length >= this.#view.meta.cardLimit;
 	}
 
-	/** Adds a card: on the board directly, or through the server where it may wait (B4, B7, B8). */
-	async addCard(input: NewCardInput): Promise<'added' | 'pending' | 'refused' | 'limit'> {
-		const written =
-			this.canAddDirectly &&
-			!this.#atCardLimit &&
-			this.#write((doc) =>
-				boardDoc.addCard(doc, {
-					id: boardDoc.newBoardId(),
-					...input,
-					authorId: this.me.participantId,
-					createdAt: this.#now
-				})
-			);
-		if (written) return 'added';
-		if (!this.canSubmit) return 'refused';
+	/**
+	 * Adds a card: on the board directly — even while the connection is down,
+	 * once the document has synced: it is sent when the connection comes back —
+	 * or through the server, where it may wait (B4, B7, B8).
+	 */
+	async addCard(input: NewCardInput): Promise<AddCardOutcome> {
+		const id = boardDoc.newBoardId();
+		const doc = this.#connection.localDoc;
+		if (doc && this.canAddDirectly && !this.#atCardLimit) {
+			const card = { id, ...input, authorId: this.me.participantId, createdAt: this.#now };
+			boardDoc.addCard(doc, card);
+			this.#written.set(id, this.#connection.written);
+			return { outcome: 'added', cardId: id };
+		}
+		if (!this.canSubmit) return { outcome: 'refused' };
 		const result = await this.api.submitCard(input);
-		if (!result.ok) return result.status === 429 ? 'limit' : 'refused';
+		if (!result.ok) return { outcome: submitFailure(result.status) };
 		if (result.value.pending) await this.refresh();
-		return result.value.pending ? 'pending' : 'added';
+		return { outcome: result.value.pending ? 'pending' : 'added' };
 	}
 
 	editCard(card: CardView, text: string, kind: CardKind): boolean {
@@ -277,6 +294,15 @@ export class BoardClient {
 		this.#local = next;
 		this.#connection.setLocalState({ ...next });
 	}
+}
+
+export type AddCardOutcome =
+	| { outcome: 'added'; cardId?: string }
+	| { outcome: 'pending' | 'refused' | 'limit' | 'no-connection' };
+
+function submitFailure(status: number): 'refused' | 'limit' | 'no-connection' {
+	if (status === 0) return 'no-connection';
+	return status === 429 ? 'limit' : 'refused';
 }
 
 export const [getBoardClient, setBoardClient] = createContext<BoardClient>();
