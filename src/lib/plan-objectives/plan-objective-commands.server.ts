@@ -4,10 +4,12 @@ import { outcomes } from '$lib/outcomes/outcome.schema';
 import type { OutcomeObjective } from '$lib/outcomes/outcome';
 import { meetings } from '$lib/meeting/meeting.schema';
 import { plans } from '$lib/plan/plan.schema';
+import { listPolicyAreas } from '$lib/plan/plan-repo.server';
 import { inTransaction, type Db } from '$lib/server/db/database';
 import type { Result } from '$lib/server/result';
 import { loadTaxonomy } from '$lib/taxonomy/taxonomy-repo.server';
-import { tavoli } from '$lib/tavolo/tavolo.schema';
+import { tavoli, tavoloPolicyAreas } from '$lib/tavolo/tavolo.schema';
+import { adoptedPolicyArea } from './adoption-area';
 import { outcomeDecisions, planObjectives } from './plan-objective.schema';
 import { recordRevision } from './plan-objective-repo.server';
 import { fieldValue, updatePlanObjective } from './objective-edit-commands.server';
@@ -106,13 +108,30 @@ function cardProblems(db: Db, version: string, card: OutcomeObjective): PartProb
 	return [...fieldsProblems(version, card.fields), ...taxonomyProblems(codes, card)];
 }
 
+/** SPEC PO2a: the tavolo's policy area, or the one of its areas the card's macro-areas point to. */
+function policyAreaOf(db: Db, planId: number, tavoloId: number, card: OutcomeObjective) {
+	const own = new Set(
+		db
+			.select({ id: tavoloPolicyAreas.policyAreaId })
+			.from(tavoloPolicyAreas)
+			.where(eq(tavoloPolicyAreas.tavoloId, tavoloId))
+			.all()
+			.map((a) => a.id)
+	);
+	const areas = listPolicyAreas(db, planId)
+		.filter((a) => own.has(a.id))
+		.map((a) => ({ id: a.id, macroAreas: a.macroAreas.map((m) => m.code) }));
+	return adoptedPolicyArea(areas, card.macroAreas);
+}
+
 function adopt(
 	db: Db,
-	planId: number,
+	from: { planId: number; tavoloId: number },
 	card: OutcomeObjective,
 	userId: number,
 	now: number
 ): { ok: true; id: number } | { ok: false; problems: PartProblem[] } {
+	const { planId } = from;
 	const plan = db.select().from(plans).where(eq(plans.id, planId)).get()!;
 	const problems = cardProblems(db, plan.taxonomyVersionId, card);
 	if (problems.length) return { ok: false, problems };
@@ -122,7 +141,7 @@ function adopt(
 			planId,
 			number: nextNumber(db, planId),
 			title: card.title,
-			policyAreaId: null,
+			policyAreaId: policyAreaOf(db, planId, from.tavoloId, card),
 			template: plan.taxonomyVersionId,
 			fields: card.fields,
 			verbatim: {},
@@ -168,7 +187,7 @@ export function decideOnCard(
 		if (prior) return { ok: false, reason: 'already-decided' } as const;
 		let planObjectiveId: number | null = null;
 		if (input.decision === 'adopted') {
-			const adopted = adopt(db, found.planId, card, userId, now);
+			const adopted = adopt(db, found, card, userId, now);
 			if (!adopted.ok) return { ok: false, reason: 'invalid', problems: adopted.problems } as const;
 			planObjectiveId = adopted.id;
 		}
