@@ -439,7 +439,7 @@ function boardRoutes(
 		'POST /meetings/[meetingId] ?/openBoard': [
 			{ path: meetingPage('own'), expect: opens },
 			{ path: meetingPage('sitsIn'), expect: sitsInOpens },
-			{ path: meetingPage('other'), expect: row('login', 'redirect', 'denied', 'denied', 'denied') }
+			{ path: meetingPage('other'), expect: row('login', 'ok', 'denied', 'denied', 'denied') }
 		],
 		...Object.fromEntries(
 			[
