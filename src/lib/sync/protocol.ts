@@ -109,7 +109,11 @@ export function readMessage(data: Uint8Array): IncomingMessage {
 	if (type === MessageType.awareness)
 		return { type: 'awareness', update: decoding.readVarUint8Array(d) };
 	if (type === MessageType.queryAwareness) return { type: 'query-awareness' };
-	if (type === MessageType.ping) return { type: 'ping' };
+	if (type === MessageType.ping) {
+		// One byte and nothing else: bytes after it are not a ping we know.
+		if (decoding.hasContent(d)) throw new Error('a ping carries nothing');
+		return { type: 'ping' };
+	}
 	throw new Error(`unknown message type ${type}`);
 }
 

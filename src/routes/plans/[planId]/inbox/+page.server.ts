@@ -4,6 +4,7 @@ import { access } from '$lib/auth/access';
 import { requireAccess } from '$lib/auth/guard.server';
 import { idField } from '$lib/forms/fields';
 import { parseForm } from '$lib/forms/form-data';
+import { objectiveTaxonomy } from '$lib/objectives/objective-taxonomy.server';
 import { getPlan } from '$lib/plan/plan-repo.server';
 import { planInbox } from '$lib/plan-objectives/plan-inbox.server';
 import {
@@ -23,10 +24,15 @@ export const load: PageServerLoad = (event) => {
 	return {
 		plan,
 		inbox: planInbox(db, plan.id),
-		objectives: listPlanObjectives(db, plan.id).map(({ id, number, title }) => ({
+		objectives: listPlanObjectives(db, plan.id).map(({ id, number, title, macroAreas }) => ({
 			id,
 			number,
-			title
+			title,
+			macroAreas
+		})),
+		macroAreas: objectiveTaxonomy(db, plan.id).macroAreas.map(({ code, label }) => ({
+			code,
+			label
 		}))
 	};
 };
