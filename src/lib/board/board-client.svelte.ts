@@ -269,18 +269,21 @@ export class BoardClient {
 		return this.canCluster && this.#write((doc) => boardDoc.moveCard(doc, cardId, clusterId));
 	}
 
-	/** Merges duplicates; a participant's merged card names them, as the server requires (B4). */
-	mergeCards(cardIds: string[]): boolean {
+	/**
+	 * Merges duplicates; a participant's merged card names them, as the server requires (B4).
+	 * Returns the merged card's id, or null when nothing was merged.
+	 */
+	mergeCards(cardIds: string[]): string | null {
 		const merged = {
 			id: boardDoc.newBoardId(),
 			authorId: this.isFacilitator ? null : this.me.participantId,
 			createdAt: this.#now
 		};
-		return (
+		const done =
 			cardIds.length >= 2 &&
 			this.canCluster &&
-			this.#write((doc) => boardDoc.mergeCards(doc, cardIds, merged))
-		);
+			this.#write((doc) => boardDoc.mergeCards(doc, cardIds, merged));
+		return done ? merged.id : null;
 	}
 
 	splitCard(cardId: string): boolean {

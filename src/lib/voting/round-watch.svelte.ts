@@ -58,13 +58,16 @@ export class RoundWatch {
 		const seq = this.#seq;
 		const result = await this.api.round(current.roundId);
 		if (!result.ok || seq !== this.#seq) return;
-		this.replace(result.value);
+		void this.replace(result.value);
 	}
 
-	/** Puts a round as the server just answered it in place of the old copy. */
-	replace(round: RoundJson): void {
+	/**
+	 * Puts a round as the server just answered it in place of the old copy; resolves
+	 * once a revealed round's results are read too.
+	 */
+	replace(round: RoundJson): Promise<void> {
 		this.#rounds = this.#rounds.map((r) => (r.roundId === round.roundId ? round : r));
-		void this.#loadResults();
+		return this.#loadResults();
 	}
 
 	async #loadResults(): Promise<void> {

@@ -46,7 +46,7 @@ export class VotingDesk {
 
 	async setStatus(round: RoundJson, action: 'close' | 'reopen' | 'reveal'): Promise<boolean> {
 		const result = await this.#run(() => this.watch.api.status(round.roundId, action));
-		if (result.ok) this.watch.replace(result.value);
+		if (result.ok) await this.watch.replace(result.value);
 		return result.ok;
 	}
 
