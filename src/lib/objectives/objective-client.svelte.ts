@@ -3,31 +3,39 @@ import type * as Y from 'yjs';
 import type { BoardClient } from '$lib/board/board-client.svelte';
 import { newBoardId } from '$lib/board/board-doc';
 import { authorLabel } from '$lib/board/board-view';
-import type { TextDelta } from './live-text';
 import { objectiveApi, type Priority } from './objective-api';
 import * as objectiveDoc from './objective-doc';
 import type { CommentView, ObjectiveView } from './objective-doc';
-import { mayComment, mayEditObjectivePart } from './objective-rules';
+import { mayComment, mayEditObjectivePart, OBJECTIVE_TEXT_MAX } from './objective-rules';
 import type { FieldValue } from './objective-template';
+import { bindText, type TextField } from './text-binding';
 import { ruleContext } from './objective-view';
 
 type Part = 'macroAreas' | 'keyPoints' | 'leps' | 'indicators';
-type TextListener = (delta: TextDelta) => void;
+
+/** A textarea bound to one text of a card, and the Y.Text it is bound to now. */
+interface BoundField {
+	objectiveId: string;
+	key: string;
+	field: TextField;
+	text: Y.Text | null;
+	unbind: (() => void) | null;
+}
 
 /**
  * The objective cards of a board in the browser (issue 6): cards and comments as
  * plain data read through objective-doc.ts, and writes that first ask the same
  * rule the server applies (mayEditObjectivePart), so a field that is not open is
- * never written. Textareas watch their text for other people's edits.
+ * never written. Textareas are bound to their shared texts (text-binding.ts),
+ * bound again when a fresh document replaces a refused one.
  */
 export class ObjectiveClient {
 	readonly api: ReturnType<typeof objectiveApi>;
 	#objectives = $state.raw<ObjectiveView[]>([]);
 	#comments = $state.raw<CommentView[]>([]);
 	#doc: Y.Doc | null = null;
-	#unobserve: (() => void) | null = null;
-	/** Textareas watching a text, by "<objectiveId>/<key>"; not reactive on purpose. */
-	#textListeners: Record<string, TextListener[]> = {};
+	/** Not reactive on purpose: the binding updates the textarea itself. */
+	#fields: BoundField[] = [];
 
 	constructor(private readonly board: BoardClient) {
 		this.api = objectiveApi(board.boardId);
@@ -38,18 +46,14 @@ export class ObjectiveClient {
 		const stop = this.board.onDocument((doc) => this.#read(doc));
 		return () => {
 			stop();
-			this.#unobserve?.();
+			for (const bound of this.#fields) this.#attach(bound, null);
 		};
 	}
 
 	#read(doc: Y.Doc): void {
-		if (doc !== this.#doc) {
-			this.#unobserve?.();
-			this.#doc = doc;
-			this.#unobserve = objectiveDoc.observeObjectiveTexts(doc, (id, key, delta) => {
-				for (const listener of this.#textListeners[`${id}/${key}`] ?? []) listener(delta);
-			});
-		}
+		this.#doc = doc;
+		for (const bound of this.#fields)
+			this.#attach(bound, objectiveDoc.objectiveText(doc, bound.objectiveId, bound.key));
 		this.#objectives = objectiveDoc.readObjectives(doc);
 		this.#comments = objectiveDoc.readComments(doc);
 	}
@@ -93,20 +97,31 @@ export class ObjectiveClient {
 		);
 	}
 
-	/** Another person's edits to one text of a card, as deltas; returns the function that stops. */
-	watchText(objectiveId: string, key: string, listener: TextListener): () => void {
-		const id = `${objectiveId}/${key}`;
-		this.#textListeners[id] = [...(this.#textListeners[id] ?? []), listener];
+	/**
+	 * Binds a textarea to the title (`key` "title") or a text field of a card:
+	 * every keystroke is written at the caret if O1 allows it, others' edits
+	 * appear as they come. Returns the function that unbinds it.
+	 */
+	bindText(objectiveId: string, key: string, field: TextField): () => void {
+		const bound: BoundField = { objectiveId, key, field, text: null, unbind: null };
+		this.#fields = [...this.#fields, bound];
+		if (this.#doc) this.#attach(bound, objectiveDoc.objectiveText(this.#doc, objectiveId, key));
 		return () => {
-			this.#textListeners[id] = (this.#textListeners[id] ?? []).filter((l) => l !== listener);
+			this.#attach(bound, null);
+			this.#fields = this.#fields.filter((b) => b !== bound);
 		};
 	}
 
-	setText(objectiveId: string, key: string, text: string): boolean {
-		return (
-			this.mayEdit(key) &&
-			this.board.write((doc) => objectiveDoc.setObjectiveText(doc, objectiveId, key, text))
-		);
+	#attach(bound: BoundField, text: Y.Text | null): void {
+		if (text === bound.text) return;
+		bound.unbind?.();
+		bound.text = text;
+		bound.unbind = text
+			? bindText(text, bound.field, {
+					mayWrite: () => this.mayEdit(bound.key),
+					maxLength: OBJECTIVE_TEXT_MAX
+				})
+			: null;
 	}
 
 	setValue(objectiveId: string, key: string, value: FieldValue): boolean {

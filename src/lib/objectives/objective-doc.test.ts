@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { applyDelta } from './live-text';
-import {
-	createObjective,
-	observeObjectiveTexts,
-	readObjectives,
-	setObjectiveText
-} from './objective-doc';
+import { createObjective, objectiveText, readObjectives, setObjectiveText } from './objective-doc';
 
 /** Two replicas of a board document, kept in sync as the websocket would. */
 function pair() {
@@ -26,33 +20,21 @@ function pair() {
 	return { a, b };
 }
 
-describe('observeObjectiveTexts', () => {
-	it('reports other people’s edits of a title or a text field, as deltas, and not mine', () => {
-		const { a, b } = pair();
-		const seen: [string, string, unknown][] = [];
-		observeObjectiveTexts(b, (id, key, delta) => seen.push([id, key, delta]));
-		setObjectiveText(a, 'o1', 'title', 'Solitudine serale');
-		setObjectiveText(a, 'o1', 'objectives', 'Ridurre l’isolamento');
-		setObjectiveText(b, 'o1', 'target', 'Anziani soli');
-		expect(seen).toEqual([
-			['o1', 'title', [{ retain: 10 }, { insert: ' serale' }]],
-			['o1', 'objectives', [{ insert: 'Ridurre l’isolamento' }]]
-		]);
+describe('objectiveText', () => {
+	it('gives the shared text of the title or of a text field, and nothing else', () => {
+		const { a } = pair();
+		expect(objectiveText(a, 'o1', 'title')?.toString()).toBe('Solitudine');
+		expect(objectiveText(a, 'o1', 'needAreas')?.toString()).toBe('• Anziani soli la sera');
+		expect(objectiveText(a, 'o1', 'needType')).toBeNull();
+		expect(objectiveText(a, 'o1', 'nonesiste')).toBeNull();
+		expect(objectiveText(a, 'o2', 'title')).toBeNull();
 	});
 
-	it('lets a textarea follow another person’s typing while I type at my caret', () => {
+	it('is the text both replicas write: an edit in one reaches the other', () => {
 		const { a, b } = pair();
-		setObjectiveText(a, 'o1', 'objectives', 'isolamento');
-		let screen = { text: 'isolamento', start: 10, end: 10 };
-		const stop = observeObjectiveTexts(b, (_id, key, delta) => {
-			if (key === 'objectives') screen = applyDelta(screen, delta);
-		});
-		setObjectiveText(a, 'o1', 'objectives', 'Ridurre isolamento');
-		expect(screen).toEqual({ text: 'Ridurre isolamento', start: 18, end: 18 });
-		const typed = `${screen.text.slice(0, screen.start)} serale${screen.text.slice(screen.end)}`;
-		setObjectiveText(b, 'o1', 'objectives', typed);
-		stop();
-		expect(readObjectives(a)[0]!.fields.objectives).toBe('Ridurre isolamento serale');
-		expect(readObjectives(b)[0]!.fields.objectives).toBe('Ridurre isolamento serale');
+		objectiveText(b, 'o1', 'objectives')!.insert(0, 'Ridurre l’isolamento');
+		setObjectiveText(a, 'o1', 'title', 'Solitudine serale');
+		expect(readObjectives(a)[0]!.fields.objectives).toBe('Ridurre l’isolamento');
+		expect(readObjectives(b)[0]!.title).toBe('Solitudine serale');
 	});
 });

@@ -1,6 +1,5 @@
 import * as Y from 'yjs';
 import { replaceText, Root } from '$lib/board/board-doc';
-import type { TextDelta } from './live-text';
 import { isTextField } from './objective-rules';
 import {
 	objectiveFields,
@@ -74,14 +73,28 @@ function objective(doc: Y.Doc, id: string) {
 	return objectivesOf(doc).get(id);
 }
 
-/** Writes a text field (or the title) with the fewest operations, so co-writers converge. */
-export function setObjectiveText(doc: Y.Doc, id: string, key: string, next: string): void {
+/**
+ * The shared text of a card's title (`key` "title") or of one of its text
+ * fields, for a textarea to bind to (text-binding.ts); null when the card or
+ * the field is not there.
+ */
+export function objectiveText(doc: Y.Doc, id: string, key: string): Y.Text | null {
 	const card = objective(doc, id);
 	const text =
 		key === 'title'
 			? card?.get('title')
 			: (card?.get('fields') as Y.Map<unknown> | undefined)?.get(key);
-	if (text instanceof Y.Text) replaceText(text, next);
+	return text instanceof Y.Text ? text : null;
+}
+
+/**
+ * Writes a whole text field (or the title) with the fewest operations: for
+ * imports, the server and tests. Typing goes through text-binding.ts, which
+ * writes each edit at the caret.
+ */
+export function setObjectiveText(doc: Y.Doc, id: string, key: string, next: string): void {
+	const text = objectiveText(doc, id, key);
+	if (text) replaceText(text, next);
 }
 
 /** Sets a flag, an enumeration or a set of the template. */
@@ -98,30 +111,6 @@ export function setObjectivePart(
 	value: unknown
 ): void {
 	objective(doc, id)?.set(part, value);
-}
-
-/**
- * Calls back with every change other people make to a card's texts (the title
- * or a text field), as a delta, so an open textarea can keep its caret. Local
- * changes are left out. Returns the function that stops watching.
- */
-export function observeObjectiveTexts(
-	doc: Y.Doc,
-	listener: (objectiveId: string, key: string, delta: TextDelta) => void
-): () => void {
-	const root = objectivesOf(doc);
-	const handler = (events: Y.YEvent<Y.AbstractType<unknown>>[], tr: Y.Transaction) => {
-		if (tr.local) return;
-		for (const event of events) {
-			if (!(event.target instanceof Y.Text)) continue;
-			const [id, part, key] = event.path;
-			const field = part === 'title' ? 'title' : key;
-			if (typeof id === 'string' && typeof field === 'string')
-				listener(id, field, event.delta as TextDelta);
-		}
-	};
-	root.observeDeep(handler);
-	return () => root.unobserveDeep(handler);
 }
 
 export function deleteObjective(doc: Y.Doc, id: string): void {
