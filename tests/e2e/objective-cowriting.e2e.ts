@@ -1,0 +1,124 @@
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { logInThroughForm, uniqueSuffix } from './helpers';
+
+/**
+ * Issue 13: two people type at the same place of the same objective field at
+ * the same time. Each person's sentence stays in one piece — on both screens
+ * and in what the server stored — instead of the two interleaving letter by
+ * letter ("AVoucher sollievo … pertura di 10 nuovi posti").
+ */
+const todaysMeeting = 'Co-programmazione: bisogni e priorità 2027';
+const objectives = '1. Obiettivi';
+const voucher = 'Voucher sollievo per le famiglie che assistono un anziano.';
+const opening = 'Apertura di 10 nuovi posti nel centro diurno.';
+
+const contexts: BrowserContext[] = [];
+async function newPage(browser: Browser): Promise<Page> {
+	const context = await browser.newContext();
+	contexts.push(context);
+	return context.newPage();
+}
+test.afterEach(async () => {
+	for (const context of contexts.splice(0)) await context.close();
+});
+
+async function expectConnected(page: Page) {
+	await expect(page.getByRole('status').filter({ hasText: 'Collegato' })).toBeVisible();
+}
+
+const field = (page: Page) => page.getByRole('textbox', { name: objectives, exact: true });
+
+test('two people typing at one place of an objective field keep their sentences whole', async ({
+	browser
+}) => {
+	test.setTimeout(120_000);
+	const need = `Famiglie che assistono ${uniqueSuffix()}`;
+	const fac = await newPage(browser);
+	await logInThroughForm(fac, 'facilitator');
+	await fac.getByRole('link', { name: todaysMeeting }).click();
+	await fac.getByRole('button', { name: 'Apri la lavagna' }).click();
+	await expectConnected(fac);
+	const boardId = new URL(fac.url()).pathname.split('/').at(-1)!;
+	const api = `/api/boards/${boardId}`;
+	await fac.request.post(`${api}/commands/settings`, {
+		data: { anonymous: false, privateWriting: false, locked: false }
+	});
+	const card = await fac.request.post(`${api}/cards`, { data: { kind: 'need', text: need } });
+	const { id: cardId } = (await card.json()) as { id: string };
+	await fac.request.post(`${api}/priorities`, { data: { type: 'card', id: cardId } });
+	const joinUrl = (await fac
+		.getByRole('region', { name: 'Come partecipare' })
+		.getByRole('link')
+		.getAttribute('href'))!;
+
+	await fac.getByRole('button', { name: 'Stesura obiettivi', exact: true }).click();
+	await fac
+		.getByRole('region', { name: 'Priorità emerse dal voto' })
+		.getByRole('button', { name: `Crea scheda obiettivo: ${need}` })
+		.click();
+	await expect(fac.getByRole('heading', { level: 3, name: need })).toBeVisible();
+	const open = fac.getByRole('region', { name: 'Campi aperti ai partecipanti' });
+	await open.getByRole('checkbox', { name: objectives }).check();
+	await expect(open.getByRole('checkbox', { name: objectives })).toBeChecked();
+
+	const anna = await newPage(browser);
+	await anna.goto(joinUrl);
+	await anna.getByRole('textbox', { name: 'Nome e cognome' }).fill('Anna Verdi');
+	await anna.getByLabel('Organizzazione').fill('Auser Seriate');
+	await anna.getByRole('checkbox', { name: "Ho letto l'informativa e acconsento" }).check();
+	await anna.getByRole('button', { name: 'Entra' }).click();
+	await expectConnected(anna);
+	await anna.getByRole('button', { name: new RegExp(need) }).click();
+	await expect(field(anna)).toBeEditable();
+
+	await test.step('both type at the end of the same field at the same time', async () => {
+		await field(fac).click();
+		await fac.keyboard.type('Proposte: ');
+		await expect(field(anna)).toHaveValue('Proposte: ');
+		for (const page of [fac, anna]) {
+			await field(page).click();
+			await field(page).press('Control+End');
+		}
+		await Promise.all([
+			fac.keyboard.type(voucher, { delay: 25 }),
+			anna.keyboard.type(opening, { delay: 25 })
+		]);
+	});
+
+	await test.step('both screens show the same text, each sentence in one piece', async () => {
+		await expect(async () => {
+			const [mine, hers] = [await field(fac).inputValue(), await field(anna).inputValue()];
+			expect(hers).toBe(mine);
+			expect(mine.startsWith('Proposte: ')).toBe(true);
+			expect(mine).toContain(voucher);
+			expect(mine).toContain(opening);
+			expect(mine).toHaveLength('Proposte: '.length + voucher.length + opening.length);
+		}).toPass({ timeout: 15_000 });
+	});
+
+	await test.step('the stored text is the same: a fresh page reads it from the server', async () => {
+		const again = await newPage(browser);
+		await logInThroughForm(again, 'facilitator');
+		await again.goto(fac.url());
+		await expectConnected(again);
+		await again.getByRole('button', { name: new RegExp(need) }).click();
+		const stored = await field(again).inputValue();
+		expect(stored).toBe(await field(fac).inputValue());
+		expect(stored).toContain(voucher);
+		expect(stored).toContain(opening);
+	});
+
+	await test.step('the field grows with its text, in the page’s font', async () => {
+		const style = await field(fac).evaluate((el) => {
+			const css = getComputedStyle(el);
+			return { font: css.fontFamily, body: getComputedStyle(document.body).fontFamily };
+		});
+		expect(style.font).toBe(style.body);
+		const short = (await field(fac).boundingBox())!.height;
+		await field(fac).press('Control+End');
+		await fac.keyboard.type('\nSeconda riga.\nTerza riga.\nQuarta riga.\nQuinta riga.');
+		await expect
+			.poll(async () => (await field(fac).boundingBox())!.height)
+			.toBeGreaterThan(short + 20);
+	});
+});
