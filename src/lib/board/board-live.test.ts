@@ -5,11 +5,13 @@ import {
 	followElementId,
 	followTarget,
 	formatCountdown,
+	newCards,
 	presenceOf,
 	refusalReason,
 	remainingSeconds
 } from './board-live';
 import { CloseCode } from '$lib/sync/protocol';
+import type { CardView } from './board-doc';
 
 describe('[B2] the timer runs on the server clock', () => {
 	it('reads the offset from the middle of the round trip', () => {
@@ -77,5 +79,39 @@ describe('closed connections', () => {
 	] as const)('code %i means %s', (code, outcome, reason) => {
 		expect(closeOutcome(code)).toBe(outcome);
 		if (outcome === 'refused') expect(refusalReason(code)).toBe(reason);
+	});
+});
+
+describe('[issue 13] new cards for the live region', () => {
+	const card = (id: string, extra: Partial<CardView> = {}): CardView => ({
+		id,
+		kind: 'need',
+		text: id,
+		authorId: 'someone',
+		clusterId: null,
+		target: '',
+		policyAreaId: null,
+		createdAt: 0,
+		mergedInto: null,
+		mergedFrom: [],
+		...extra
+	});
+
+	it('counts the cards of others that were not there before', () => {
+		const result = newCards(new Set(['a']), [card('a'), card('b'), card('c')], 'me');
+		expect(result.count).toBe(2);
+		expect([...result.ids]).toEqual(['a', 'b', 'c']);
+	});
+
+	it.each([
+		['my own card', card('b', { authorId: 'me' })],
+		['a merge of cards already there', card('b', { mergedFrom: ['a', 'x'] })],
+		['an original inside a merge', card('b', { mergedInto: 'm' })]
+	])('does not count %s', (_, extra) => {
+		expect(newCards(new Set(['a']), [card('a'), extra], 'me').count).toBe(0);
+	});
+
+	it('counts anonymous cards, which carry no author', () => {
+		expect(newCards(new Set(), [card('a', { authorId: null })], 'me').count).toBe(1);
 	});
 });

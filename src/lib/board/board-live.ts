@@ -1,4 +1,5 @@
 import { CloseCode } from '$lib/sync/protocol';
+import type { CardView } from './board-doc';
 
 /**
  * The live parts of the board's screens: the countdown, who is online, where
@@ -109,4 +110,31 @@ export function refusalReason(
 	if (code === CloseCode.tooLarge) return 'too_large';
 	if (code === CloseCode.clientIdTaken) return 'conflict';
 	return 'invalid';
+}
+
+/** The ids of the cards on show (merged originals are inside their merged card). */
+export function visibleCardIds(cards: readonly CardView[]): Set<string> {
+	return new Set(cards.filter((c) => !c.mergedInto).map((c) => c.id));
+}
+
+/**
+ * The cards that appeared since `known` (ids seen before), for the live region:
+ * someone else's new card, not one of mine (the composer says so already) nor a
+ * merge (it brings no new content). `ids` is what to remember next time.
+ */
+export function newCards(
+	known: ReadonlySet<string>,
+	cards: readonly CardView[],
+	me: string | null
+): { count: number; ids: Set<string> } {
+	const ids = new Set<string>();
+	let count = 0;
+	for (const card of cards) {
+		if (card.mergedInto) continue;
+		ids.add(card.id);
+		if (known.has(card.id) || card.mergedFrom.length > 0) continue;
+		if (me !== null && card.authorId === me) continue;
+		count++;
+	}
+	return { count, ids };
 }

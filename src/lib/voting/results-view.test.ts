@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ballotSummary, barPercent, bestTie, byQuadrant, plotPoint } from './results-view';
+import {
+	ballotSummary,
+	barPercent,
+	bestTie,
+	byQuadrant,
+	plotPoint,
+	roundNews
+} from './results-view';
 import type { RankedItem, ScoreItem } from './tally';
 
 const item = (targetId: string, score: number, tied = false): RankedItem => ({
@@ -70,5 +77,26 @@ describe('results as the page shows them', () => {
 				labels
 			)
 		).toBe('Trasporti: importanza 4, urgenza 2');
+	});
+});
+
+describe('[issue 13] what the live region says about rounds', () => {
+	const open = (roundId: number) => ({ roundId, status: 'open' as const });
+	const closed = (roundId: number) => ({ roundId, status: 'closed' as const });
+	const revealed = (roundId: number) => ({ roundId, status: 'revealed' as const });
+
+	it.each([
+		['the first reading of the page', undefined, open(1), null],
+		['a round opened on an empty board', null, open(1), 'opened'],
+		['a new round after a revealed one', revealed(1), open(2), 'opened'],
+		['a closed round reopened', closed(1), open(1), 'opened'],
+		['the same open round read again', open(1), open(1), null],
+		['a round closed', open(1), closed(1), null],
+		['the results revealed', closed(1), revealed(1), 'revealed'],
+		['the results revealed straight from open', open(1), revealed(1), 'revealed'],
+		['the same results read again', revealed(1), revealed(1), null],
+		['no round any more', open(1), null, null]
+	] as const)('%s', (_, before, after, news) => {
+		expect(roundNews(before, after)).toBe(news);
 	});
 });

@@ -1,3 +1,4 @@
+import type { RoundStatus } from './ballot';
 import type { RankedItem, ScoreItem } from './tally';
 import type { Ballot } from './voting';
 
@@ -61,4 +62,23 @@ export function ballotSummary(ballot: Ballot, labels: Record<string, string>): s
 	for (const s of ballot.scores)
 		byItem.set(s.targetId, [...(byItem.get(s.targetId) ?? []), `${s.criterion} ${s.value}`]);
 	return [...byItem].map(([id, parts]) => `${label(id)}: ${parts.join(', ')}`).join(' · ');
+}
+
+/** A round as the live region watches it: which one is current and how far it got. */
+export type RoundMark = { roundId: number; status: RoundStatus } | null;
+
+/**
+ * What a change of the current round means to someone following the board
+ * (issue 13): a round opened, or its results revealed; null for anything else,
+ * the page's first reading of the rounds included (`before` undefined).
+ */
+export function roundNews(
+	before: RoundMark | undefined,
+	after: RoundMark
+): 'opened' | 'revealed' | null {
+	if (before === undefined || !after) return null;
+	const same = before?.roundId === after.roundId;
+	if (after.status === 'open' && !(same && before.status === 'open')) return 'opened';
+	if (after.status === 'revealed' && !(same && before.status === 'revealed')) return 'revealed';
+	return null;
 }
