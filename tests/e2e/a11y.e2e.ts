@@ -270,3 +270,25 @@ test('the English interface passes axe', async ({ page }) => {
 		await expectNoSeriousViolations(page, `${path} (en)`);
 	}
 });
+
+test('the needs matrix reflows at 320 px and at 200% zoom: no sideways scroll (WCAG 1.4.10)', async ({
+	browser
+}) => {
+	const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+	const page = await context.newPage();
+	await logInThroughForm(page, 'admin');
+	await page.goto(`/plans/${demoIds().planId}/needs`);
+	await expect(page.getByRole('form', { name: /filtri/i })).toBeVisible();
+	const overflow = () =>
+		page.evaluate(() => ({
+			scrollWidth: document.documentElement.scrollWidth,
+			clientWidth: document.documentElement.clientWidth
+		}));
+	const narrow = await overflow();
+	expect(narrow.scrollWidth).toBeLessThanOrEqual(narrow.clientWidth);
+	// 200% zoom of a 1280 px window lays the page out at 640 CSS px.
+	await page.setViewportSize({ width: 640, height: 480 });
+	const zoomed = await overflow();
+	expect(zoomed.scrollWidth).toBeLessThanOrEqual(zoomed.clientWidth);
+	await context.close();
+});
