@@ -5,7 +5,7 @@ import { meetings } from '$lib/meeting/meeting.schema';
 import type { Db } from '$lib/server/db/database';
 import { tavoli } from '$lib/tavolo/tavolo.schema';
 import { latestOutcomes, loadNeedsMatrix } from './needs-matrix.server';
-import { planSummary, type Proposal } from './plan-summary';
+import { planSummary, priorityLines, type Proposal } from './plan-summary';
 
 /** The figures of the slide di sintesi for a plan, from the foglio firme, outcomes and decisions. */
 export function loadPlanSummary(db: Db, planId: number) {
@@ -29,7 +29,8 @@ export function loadPlanSummary(db: Db, planId: number) {
 		.leftJoin(organizations, eq(organizations.id, attendance.organizationId))
 		.where(and(eq(tavoli.planId, planId), isNull(attendance.removedAt)))
 		.all();
-	const proposals: Proposal[] = latestOutcomes(db, planId).flatMap((r) => {
+	const latest = latestOutcomes(db, planId);
+	const proposals: Proposal[] = latest.flatMap((r) => {
 		const decided = new Map(r.decisions.map((d) => [d.cardId, d.decision]));
 		return r.outcome.content.objectives.map((card) => ({
 			tavoloId: r.tavoloId,
@@ -37,5 +38,6 @@ export function loadPlanSummary(db: Db, planId: number) {
 			decision: decided.get(card.id) ?? null
 		}));
 	});
-	return planSummary(tavoloRows, lines, loadNeedsMatrix(db, planId), proposals);
+	const priorities = latest.flatMap((r) => priorityLines(r.tavoloId, r.outcome.content));
+	return planSummary(tavoloRows, lines, loadNeedsMatrix(db, planId), proposals, priorities);
 }
