@@ -18,7 +18,9 @@ import {
 import * as boardDoc from './board-doc';
 import type { BoardView, CardView } from './board-doc';
 import { clockOffset, type PresenceEntry } from './board-live';
-import { viewFromJson } from './board-view';
+import { preview, viewFromJson } from './board-view';
+import { withoutPending, type PendingDelete } from './undo-delete';
+import { UndoableDeletes } from './undo-delete.svelte';
 
 const PENDING_POLL_MS = 5000;
 const placeholder = viewFromJson({ cards: [], clusters: [], meta: { ...boardDoc.defaultMeta } });
@@ -44,6 +46,10 @@ export class BoardClient {
 	#local: { cursor: string | null; typing: boolean } = { cursor: null, typing: false };
 	#poll: ReturnType<typeof setInterval> | undefined;
 	#documentListeners: ((doc: Y.Doc) => void)[] = [];
+	/** Deletes waiting out their undo window (issue 13): `view` leaves them out already. */
+	readonly deletes = new UndoableDeletes((item) => this.#deleteNow(item));
+	#shown = $derived(withoutPending(this.#view, this.deletes.pending));
+	#leave = () => this.deletes.flush();
 
 	constructor(initial: BoardJson, options: { presence: boolean } = { presence: true }) {
 		this.boardId = initial.boardId;
@@ -74,7 +80,7 @@ export class BoardClient {
 	}
 
 	get view(): BoardView {
-		return this.#view;
+		return this.#shown;
 	}
 	get status(): ConnectionStatus {
 		return this.#connection.status;
@@ -135,6 +141,7 @@ export class BoardClient {
 	/** Connects (in the browser only) and starts watching the cards waiting off the board. */
 	start(): void {
 		this.#connection.connect();
+		window.addEventListener('pagehide', this.#leave);
 		void this.refresh();
 		this.#poll = setInterval(() => {
 			if (this.#waiting) void this.refresh();
@@ -142,6 +149,8 @@ export class BoardClient {
 	}
 
 	destroy(): void {
+		window.removeEventListener('pagehide', this.#leave);
+		this.deletes.flush();
 		clearInterval(this.#poll);
 		this.#connection.destroy();
 	}
@@ -248,8 +257,11 @@ export class BoardClient {
 		);
 	}
 
+	/** Deletes my card (B5) once the undo window has passed (undo-delete.ts). */
 	deleteCard(card: CardView): boolean {
-		return this.canEdit(card) && this.#write((doc) => boardDoc.deleteCard(doc, card.id));
+		if (!this.canEdit(card)) return false;
+		this.deletes.schedule({ kind: 'card', id: card.id, label: preview(card.text) });
+		return true;
 	}
 
 	createCluster(title: string): boolean {
@@ -261,8 +273,22 @@ export class BoardClient {
 		return this.canCluster && this.#write((doc) => boardDoc.renameCluster(doc, clusterId, title));
 	}
 
+	/** Deletes a cluster (B6) once the undo window has passed; its cards stay, in no cluster. */
 	deleteCluster(clusterId: string): boolean {
-		return this.canCluster && this.#write((doc) => boardDoc.deleteCluster(doc, clusterId));
+		const cluster = this.#view.clusters.find((c) => c.id === clusterId);
+		if (!this.canCluster || !cluster) return false;
+		this.deletes.schedule({ kind: 'cluster', id: clusterId, label: cluster.title });
+		return true;
+	}
+
+	/** The window has passed: the same rules as at the click, on the board as it is now. */
+	#deleteNow(item: PendingDelete): boolean {
+		if (item.kind === 'cluster')
+			return this.canCluster && this.#write((doc) => boardDoc.deleteCluster(doc, item.id));
+		const card = this.#view.cards.find((c) => c.id === item.id);
+		// Gone meanwhile (the facilitator deleted it): nothing left to do.
+		if (!card) return true;
+		return this.canEdit(card) && this.#write((doc) => boardDoc.deleteCard(doc, item.id));
 	}
 
 	moveCard(cardId: string, clusterId: string | null): boolean {
