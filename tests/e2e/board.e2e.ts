@@ -117,7 +117,9 @@ test('a live board: cards, clusters, timer, lock, private and anonymous cards', 
 		await card(carla, texts.gone)
 			.getByRole('button', { name: /Elimina/ })
 			.click();
-		await expect(card(bruno, texts.gone)).toHaveCount(0);
+		// The delete waits out its undo window (6 s) before it reaches the others.
+		await expect(card(carla, texts.gone)).toHaveCount(0);
+		await expect(card(bruno, texts.gone)).toHaveCount(0, { timeout: 15_000 });
 	});
 
 	await test.step('participants cluster: by keyboard, by drag, merge and split', async () => {
@@ -201,14 +203,20 @@ test('a live board: cards, clusters, timer, lock, private and anonymous cards', 
 		await fac.getByRole('checkbox', { name: /Scrittura privata/ }).check();
 		await expect(anna.getByText(/Scrittura privata: le tue schede/)).toBeVisible();
 		await writeCard(anna, 'Proposta', texts.private);
-		await expect(anna.getByRole('region', { name: 'Le tue schede in attesa' })).toContainText(
-			texts.private
-		);
+		await expect(
+			anna.getByRole('region', { name: 'Le mie schede' }).getByRole('listitem').filter({
+				hasText: texts.private
+			})
+		).toContainText('In attesa: la vedi solo tu');
 		for (const page of [fac, bruno, carla])
 			await expect(page.getByText(texts.private)).toHaveCount(0);
 		await fac.getByRole('button', { name: 'Rivela le schede private' }).click();
 		await expect(card(bruno, texts.private)).toContainText(label(people.anna));
-		await expect(anna.getByRole('region', { name: 'Le tue schede in attesa' })).toHaveCount(0);
+		await expect(
+			anna.getByRole('region', { name: 'Le mie schede' }).getByRole('listitem').filter({
+				hasText: texts.private
+			})
+		).toContainText('Sulla lavagna');
 		await fac.getByRole('checkbox', { name: /Scrittura privata/ }).uncheck();
 	});
 
@@ -216,9 +224,11 @@ test('a live board: cards, clusters, timer, lock, private and anonymous cards', 
 		await fac.getByRole('checkbox', { name: /Modalità anonima/ }).check();
 		await expect(carla.getByText(/Modalità anonima: le schede compaiono/)).toBeVisible();
 		await writeCard(carla, 'Proposta', texts.anonymous);
-		await expect(carla.getByRole('region', { name: 'Le tue schede in attesa' })).toContainText(
-			'in attesa di approvazione'
-		);
+		await expect(
+			carla.getByRole('region', { name: 'Le mie schede' }).getByRole('listitem').filter({
+				hasText: texts.anonymous
+			})
+		).toContainText("In attesa dell'approvazione del facilitatore");
 		const queue = fac.getByRole('region', { name: 'Schede da approvare' });
 		await expect(queue).toContainText(texts.anonymous);
 		await expect(queue).not.toContainText(people.carla.name);
