@@ -32,6 +32,29 @@ describe('[PO2b] the merge target the inbox suggests', () => {
 		expect(suggestMergeTarget(proposal, plan)).toBe(expected);
 	});
 
+	it('a long plan title sharing a telling word beats a mere shared macro-area', () => {
+		const demo = [
+			{
+				id: 13,
+				title:
+					"Promuovere l'invecchiamento attivo e contrastare la solitudine e l'isolamento delle persone anziane",
+				macroAreas: ['E']
+			},
+			{
+				id: 14,
+				title:
+					"Ampliare l'offerta di servizi per la domiciliarità e sostenere i caregiver nella gestione del carico di cura",
+				macroAreas: ['B', 'D', 'E', 'J']
+			}
+		];
+		expect(
+			suggestMergeTarget({ title: 'Sostegno ai caregiver familiari', macroAreas: ['E'] }, demo)
+		).toBe(14);
+		expect(suggestMergeTarget({ title: 'Anziani soli e isolati', macroAreas: ['E'] }, demo)).toBe(
+			13
+		);
+	});
+
 	it('among equals, the first objective of the list', () => {
 		const twins = [
 			{ id: 2, title: 'Trasporti sociali', macroAreas: [] },
