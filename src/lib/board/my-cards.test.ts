@@ -83,4 +83,15 @@ describe('my cards and where they are', () => {
 			['Scheda a', 'board']
 		]);
 	});
+
+	it('a card just revealed is listed once, even before the server says it was published', () => {
+		const pending = [
+			{ id: 'p1', kind: 'need' as const, text: 'Scheda a', status: 'waiting' as const },
+			{ id: 'p2', kind: 'need' as const, text: 'Scheda a', status: 'waiting' as const }
+		];
+		expect(myCards({ clusters, cards: [card('a')] }, pending, 'me').map((c) => c.state)).toEqual([
+			{ kind: 'waiting' },
+			{ kind: 'board' }
+		]);
+	});
 });

@@ -45,9 +45,16 @@ export function myCards(
 		return { id, kind, text, state, boardCardId: card.mergedInto ? (merged?.id ?? null) : id };
 	});
 	// A revealed card reaches the board under a new id; named, it is listed above already.
-	const same = (p: PendingCard) => mine.some((c) => c.kind === p.kind && c.text === p.text);
+	// The board can show it a moment before the server's list says "published": each
+	// card of mine on the board stands for one waiting card with its kind and text.
+	const unmatched = [...mine];
+	const onTheBoard = (p: PendingCard) => {
+		const i = unmatched.findIndex((c) => c.kind === p.kind && c.text === p.text);
+		if (i >= 0) unmatched.splice(i, 1);
+		return i >= 0;
+	};
 	const offBoard = pending
-		.filter((p) => p.status !== 'published' || !same(p))
+		.filter((p) => p.status === 'rejected' || !onTheBoard(p))
 		.map(({ id, kind, text, status }): MyCard => ({
 			id,
 			kind,
