@@ -73,11 +73,9 @@ export const syncStep1Message = (stateVector: Uint8Array) =>
 export const syncStep2Message = (update: Uint8Array) => syncMessage(SyncStep.step2, update);
 export const updateMessage = (update: Uint8Array) => syncMessage(SyncStep.update, update);
 
-/** A ping, and the server's answer to it: the message type alone. */
-export function pingMessage(): Uint8Array {
-	const e = encoding.createEncoder();
-	encoding.writeVarUint(e, MessageType.ping);
-	return encoding.toUint8Array(e);
+/** A ping, and the server's answer to it: the message type alone (a varuint below 128: one byte). */
+export function pingMessage(): Uint8Array<ArrayBuffer> {
+	return Uint8Array.of(MessageType.ping);
 }
 
 export function awarenessMessage(update: Uint8Array): Uint8Array {
