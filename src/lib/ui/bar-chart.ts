@@ -22,7 +22,7 @@ export interface BarRow {
 export const chartBox = {
 	width: 800,
 	/** Room right of the longest bar for its value. */
-	valueRoom: 220,
+	valueRoom: 320,
 	labelHeight: 22,
 	barHeight: 22,
 	gap: 14,
