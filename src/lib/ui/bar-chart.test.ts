@@ -19,7 +19,12 @@ describe('bar chart geometry', () => {
 		expect(barLayout([{ label: 'a', value: -2, text: '-2' }], 4).rows[0]!.barWidth).toBe(0);
 		expect(barLayout([]).rows).toEqual([]);
 		const long = barLayout([{ label: 'x'.repeat(200), value: 1, text: '1' }]).rows[0]!;
-		expect(long.label).toHaveLength(chartBox.labelMax);
+		expect(long.label).toHaveLength(Math.floor(chartBox.width / chartBox.charWidth));
 		expect(long.label.endsWith('…')).toBe(true);
+	});
+
+	it('fits a narrow figure: half of it at most for the value', () => {
+		const [row] = barLayout([{ label: 'Casa', value: 1, text: '1 punto' }], 1, 300).rows;
+		expect(row!.barWidth).toBe(150);
 	});
 });

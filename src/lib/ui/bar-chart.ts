@@ -20,26 +20,37 @@ export interface BarRow {
 }
 
 export const chartBox = {
+	/** Width when the page's is unknown (server rendering); otherwise the figure's, in CSS px. */
 	width: 800,
-	/** Room right of the longest bar for its value. */
+	/** Room right of the longest bar for its value, at most half the width. */
 	valueRoom: 320,
 	labelHeight: 22,
 	barHeight: 22,
 	gap: 14,
-	/** Characters of a label before it is cut: the table beside the chart keeps it whole. */
-	labelMax: 70
+	/** Average width of a character at the chart's 16px, to cut a label that would not fit. */
+	charWidth: 8.5
 } as const;
 
-const cut = (text: string) =>
-	text.length > chartBox.labelMax ? `${text.slice(0, chartBox.labelMax - 1)}…` : text;
+/** A label cut to the width: the table beside the chart keeps it whole. */
+function cut(text: string, width: number): string {
+	const max = Math.max(8, Math.floor(width / chartBox.charWidth));
+	return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
 
-/** Rows of the chart, bars scaled to `max` (the largest value by default); negatives draw as 0. */
-export function barLayout(bars: readonly Bar[], max?: number): { height: number; rows: BarRow[] } {
+/**
+ * Rows of the chart `width` px wide, bars scaled to `max` (the largest value by
+ * default); negatives draw as 0.
+ */
+export function barLayout(
+	bars: readonly Bar[],
+	max?: number,
+	width: number = chartBox.width
+): { height: number; rows: BarRow[] } {
 	const top = max ?? bars.reduce((a, b) => Math.max(a, b.value), 0);
-	const span = chartBox.width - chartBox.valueRoom;
+	const span = width - Math.min(chartBox.valueRoom, Math.round(width / 2));
 	const step = chartBox.labelHeight + chartBox.barHeight + chartBox.gap;
 	const rows = bars.map((bar, i) => ({
-		label: cut(bar.label),
+		label: cut(bar.label, width),
 		text: bar.text,
 		labelY: i * step + chartBox.labelHeight - 6,
 		barY: i * step + chartBox.labelHeight,
