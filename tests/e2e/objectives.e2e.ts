@@ -115,7 +115,7 @@ test('co-writing an objective card, a refused edit, comments and two versions of
 			.click();
 		await expect(fac.getByRole('heading', { level: 3, name: need })).toBeVisible();
 		await expect(field(fac, '14. Aree di bisogno')).toHaveValue(`• ${need}`);
-		await expect(fac.getByText('1 campi su 21').first()).toBeVisible();
+		await expect(fac.getByText('1 campo su 21').first()).toBeVisible();
 		const open = fac.getByRole('region', { name: 'Campi aperti ai partecipanti' });
 		await open.getByRole('checkbox', { name: objectives }).check();
 		await open.getByRole('checkbox', { name: actions }).check();
