@@ -244,6 +244,11 @@ test('the projector fits 100 cards on one screen, by phase, at 1920×1080 and 12
 		await expectFits(page, 100, false);
 		await snap(page, testInfo, 'projector-collect-1920x1080');
 		await expectNoSeriousViolations(page, 'projector, raccolta');
+		await page.setViewportSize(small);
+		expect((await qr.boundingBox())!.height).toBeGreaterThanOrEqual(small.height * 0.3);
+		await expectFits(page, 100, false);
+		await snap(page, testInfo, 'projector-collect-1280x720');
+		await page.setViewportSize(full);
 	});
 
 	await test.step('raggruppamento: every card of every cluster on one screen', async () => {

@@ -29,7 +29,10 @@ export function fitToBox(options: FitOptions): Attachment<HTMLElement> {
 		let frame = 0;
 		const run = () => {
 			cancelAnimationFrame(frame);
-			frame = requestAnimationFrame(() => options.onfit?.(fit(box, options)));
+			// A hidden tab or box has no size: nothing to fit, and no reason to turn pages.
+			frame = requestAnimationFrame(() => {
+				if (box.clientWidth && box.clientHeight) options.onfit?.(fit(box, options));
+			});
 		};
 		const resized = new ResizeObserver(run);
 		resized.observe(box);
