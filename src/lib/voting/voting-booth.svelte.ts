@@ -98,12 +98,12 @@ export class VotingBooth {
 	}
 
 	/** "Ho finito" (or back to voting): sent after the changes under way; resolves once answered. */
-	setDone(done: boolean): Promise<void> {
+	async setDone(done: boolean): Promise<void> {
 		this.#queue = this.#queue.then(async () => {
 			const result = await this.api.done(this.round.roundId, done);
 			if (result.ok) this.#done = done;
 			else this.#problem = result.reason || 'network';
 		});
-		return this.#queue;
+		await this.#queue;
 	}
 }
