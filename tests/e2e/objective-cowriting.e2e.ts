@@ -9,8 +9,10 @@ import { logInThroughForm, uniqueSuffix } from './helpers';
  */
 const todaysMeeting = 'Co-programmazione: bisogni e priorità 2027';
 const objectives = '1. Obiettivi';
+// Both start alike, as co-writers' sentences often do: a diff of the whole value
+// could not tell whose "Voucher" a letter belongs to.
 const voucher = 'Voucher sollievo per le famiglie che assistono un anziano.';
-const opening = 'Apertura di 10 nuovi posti nel centro diurno.';
+const opening = 'Voucher trasporto per le visite in ospedale.';
 
 const contexts: BrowserContext[] = [];
 let restorePhase: (() => Promise<void>) | null = null;
