@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { cardKinds, type CardKind } from './board';
+import { boardColumns, countByKind, neighbourColumn } from './board-columns';
+import type { CardView, ClusterView } from './board-doc';
+import { groupCards } from './board-view';
+
+const cluster = (id: string): ClusterView => ({ id, title: id, createdAt: 0, cardIds: [] });
+const card = (id: string, kind: CardKind, clusterId: string | null = null): CardView => ({
+	id,
+	kind,
+	text: id,
+	authorId: null,
+	clusterId,
+	target: '',
+	policyAreaId: null,
+	createdAt: 0,
+	mergedInto: null,
+	mergedFrom: []
+});
+const groups = groupCards({
+	clusters: [cluster('a'), cluster('b')],
+	cards: [card('1', 'need'), card('2', 'question'), card('3', 'need', 'a'), card('4', 'need', 'x')]
+});
+
+describe('boardColumns', () => {
+	it('puts the cards in no cluster first, then one column per cluster', () => {
+		const columns = boardColumns(groups, new Set(cardKinds));
+		expect(columns.map((c) => c.cluster?.id ?? null)).toEqual([null, 'a', 'b']);
+		expect(columns[0].cards.map((c) => c.id)).toEqual(['1', '2', '4']);
+	});
+
+	it('hides the kinds not shown, and still counts them', () => {
+		const [first] = boardColumns(groups, new Set<CardKind>(['question']));
+		expect(first.cards.map((c) => c.id)).toEqual(['2']);
+		expect(first.total).toBe(3);
+	});
+});
+
+describe('neighbourColumn', () => {
+	const columns = boardColumns(groups, new Set(cardKinds));
+	it.each([
+		[null, 1, 'a'],
+		['a', 1, 'b'],
+		['a', -1, null],
+		['b', 1, undefined],
+		[null, -1, undefined],
+		// A card whose cluster was deleted sits in the first column.
+		['x', 1, 'a']
+	] as const)('from %s by %i is %s', (from, step, to) => {
+		expect(neighbourColumn(columns, from, step)).toBe(to);
+	});
+});
+
+it('countByKind counts the visible cards', () => {
+	expect(countByKind(groups)).toMatchObject({ need: 3, question: 1, problem: 0 });
+});
