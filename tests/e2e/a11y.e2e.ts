@@ -115,12 +115,14 @@ async function busyBoard(page: Page): Promise<string> {
 	await expect(page.getByRole('status').filter({ hasText: 'Collegato' })).toBeVisible();
 	await page.getByRole('textbox', { name: 'Nome del raggruppamento' }).fill('Trasporti');
 	await page.getByRole('button', { name: 'Crea il raggruppamento' }).click();
-	for (const text of ['Trasporti per le visite mediche', 'Pochi trasporti la sera'])
+	// Each card selected in turn, marked for the merge in the inspector (issue 13).
+	for (const text of ['Trasporti per le visite mediche', 'Pochi trasporti la sera']) {
+		await page.getByRole('article').filter({ hasText: text }).getByRole('button').click();
 		await page
-			.getByRole('article')
-			.filter({ hasText: text })
+			.getByRole('region', { name: 'Scheda selezionata' })
 			.getByRole('checkbox', { name: /Seleziona per unire/ })
 			.check();
+	}
 	await page.getByRole('button', { name: /Unisci le schede selezionate/ }).click();
 	await expect(page.getByText('Unione di 2 schede:')).toBeVisible();
 	return boardId;

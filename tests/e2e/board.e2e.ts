@@ -168,7 +168,10 @@ test('a live board: cards, clusters, timer, lock, private and anonymous cards', 
 	});
 
 	await test.step('spotlight and follow me reach every participant', async () => {
-		await card(fac, texts.carla)
+		// The facilitator's controls are in the inspector of the selected card (issue 13).
+		await card(fac, texts.carla).getByRole('button').click();
+		await fac
+			.getByRole('region', { name: 'Scheda selezionata' })
 			.getByRole('button', { name: /Metti in evidenza/ })
 			.click();
 		await expect(carla.getByRole('complementary', { name: /In evidenza/ })).toContainText(

@@ -217,19 +217,26 @@ test('the facilitator runs the board with the keyboard only; the focus follows e
 		await expectFocusOn(page, phase('Raggruppamento'));
 	});
 
-	await test.step('cluster a card with the select and "Sposta": the focus lands on the card', async () => {
+	await test.step('cluster a card: select it, "Sposta" in the inspector; the focus lands on the card', async () => {
 		await page.keyboard.press('Alt+Shift+KeyS');
 		await typeInto(page, page.getByRole('textbox', { name: 'Nome del raggruppamento' }), cluster);
 		await page.keyboard.press('Enter');
 		await expect(page.getByRole('region', { name: cluster })).toBeVisible();
 		await expectFocusOn(page, page.getByRole('textbox', { name: 'Nome del raggruppamento' }));
+		// On the facilitator's board the card is a button; its controls are in the inspector.
 		const card = page.locator(`#card-${cardId}`);
-		await tabTo(page, card.getByRole('combobox', { name: /Sposta in/ }), 400);
+		await tabTo(page, card, 400);
+		await page.keyboard.press('Enter');
+		const inspector = page.getByRole('region', { name: 'Scheda selezionata' });
+		await tabTo(page, inspector.getByRole('combobox', { name: /Sposta in/ }), 400);
 		await page.keyboard.type(cluster);
-		await tabTo(page, card.getByRole('button', { name: /^Sposta/ }), 5);
+		await tabTo(page, inspector.getByRole('button', { name: /^Sposta/ }), 5);
 		await page.keyboard.press('Enter');
 		await expect(page.getByRole('region', { name: cluster })).toContainText(text);
-		await expectFocusOn(page, page.getByRole('region', { name: cluster }).getByRole('article'));
+		await expectFocusOn(
+			page,
+			page.getByRole('region', { name: cluster }).locator(`#card-${cardId}`)
+		);
 	});
 
 	await test.step('to the vote, open it and reveal it', async () => {

@@ -76,9 +76,11 @@ test('a dot vote on clusters: done count without totals, reveal, priorities', as
 			await expect(fac.getByRole('region', { name: title })).toBeVisible();
 		}
 		for (const [, text, cluster] of cards) {
-			const card = fac.getByRole('article').filter({ hasText: text });
-			await card.getByRole('combobox', { name: /Sposta in/ }).selectOption(cluster);
-			await card.getByRole('button', { name: /^Sposta/ }).click();
+			// Select the card, then move it from the inspector (issue 13).
+			await fac.getByRole('article').filter({ hasText: text }).getByRole('button').click();
+			const inspector = fac.getByRole('region', { name: 'Scheda selezionata' });
+			await inspector.getByRole('combobox', { name: /Sposta in/ }).selectOption(cluster);
+			await inspector.getByRole('button', { name: /^Sposta/ }).click();
 			await expect(fac.getByRole('region', { name: cluster })).toContainText(text);
 		}
 	});
