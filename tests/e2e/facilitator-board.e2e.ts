@@ -65,7 +65,9 @@ async function clusterOf(api: APIRequestContext, boardId: string, cardText: stri
 }
 
 async function keep(page: Page, testInfo: TestInfo, name: string) {
-	await testInfo.attach(name, { body: await page.screenshot(), contentType: 'image/png' });
+	const path = testInfo.outputPath(name);
+	await page.screenshot({ path });
+	await testInfo.attach(name, { path, contentType: 'image/png' });
 }
 
 async function expectPageUnderTwoScreens(page: Page) {
