@@ -105,9 +105,10 @@ export interface ObjectiveDraft {
 	indicators: Indicator[];
 }
 
-function isEmpty(value: FieldValue | undefined): boolean {
-	if (value === null || value === undefined) return true;
-	return Array.isArray(value) ? value.length === 0 : value.trim() === '';
+/** Has a field an answer: text that is not blank, a choice, a non-empty set. */
+export function isFilled(value: FieldValue | undefined): boolean {
+	if (value === null || value === undefined) return false;
+	return Array.isArray(value) ? value.length > 0 : value.trim() !== '';
 }
 
 /** How complete a card is (issue 6): which of the 21 fields are still empty. */
@@ -116,7 +117,7 @@ export function completeness(draft: Pick<ObjectiveDraft, 'fields'>): {
 	total: number;
 	missing: TemplateField[];
 } {
-	const missing = objectiveFields.filter((f) => isEmpty(draft.fields[f.key]));
+	const missing = objectiveFields.filter((f) => !isFilled(draft.fields[f.key]));
 	return {
 		filled: objectiveFields.length - missing.length,
 		total: objectiveFields.length,
