@@ -116,7 +116,12 @@ test('the facilitator clusters 100 cards on a laptop, by drag and by keyboard', 
 	});
 
 	await test.step('drag a card into a cluster', async () => {
-		await page.getByRole('article').filter({ hasText: 'Scheda 5:' }).dragTo(column('Trasporti'));
+		// The columns in full view first: a page scrolled in mid-drag would start it elsewhere.
+		await column('Da raggruppare').evaluate((e) => e.scrollIntoView({ block: 'end' }));
+		const source = page.getByRole('article').filter({ hasText: 'Scheda 5:' });
+		await source.scrollIntoViewIfNeeded();
+		await expect(column('Trasporti')).toBeInViewport();
+		await source.dragTo(column('Trasporti'));
 		await expect(column('Trasporti')).toContainText('Scheda 5:');
 		await expect.poll(() => clusterOf(fac, boardId, textOf(5))).toBe('Trasporti');
 	});
