@@ -7,6 +7,7 @@ import { objectiveApi, type Priority } from './objective-api';
 import * as objectiveDoc from './objective-doc';
 import type { CommentView, ObjectiveView } from './objective-doc';
 import { mayComment, mayEditObjectivePart, OBJECTIVE_TEXT_MAX } from './objective-rules';
+import { fieldCursor, writersIn } from './objective-presence';
 import type { FieldValue } from './objective-template';
 import { bindText, type TextField } from './text-binding';
 import { ruleContext } from './objective-view';
@@ -36,6 +37,8 @@ export class ObjectiveClient {
 	#doc: Y.Doc | null = null;
 	/** Not reactive on purpose: the binding updates the textarea itself. */
 	#fields: BoundField[] = [];
+	/** The field my focus is in, as a presence cursor (O8). */
+	#focused: string | null = null;
 
 	constructor(private readonly board: BoardClient) {
 		this.api = objectiveApi(board.boardId);
@@ -122,6 +125,37 @@ export class ObjectiveClient {
 					maxLength: OBJECTIVE_TEXT_MAX
 				})
 			: null;
+	}
+
+	/**
+	 * O8: my focus entered a field I may write; the others see me writing there.
+	 * One presence update per focus change, none per keystroke.
+	 */
+	focusField(objectiveId: string, key: string): void {
+		if (!this.mayEdit(key)) return;
+		this.#focused = fieldCursor(objectiveId, key);
+		this.board.setPresence({ cursor: this.#focused });
+	}
+
+	/** O8: my focus left a field. Cleared a moment later, so moving to the next field is one update. */
+	blurField(objectiveId: string, key: string): void {
+		if (this.#focused !== fieldCursor(objectiveId, key)) return;
+		this.#focused = null;
+		setTimeout(() => {
+			if (this.#focused === null) this.board.setPresence({ cursor: null });
+		});
+	}
+
+	/** O8: a card's editor closed; my focus is in none of its fields any more. */
+	leave(objectiveId: string): void {
+		if (!this.#focused?.startsWith(`${objectiveId}/`)) return;
+		this.#focused = null;
+		this.board.setPresence({ cursor: null });
+	}
+
+	/** O8: the others writing in a field now, by name; never me. */
+	writersOf(objectiveId: string, key: string): string[] {
+		return writersIn(this.board.presence, this.board.me.participantId, objectiveId, key);
 	}
 
 	setValue(objectiveId: string, key: string, value: FieldValue): boolean {
