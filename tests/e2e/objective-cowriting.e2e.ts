@@ -1,11 +1,13 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { logInThroughForm, uniqueSuffix } from './helpers';
+import { demoNames, logInThroughForm, uniqueSuffix } from './helpers';
 
 /**
  * Issue 13: two people type at the same place of the same objective field at
  * the same time. Each person's sentence stays in one piece — on both screens
  * and in what the server stored — instead of the two interleaving letter by
- * letter ("AVoucher sollievo … pertura di 10 nuovi posti").
+ * letter ("AVoucher sollievo … pertura di 10 nuovi posti"). While one has a
+ * field's focus, the other sees who is writing there (O8); the card's table of
+ * contents takes the keyboard to a section (O7).
  */
 const todaysMeeting = 'Co-programmazione: bisogni e priorità 2027';
 const objectives = '1. Obiettivi';
@@ -110,6 +112,38 @@ test('two people typing at one place of an objective field keep their sentences 
 			expect(mine).toContain(opening);
 			expect(mine).toHaveLength('Proposte: '.length + voucher.length + opening.length);
 		}).toPass({ timeout: 15_000 });
+	});
+
+	await test.step('[O8] while one has a field’s focus, the other sees who writes there', async () => {
+		const writing = `${demoNames.facilitator} sta scrivendo…`;
+		// Anna's own focus leaves the field first: clicking the card's heading takes it nowhere.
+		await anna.getByRole('heading', { level: 3, name: need }).click();
+		await expect(field(fac)).not.toHaveAccessibleDescription(/sta scrivendo/);
+		await field(fac).focus();
+		await expect(anna.getByText(writing, { exact: true })).toBeVisible();
+		await expect(field(anna)).toHaveAccessibleDescription(new RegExp(writing));
+		// Never one's own name.
+		await expect(fac.getByText(/sta scrivendo…/)).toHaveCount(0);
+		await field(fac).blur();
+		await expect(anna.getByText(writing, { exact: true })).toHaveCount(0);
+		await expect(field(anna)).not.toHaveAccessibleDescription(/sta scrivendo/);
+	});
+
+	await test.step('[O7] the table of contents counts each section and takes the focus there', async () => {
+		const contents = anna.getByRole('navigation', { name: 'Sezioni della scheda' });
+		const first = contents.getByRole('link', { name: /^Obiettivo e azioni/ });
+		await expect(first).toContainText('1/3');
+		await expect(first).toHaveAccessibleName('Obiettivo e azioni — 1 campo compilato su 3');
+		const analysis = contents.getByRole('link', { name: /^Analisi del bisogno/ });
+		await expect(analysis).toContainText('0/2');
+		await analysis.focus();
+		await anna.keyboard.press('Enter');
+		const heading = anna.getByRole('heading', { level: 5, name: 'Analisi del bisogno' });
+		await expect(heading).toBeFocused();
+		await expect(heading).toBeInViewport();
+		// The keyboard goes on from the section: the next stop is its first field.
+		await anna.keyboard.press('Tab');
+		await expect(anna.getByRole('textbox', { name: '14. Aree di bisogno' })).toBeFocused();
 	});
 
 	await test.step('the stored text is the same: a fresh page reads it from the server', async () => {
