@@ -87,16 +87,15 @@ test('on a phone: the counter, my cards and where they are, undoing a delete', a
 		const title = `Trasporti ${sfx}`;
 		await fac.getByRole('textbox', { name: 'Nome del raggruppamento' }).fill(title);
 		await fac.getByRole('button', { name: 'Crea il raggruppamento' }).click();
-		await card(fac, texts.first)
-			.getByRole('combobox', { name: /Sposta in/ })
-			.selectOption(title);
-		await card(fac, texts.first)
-			.getByRole('button', { name: /^Sposta/ })
-			.click();
-		for (const text of [texts.second, texts.twin])
-			await card(fac, text)
-				.getByRole('checkbox', { name: /Seleziona per unire/ })
-				.check();
+		// While clustering the facilitator selects a card and uses the inspector.
+		const inspector = fac.getByRole('region', { name: 'Scheda selezionata' });
+		await card(fac, texts.first).getByRole('button').click();
+		await inspector.getByRole('combobox', { name: /Sposta in/ }).selectOption(title);
+		await inspector.getByRole('button', { name: /^Sposta/ }).click();
+		for (const text of [texts.second, texts.twin]) {
+			await card(fac, text).getByRole('button').click();
+			await inspector.getByRole('checkbox', { name: /Seleziona per unire/ }).check();
+		}
 		await fac.getByRole('button', { name: 'Unisci le schede selezionate (2)' }).click();
 
 		await expect(mine(phone, texts.first)).toContainText(`Nel raggruppamento «${title}»`);
@@ -177,13 +176,11 @@ test('the ballot folds each cluster’s cards; deleting a cluster asks first', a
 			await fac.getByRole('button', { name: 'Crea il raggruppamento' }).click();
 			await expect(fac.getByRole('region', { name: title })).toBeVisible();
 		}
+		const inspector = fac.getByRole('region', { name: 'Scheda selezionata' });
 		for (const text of notes) {
-			await card(fac, text)
-				.getByRole('combobox', { name: /Sposta in/ })
-				.selectOption(clusters.night);
-			await card(fac, text)
-				.getByRole('button', { name: /^Sposta/ })
-				.click();
+			await card(fac, text).getByRole('button').click();
+			await inspector.getByRole('combobox', { name: /Sposta in/ }).selectOption(clusters.night);
+			await inspector.getByRole('button', { name: /^Sposta/ }).click();
 			await expect(fac.getByRole('region', { name: clusters.night })).toContainText(text);
 		}
 	});
