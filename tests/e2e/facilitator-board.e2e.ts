@@ -150,6 +150,25 @@ test('the facilitator clusters 100 cards on a laptop, by drag and by keyboard', 
 		await keep(page, testInfo, 'board-inspector.png');
 	});
 
+	await test.step('rename a cluster in its column; Escape closes the inspector', async () => {
+		await column('Solitudine')
+			.getByRole('button', { name: /^Rinomina/ })
+			.click();
+		await page.getByRole('textbox', { name: 'Nome del raggruppamento' }).last().fill('Isolamento');
+		await page.keyboard.press('Enter');
+		await expect(column('Isolamento')).toContainText('Scheda 9:');
+		await expect(column('Isolamento').getByRole('button', { name: /^Rinomina/ })).toBeFocused();
+		await card('Scheda 9:').focus();
+		await page.keyboard.press('Enter');
+		await page
+			.getByRole('region', { name: 'Scheda selezionata' })
+			.getByRole('button', { name: /^Modifica/ })
+			.focus();
+		await page.keyboard.press('Escape');
+		await expect(page.getByRole('region', { name: 'Scheda selezionata' })).toHaveCount(0);
+		await expect(card('Scheda 9:')).toBeFocused();
+	});
+
 	await test.step('filter by kind', async () => {
 		await page.getByRole('button', { name: /^Domanda \(/ }).click();
 		await expect(column('Da raggruppare').getByRole('article')).toHaveCount(78);
