@@ -84,9 +84,12 @@ test('on a phone: the counter, my cards and where they are, undoing a delete', a
 		await expect(myCards(phone).getByRole('listitem')).toHaveCount(2);
 
 		await fac.getByRole('button', { name: 'Raggruppamento', exact: true }).click();
+		// The facilitator's board becomes the columns board: wait for it before typing.
+		await expect(fac.getByRole('group', { name: 'Tipi mostrati' })).toBeVisible();
 		const title = `Trasporti ${sfx}`;
 		await fac.getByRole('textbox', { name: 'Nome del raggruppamento' }).fill(title);
 		await fac.getByRole('button', { name: 'Crea il raggruppamento' }).click();
+		await expect(fac.getByRole('region', { name: title })).toBeVisible();
 		// While clustering the facilitator selects a card and uses the inspector.
 		const inspector = fac.getByRole('region', { name: 'Scheda selezionata' });
 		await card(fac, texts.first).getByRole('button').click();
@@ -171,6 +174,8 @@ test('the ballot folds each cluster’s cards; deleting a cluster asks first', a
 			expect(r.status()).toBe(201);
 		}
 		await fac.getByRole('button', { name: 'Raggruppamento', exact: true }).click();
+		// The facilitator's board becomes the columns board: wait for it before typing.
+		await expect(fac.getByRole('group', { name: 'Tipi mostrati' })).toBeVisible();
 		for (const title of Object.values(clusters)) {
 			await fac.getByRole('textbox', { name: 'Nome del raggruppamento' }).fill(title);
 			await fac.getByRole('button', { name: 'Crea il raggruppamento' }).click();
