@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { demoNames, logInThroughForm, uniqueSuffix } from './helpers';
 
@@ -29,6 +30,17 @@ test.afterEach(async () => {
 	restorePhase = null;
 	for (const context of contexts.splice(0)) await context.close();
 });
+
+/** As in a11y.e2e.ts: only serious and critical findings fail. */
+async function expectNoSeriousViolations(page: Page) {
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+		.analyze();
+	const serious = results.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+	expect(serious).toEqual([]);
+}
 
 async function expectConnected(page: Page) {
 	await expect(page.getByRole('status').filter({ hasText: 'Collegato' })).toBeVisible();
@@ -122,6 +134,7 @@ test('two people typing at one place of an objective field keep their sentences 
 		await field(fac).focus();
 		await expect(anna.getByText(writing, { exact: true })).toBeVisible();
 		await expect(field(anna)).toHaveAccessibleDescription(new RegExp(writing));
+		await expectNoSeriousViolations(anna);
 		// Never one's own name.
 		await expect(fac.getByText(/sta scrivendo…/)).toHaveCount(0);
 		await field(fac).blur();
