@@ -145,6 +145,7 @@ test('on a phone: the counter, my cards and where they are, undoing a delete', a
 
 	await test.step('a card waiting for the reveal says so', async () => {
 		await fac.getByRole('checkbox', { name: /Scrittura privata/ }).check();
+		await expect(phone.getByText(/Scrittura privata: le tue schede/)).toBeVisible();
 		const secret = `Sportello serale per i caregiver ${sfx}`;
 		await phone.getByRole('textbox', { name: 'Testo della scheda' }).fill(secret);
 		await phone.getByRole('button', { name: 'Aggiungi la scheda' }).click();
