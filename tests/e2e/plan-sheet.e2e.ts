@@ -35,16 +35,16 @@ test('a bad row is reported by line and nothing is imported; a clean sheet is', 
 	await expect(page.getByLabel('Colonna «Azioni»')).toHaveValue('field:plannedActions');
 	await expect(page.getByLabel('Colonna «Risultati attesi»')).toHaveValue('field:expectedResults');
 	await expect(page.getByRole('alert')).toContainText('Riga 3: riga senza titolo né obiettivo');
-	await expect(page.getByRole('button', { name: /Importa \d+ obiettivi/ })).toBeDisabled();
+	await expect(page.getByRole('button', { name: /Importa \d+ obiettiv[oi]/ })).toBeDisabled();
 	await page.goto(`/plans/${id}/objectives`);
 	await expect(page.getByText('Il piano non ha ancora obiettivi')).toBeVisible();
 
 	await upload(page, id, [header, good].join('\n'));
 	await page.getByLabel('Colonna «Tempistiche»').selectOption('ignore');
 	await page.getByRole('button', { name: "Aggiorna l'anteprima" }).click();
-	await expect(page.getByRole('heading', { name: '3. Anteprima: 1 obiettivi' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: '3. Anteprima: 1 obiettivo' })).toBeVisible();
 	await expect(page.getByRole('table')).toContainText('Voucher e formazione');
-	await page.getByRole('button', { name: 'Importa 1 obiettivi' }).click();
+	await page.getByRole('button', { name: 'Importa 1 obiettivo' }).click();
 	await expect(page.getByRole('status')).toContainText('Obiettivi importati: 1');
 	const exported = await (await request.get(`/api/plans/${id}/export?format=json`)).json();
 	expect(exported.objectives).toMatchObject([

@@ -45,6 +45,16 @@ export async function resetBoard(request: APIRequestContext, boardId: string) {
 	const settings = { anonymous: false, privateWriting: false, locked: false };
 	expect((await command('settings', settings)).status()).toBe(200);
 	expect((await command('phase', { phase: 'collect' })).status()).toBe(200);
+	// A round an earlier journey left open or unrevealed hides the setup form: finish it.
+	const rounds = (await (await request.get(`/api/boards/${boardId}/rounds`)).json()) as {
+		roundId: number;
+		status: string;
+	}[];
+	for (const { roundId, status } of rounds) {
+		if (status === 'open') await request.post(`/api/rounds/${roundId}/status/close`);
+		if (status !== 'revealed') await request.post(`/api/rounds/${roundId}/status/reveal`);
+	}
+	expect((await command('phase', { phase: 'collect' })).status()).toBe(200);
 }
 
 /** The facilitator (logged in) opens today's board from the incontro page. */
