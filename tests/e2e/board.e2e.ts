@@ -122,7 +122,7 @@ test('a live board: cards, clusters, timer, lock, private and anonymous cards', 
 		await expect(card(bruno, texts.gone)).toHaveCount(0, { timeout: 15_000 });
 	});
 
-	await test.step('participants cluster: by keyboard, by drag, merge and split', async () => {
+	await test.step('participants cluster: by keyboard, by «Sposta in», merge and split', async () => {
 		await fac.getByRole('button', { name: 'Raggruppamento', exact: true }).click();
 		await expect(bruno.getByText('Il facilitatore sta raggruppando le schede.')).toBeVisible();
 		await fac.getByRole('checkbox', { name: /I partecipanti possono raggruppare/ }).check();
@@ -139,13 +139,14 @@ test('a live board: cards, clusters, timer, lock, private and anonymous cards', 
 		await annaCard.getByRole('button', { name: /^Sposta/ }).press('Enter');
 		await expect(trasporti(carla)).toContainText(texts.anna);
 
-		// A drag can start on a card that scrolled under the pointer on a busy machine:
-		// try again until it lands (moving into the same cluster twice changes nothing).
-		await expect(async () => {
-			await servizi(bruno).scrollIntoViewIfNeeded();
-			await card(bruno, texts.carla).dragTo(servizi(bruno), { sourcePosition: { x: 30, y: 12 } });
-			await expect(servizi(bruno)).toContainText(texts.carla, { timeout: 2000 });
-		}).toPass({ timeout: 20_000 });
+		// Bruno moves Carla's card with «Sposta in». Dragging is covered on a board of
+		// its own (facilitator-board.e2e.ts): here, after the other journeys, today's
+		// board holds dozens of cards and a drag across them is not reliable to drive.
+		const carlaCard = card(bruno, texts.carla);
+		await carlaCard
+			.getByRole('combobox', { name: /Sposta in/ })
+			.selectOption('Servizi a domicilio');
+		await carlaCard.getByRole('button', { name: /^Sposta/ }).click();
 		await expect(servizi(anna)).toContainText(texts.carla);
 
 		await card(anna, texts.bruno)
