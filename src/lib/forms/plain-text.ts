@@ -46,7 +46,9 @@ export function normalizeText(text: string): string {
 /** The deepest nesting a request body may have: our documents need 6. */
 export const MAX_JSON_DEPTH = 32;
 
-export type CleanJson = { ok: true; value: unknown } | { ok: false; path: string; detail: string };
+export type CleanJson =
+	| { ok: true; value: unknown }
+	| { ok: false; fault: TextFault | 'too-deep'; path: string; detail: string };
 
 /**
  * A parsed JSON value with every string (keys too) checked and normalised,
@@ -61,7 +63,7 @@ export function cleanJson(root: unknown): CleanJson {
 		const { value, path, depth, set } = stack.pop()!;
 		if (typeof value === 'string') {
 			const fault = textFault(value);
-			if (fault) return { ok: false, path: path || '(body)', detail: FAULT_DETAIL[fault] };
+			if (fault) return { ok: false, fault, path: path || '(body)', detail: FAULT_DETAIL[fault] };
 			set(normalizeText(value));
 			continue;
 		}
@@ -70,7 +72,12 @@ export function cleanJson(root: unknown): CleanJson {
 			continue;
 		}
 		if (depth >= MAX_JSON_DEPTH)
-			return { ok: false, path: path || '(body)', detail: `nested deeper than ${MAX_JSON_DEPTH}` };
+			return {
+				ok: false,
+				fault: 'too-deep',
+				path: path || '(body)',
+				detail: `nested deeper than ${MAX_JSON_DEPTH}`
+			};
 		if (Array.isArray(value)) {
 			const copy: unknown[] = new Array<unknown>(value.length);
 			set(copy);
@@ -89,7 +96,7 @@ export function cleanJson(root: unknown): CleanJson {
 		set(copy);
 		for (const [key, item] of Object.entries(value)) {
 			const fault = textFault(key);
-			if (fault) return { ok: false, path: `${path}{key}`, detail: FAULT_DETAIL[fault] };
+			if (fault) return { ok: false, fault, path: `${path}{key}`, detail: FAULT_DETAIL[fault] };
 			const clean = normalizeText(key);
 			const at = path ? `${path}.${clean}` : clean;
 			const set = (v: unknown) =>

@@ -11,9 +11,6 @@ export interface InputProblem {
 	problem: string;
 }
 
-/** Deeper than any document we accept (ours nests 5 levels, the fixtures 7). */
-export const MAX_DEPTH = 32;
-
 /** A problem list past this says nothing more to a reader, and would make the answer large. */
 export const MAX_PROBLEMS = 200;
 
@@ -24,27 +21,6 @@ export function pathText(path: readonly PropertyKey[]): string {
 		else text += text ? `.${String(key)}` : String(key);
 	}
 	return text;
-}
-
-/**
- * The first place where a value nests deeper than `max`, or null. Walks without
- * recursion, so a document nested a million levels deep costs a loop, never the
- * stack; nothing else may walk a value before this said it is shallow enough.
- */
-export function tooDeep(value: unknown, max = MAX_DEPTH): InputProblem | null {
-	const stack: { value: unknown; path: PropertyKey[] }[] = [{ value, path: [] }];
-	while (stack.length) {
-		const { value: v, path } = stack.pop()!;
-		if (typeof v !== 'object' || v === null) continue;
-		if (path.length >= max) return { path: pathText(path), problem: 'too-deep' };
-		const entries: [PropertyKey, unknown][] = Array.isArray(v)
-			? v.map((item, i) => [i, item])
-			: Object.entries(v);
-		for (const [key, item] of entries)
-			if (typeof item === 'object' && item !== null)
-				stack.push({ value: item, path: [...path, key] });
-	}
-	return null;
 }
 
 /** One problem per zod issue, with a code a reader can be told; unknown keys are named one by one. */

@@ -7,7 +7,7 @@ import { policyAreas, plans } from '$lib/plan/plan.schema';
 import { inTransaction, type Db } from '$lib/server/db/database';
 import { loadTaxonomy } from '$lib/taxonomy/taxonomy-repo.server';
 import { fixtureKeyProblems, fixtureShape, fixtureVersion, fromFixture } from './fixture-format';
-import { bounded, issueProblems, tooDeep, type InputProblem } from './input-problems';
+import { bounded, issueProblems, type InputProblem } from './input-problems';
 import { EXPORT_FORMAT, type PlanExport } from './plan-export';
 import { planExportShape } from './plan-export-schema';
 import { planObjectives } from './plan-objective.schema';
@@ -22,7 +22,7 @@ import {
 /**
  * Importing objectives into a plan (SPEC PO6): our export format or the domain
  * fixtures' format, detected. The whole document is checked before anything is
- * saved — its nesting first, without recursion; then its shape, strictly; then
+ * saved — its nesting and its text first, without recursion; then its shape, strictly; then
  * every value against the plan's template and taxonomy — and every problem is
  * reported with its path. With any problem, nothing is saved.
  */
@@ -77,13 +77,13 @@ const unknownFormat = (body: unknown): Checked => ({
 
 /** The body as our format, whatever accepted shape it came in: its shape only, not its values. */
 export function parseImport(body: unknown): Checked {
-	const deep = tooDeep(body);
-	if (deep) return { ok: false, problems: located(null, [deep]) };
-	// Shallow enough to walk: text nobody types is refused as at the edge (forms/plain-text.ts).
+	// As at the edge (forms/plain-text.ts): nesting past MAX_JSON_DEPTH and text nobody
+	// types are refused, walking without recursion, before anything else reads the body.
 	const clean = cleanJson(body);
-	if (!clean.ok)
-		return { ok: false, problems: located(body, [{ path: clean.path, problem: 'invalid-text' }]) };
-	return parseShallow(clean.value);
+	if (clean.ok) return parseShallow(clean.value);
+	if (clean.fault === 'too-deep')
+		return { ok: false, problems: located(null, [{ path: clean.path, problem: 'too-deep' }]) };
+	return { ok: false, problems: located(body, [{ path: clean.path, problem: 'invalid-text' }]) };
 }
 
 function parseShallow(body: unknown): Checked {
