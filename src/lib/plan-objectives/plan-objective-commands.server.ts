@@ -1,4 +1,4 @@
-import { and, desc, eq, max } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { outcomes } from '$lib/outcomes/outcome.schema';
 import type { OutcomeObjective } from '$lib/outcomes/outcome';
@@ -11,7 +11,7 @@ import { loadTaxonomy } from '$lib/taxonomy/taxonomy-repo.server';
 import { tavoli, tavoloPolicyAreas } from '$lib/tavolo/tavolo.schema';
 import { adoptedPolicyArea } from './adoption-area';
 import { outcomeDecisions, planObjectives } from './plan-objective.schema';
-import { recordRevision } from './plan-objective-repo.server';
+import { nextObjectiveNumber, recordRevision } from './plan-objective-repo.server';
 import { fieldValue, updatePlanObjective } from './objective-edit-commands.server';
 import {
 	fieldsProblems,
@@ -93,15 +93,6 @@ export type DecisionInput = z.output<typeof decisionInput>;
 type DecisionProblem =
 	'not-found' | 'card-not-found' | 'already-decided' | 'objective-not-found' | 'invalid';
 
-function nextNumber(db: Db, planId: number): number {
-	const last = db
-		.select({ n: max(planObjectives.number) })
-		.from(planObjectives)
-		.where(eq(planObjectives.planId, planId))
-		.get();
-	return (last?.n ?? 0) + 1;
-}
-
 /** What a card holds that the plan's template or taxonomy does not (SPEC PO1a). */
 function cardProblems(db: Db, version: string, card: OutcomeObjective): PartProblem[] {
 	const codes = taxonomyCodes(loadTaxonomy(db, version));
@@ -139,7 +130,7 @@ function adopt(
 		.insert(planObjectives)
 		.values({
 			planId,
-			number: nextNumber(db, planId),
+			number: nextObjectiveNumber(db, planId),
 			title: card.title,
 			policyAreaId: policyAreaOf(db, planId, from.tavoloId, card),
 			template: plan.taxonomyVersionId,

@@ -21,6 +21,16 @@ export function listPlanObjectives(db: Db, planId: number) {
 		.map((r) => ({ ...r.objective, policyArea: r.policyArea, areaPosition: r.areaPosition }));
 }
 
+/** The number after the plan's highest: where a new objective goes (adopted, or a sheet's first row). */
+export function nextObjectiveNumber(db: Db, planId: number): number {
+	const last = db
+		.select({ n: max(planObjectives.number) })
+		.from(planObjectives)
+		.where(eq(planObjectives.planId, planId))
+		.get();
+	return (last?.n ?? 0) + 1;
+}
+
 /** Keeps the whole objective as it now stands, with the fields that changed (SPEC PO4). */
 export function recordRevision(
 	db: Db,

@@ -1,5 +1,4 @@
 import { fail } from '@sveltejs/kit';
-import { max, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { access } from '$lib/auth/access';
 import { requireAccess } from '$lib/auth/guard.server';
@@ -7,7 +6,7 @@ import { readTableFile } from '$lib/directory/import/table-file.server';
 import { templateFields } from '$lib/objectives/objective-template';
 import { getPlan } from '$lib/plan/plan-repo.server';
 import { importObjectives, validateImport } from '$lib/plan-objectives/plan-import.server';
-import { planObjectives } from '$lib/plan-objectives/plan-objective.schema';
+import { nextObjectiveNumber } from '$lib/plan-objectives/plan-objective-repo.server';
 import {
 	guessMapping,
 	isTarget,
@@ -88,13 +87,8 @@ function build(
 	table: string[][],
 	mapping: ColumnTarget[]
 ) {
-	const last = db
-		.select({ n: max(planObjectives.number) })
-		.from(planObjectives)
-		.where(eq(planObjectives.planId, plan.id))
-		.get();
 	const meta = { title: plan.title, period: plan.period, taxonomyVersion: plan.taxonomyVersionId };
-	return sheetToPlan(table, mapping, meta, (last?.n ?? 0) + 1);
+	return sheetToPlan(table, mapping, meta, nextObjectiveNumber(db, plan.id));
 }
 
 export type SheetStep = ReturnType<typeof step>;
