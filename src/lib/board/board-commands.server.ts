@@ -11,7 +11,7 @@ import {
 	JOIN_CODE_LENGTH,
 	type BoardPhase
 } from './board';
-import { newBoardId, readBoard } from './board-doc';
+import { boardItemIdsOf, newBoardId } from './board-doc';
 import { followSections, parseFollowTarget } from './board-live';
 import type { BoardHub } from './board-hub.server';
 import type { BoardRow } from './board-store.server';
@@ -31,12 +31,7 @@ export function boardItemIds(
 	boardId: string
 ): { cards: Set<string>; clusters: Set<string> } {
 	const room = s.hub.room(boardId);
-	if (!room) return { cards: new Set(), clusters: new Set() };
-	const view = readBoard(room.doc);
-	return {
-		cards: new Set(view.cards.map((c) => c.id)),
-		clusters: new Set(view.clusters.map((c) => c.id))
-	};
+	return room ? boardItemIdsOf(room.doc) : { cards: new Set(), clusters: new Set() };
 }
 
 /** What board commands need: the database, the rooms in memory, a clock. */

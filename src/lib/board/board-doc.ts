@@ -168,6 +168,11 @@ export function readBoard(doc: Y.Doc): BoardView {
 	return { meta: readMeta(doc), cards, clusters, participants };
 }
 
+/** The ids of every card (merged originals included) and cluster, without reading their content. */
+export function boardItemIdsOf(doc: Y.Doc): { cards: Set<string>; clusters: Set<string> } {
+	return { cards: new Set(cardsOf(doc).keys()), clusters: new Set(clustersOf(doc).keys()) };
+}
+
 export interface NewCard {
 	id: string;
 	kind: CardKind;
