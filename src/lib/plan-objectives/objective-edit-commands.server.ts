@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { isCalendarDate } from '$lib/forms/fields';
-import { plans, policyAreas } from '$lib/plan/plan.schema';
+import { getPlan, getPolicyArea } from '$lib/plan/plan-repo.server';
 import { inTransaction, type Db } from '$lib/server/db/database';
 import { loadTaxonomy } from '$lib/taxonomy/taxonomy-repo.server';
 import { planObjectiveRevisions, planObjectives } from './plan-objective.schema';
@@ -93,7 +93,7 @@ function withPatch(row: PlanObjectiveRow, patch: ObjectivePatch): PlanObjectiveR
  * existed can still be edited elsewhere.
  */
 function patchProblems(db: Db, row: PlanObjectiveRow, next: PlanObjectiveRow): PartProblem[] {
-	const plan = db.select().from(plans).where(eq(plans.id, row.planId)).get()!;
+	const plan = getPlan(db, row.planId)!;
 	const codes = taxonomyCodes(loadTaxonomy(db, plan.taxonomyVersionId));
 	const added = (now: readonly string[], before: readonly string[]) =>
 		now.filter((v) => !before.includes(v));
@@ -111,7 +111,7 @@ function patchProblems(db: Db, row: PlanObjectiveRow, next: PlanObjectiveRow): P
 		})
 	];
 	if (next.policyAreaId !== row.policyAreaId && next.policyAreaId !== null) {
-		const area = db.select().from(policyAreas).where(eq(policyAreas.id, next.policyAreaId)).get();
+		const area = getPolicyArea(db, next.policyAreaId);
 		if (area?.planId !== row.planId)
 			problems.push({ field: 'policyAreaId', problem: `unknown-policy-area ${next.policyAreaId}` });
 	}
@@ -212,10 +212,7 @@ export function restoreRevision(
 		if (!row || !old) return { ok: false, reason: 'not-found', problems: [] } as const;
 		const s = old.snapshot as Partial<PlanObjectiveRow>;
 		const areaId = s.policyAreaId ?? null;
-		const area =
-			areaId === null
-				? undefined
-				: db.select().from(policyAreas).where(eq(policyAreas.id, areaId)).get();
+		const area = areaId === null ? undefined : getPolicyArea(db, areaId);
 		const next: PlanObjectiveRow = {
 			...row,
 			title: s.title ?? row.title,

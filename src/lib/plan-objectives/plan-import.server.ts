@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import { nameKey } from '$lib/forms/name-key';
 import { cleanJson } from '$lib/forms/plain-text';
 import { templateFields } from '$lib/objectives/objective-template';
-import { policyAreas, plans } from '$lib/plan/plan.schema';
+import { policyAreas } from '$lib/plan/plan.schema';
+import { getPlan } from '$lib/plan/plan-repo.server';
 import { inTransaction, type Db } from '$lib/server/db/database';
 import { loadTaxonomy } from '$lib/taxonomy/taxonomy-repo.server';
 import { fixtureKeyProblems, fixtureShape, fixtureVersion, fromFixture } from './fixture-format';
@@ -111,7 +112,7 @@ function parseShallow(body: unknown): Checked {
 
 /** Every value the plan's template or taxonomy does not have, every number used twice. */
 function checkObjectives(db: Db, planId: number, data: PlanExport): InputProblem[] {
-	const plan = db.select().from(plans).where(eq(plans.id, planId)).get()!;
+	const plan = getPlan(db, planId)!;
 	const version = data.plan.taxonomyVersion;
 	if (version !== plan.taxonomyVersionId)
 		return [{ path: 'plan.taxonomyVersion', problem: `taxonomy-mismatch ${version}` }];

@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { outcomes } from '$lib/outcomes/outcome.schema';
 import type { OutcomeObjective } from '$lib/outcomes/outcome';
 import { meetings } from '$lib/meeting/meeting.schema';
-import { plans } from '$lib/plan/plan.schema';
-import { listPolicyAreas } from '$lib/plan/plan-repo.server';
+import { getPlan, listPolicyAreas } from '$lib/plan/plan-repo.server';
 import { inTransaction, type Db } from '$lib/server/db/database';
 import type { Result } from '$lib/server/result';
 import { loadTaxonomy } from '$lib/taxonomy/taxonomy-repo.server';
@@ -123,7 +122,7 @@ function adopt(
 	now: number
 ): { ok: true; id: number } | { ok: false; problems: PartProblem[] } {
 	const { planId } = from;
-	const plan = db.select().from(plans).where(eq(plans.id, planId)).get()!;
+	const plan = getPlan(db, planId)!;
 	const problems = cardProblems(db, plan.taxonomyVersionId, card);
 	if (problems.length) return { ok: false, problems };
 	const row = db
