@@ -1,3 +1,4 @@
+import { json } from '@sveltejs/kit';
 import type { z } from 'zod';
 
 /**
@@ -7,3 +8,15 @@ import type { z } from 'zod';
  */
 export type Result<T, Reason extends string> =
 	{ ok: true; value: T } | { ok: false; reason: Reason; issues?: z.core.$ZodIssue[] };
+
+/**
+ * The JSON answer to a refused command: `{"error": reason}`, plus `unknown`
+ * (the ids or keys that name nothing) when the refusal lists them.
+ */
+export function refusalJson(
+	refusal: { reason: string; unknown?: string[] },
+	status: number
+): Response {
+	const { reason, unknown } = refusal;
+	return json({ error: reason, ...(unknown ? { unknown } : {}) }, { status });
+}

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { boardContext } from '$lib/board/board-context.server';
 import { fieldErrors } from '$lib/forms/form-data';
 import { readJson } from '$lib/server/read-json';
+import { refusalJson } from '$lib/server/result';
 import { demote, listPriorities, promote } from '$lib/voting/voting-commands.server';
 import type { RequestHandler } from './$types';
 
@@ -37,8 +38,7 @@ export const POST: RequestHandler = async (event) => {
 		id: parsed.data.id,
 		roundId: parsed.data.roundId
 	});
-	if (!result.ok)
-		return json({ error: result.reason, unknown: result.unknown ?? [] }, { status: 404 });
+	if (!result.ok) return refusalJson(result, 404);
 	return json(listPriorities(services.db, board.id), { status: 201 });
 };
 

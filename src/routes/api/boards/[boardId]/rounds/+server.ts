@@ -2,6 +2,7 @@ import { json } from '@sveltejs/kit';
 import { boardContext } from '$lib/board/board-context.server';
 import { fieldErrors } from '$lib/forms/form-data';
 import { readJson } from '$lib/server/read-json';
+import { refusalJson } from '$lib/server/result';
 import { roundInput } from '$lib/voting/voting';
 import { listRounds, openRound } from '$lib/voting/voting-commands.server';
 import { roundJson } from '$lib/voting/round-json.server';
@@ -12,6 +13,9 @@ export const GET: RequestHandler = (event) => {
 	const { board, participant, services } = boardContext(event);
 	return json(listRounds(services.db, board.id).map((r) => roundJson(services.db, r, participant)));
 };
+
+/** Reason → status of a round that was not opened. */
+const statuses = { 'no-targets': 409, 'unknown-target': 404, 'unknown-round': 404 } as const;
 
 /**
  * Opens a round (facilitators): 201 {roundId}; the board moves to the voting phase.
@@ -26,14 +30,6 @@ export const POST: RequestHandler = async (event) => {
 			{ status: 400 }
 		);
 	const result = openRound(services, board.id, parsed.data);
-	if (!result.ok) {
-		const status = { 'no-targets': 409, 'unknown-target': 404, 'unknown-round': 404 }[
-			result.reason
-		];
-		return json(
-			{ error: result.reason, ...(result.unknown ? { unknown: result.unknown } : {}) },
-			{ status }
-		);
-	}
+	if (!result.ok) return refusalJson(result, statuses[result.reason]);
 	return json({ roundId: result.value }, { status: 201 });
 };

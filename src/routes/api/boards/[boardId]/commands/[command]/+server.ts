@@ -23,6 +23,7 @@ import { openFieldsInput, setOpenFields } from '$lib/objectives/objective-comman
 import { boardJson } from '$lib/board/board-json.server';
 import { fieldErrors } from '$lib/forms/form-data';
 import { readJson } from '$lib/server/read-json';
+import { refusalJson } from '$lib/server/result';
 import type { RequestHandler } from './$types';
 
 const emptyInput = z.object({}).strict();
@@ -89,10 +90,6 @@ export const POST: RequestHandler = async (event) => {
 			{ status: 400 }
 		);
 	const result = command.run(services, board.id, parsed.data as never);
-	if (result && !result.ok)
-		return json(
-			{ error: result.reason, ...(result.unknown ? { unknown: result.unknown } : {}) },
-			{ status: statusOf[result.reason] }
-		);
+	if (result && !result.ok) return refusalJson(result, statusOf[result.reason]);
 	return json(boardJson(services, { ...board }, participant));
 };

@@ -7,6 +7,7 @@ import { mergeParticipants } from '$lib/live-session/participant-merge.server';
 import { fieldErrors } from '$lib/forms/form-data';
 import { meetingContext } from '$lib/meeting/meeting-context.server';
 import { readJson } from '$lib/server/read-json';
+import { refusalJson } from '$lib/server/result';
 import { getRuntime } from '$lib/server/runtime';
 import type { RequestHandler } from './$types';
 
@@ -32,10 +33,6 @@ export const POST: RequestHandler = async (event) => {
 		from: event.params.attendanceId,
 		into: parsed.data.into
 	});
-	if (!result.ok)
-		return json(
-			{ error: result.reason, ...(result.unknown ? { unknown: result.unknown } : {}) },
-			{ status: statuses[result.reason] }
-		);
+	if (!result.ok) return refusalJson(result, statuses[result.reason]);
 	return json(attendanceJson(getAttendance(db, meeting.id, result.keptId)!));
 };
