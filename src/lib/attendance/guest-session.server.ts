@@ -28,25 +28,12 @@ export function createGuestSession(db: Db, attendanceId: string, meetingId: numb
 	return { token, expiresAt };
 }
 
-/**
- * The session a token names, when it is still valid and belongs to that line:
- * joining again from the same browser keeps it (SPEC J6) rather than piling up sessions.
- */
-export function sessionOfLine(db: Db, token: string, attendanceId: string, now: number) {
-	const row = db
-		.select({ expiresAt: guestSessions.expiresAt })
-		.from(guestSessions)
-		.where(
-			and(
-				eq(guestSessions.id, sessionIdFromToken(token)),
-				eq(guestSessions.attendanceId, attendanceId)
-			)
-		)
-		.get();
-	return row && now < row.expiresAt ? { token, expiresAt: row.expiresAt } : null;
-}
-
-export function validateGuestToken(db: Db, token: string, now: number): Guest | null {
+/** The guest a token names while its session is valid and its line on the sheet, with when it ends. */
+export function validateGuestToken(
+	db: Db,
+	token: string,
+	now: number
+): (Guest & { expiresAt: number }) | null {
 	const id = sessionIdFromToken(token);
 	const row = db
 		.select({ session: guestSessions, line: attendance })
@@ -64,7 +51,8 @@ export function validateGuestToken(db: Db, token: string, now: number): Guest | 
 		attendanceId: row.line.id,
 		meetingId: row.session.meetingId,
 		name: row.line.name,
-		organization: row.line.organizationName
+		organization: row.line.organizationName,
+		expiresAt: row.session.expiresAt
 	};
 }
 

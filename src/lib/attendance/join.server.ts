@@ -4,14 +4,9 @@ import { boards } from '$lib/board/board.schema';
 import { inTransaction, type Db } from '$lib/server/db/database';
 import type { Result } from '$lib/server/result';
 import { samePerson, type JoinInput } from './attendance';
-import { addAttendance, type AttendanceLine } from './attendance-commands.server';
+import { addAttendance } from './attendance-commands.server';
 import { attendance, attendanceDevices } from './attendance.schema';
-import {
-	createGuestSession,
-	GUEST_COOKIE,
-	sessionOfLine,
-	validateGuestToken
-} from './guest-session.server';
+import { createGuestSession, GUEST_COOKIE, validateGuestToken } from './guest-session.server';
 
 export { GUEST_COOKIE };
 
@@ -49,8 +44,8 @@ export function joinWithCode(
 	if (!board || !board.open) return { ok: false, reason: 'unknown-code' };
 	return inTransaction(db, () => {
 		const known = knownLine(db, board.meetingId, request, now);
-		const line =
-			known ??
+		const lineId =
+			known?.id ??
 			addAttendance(
 				db,
 				board.meetingId,
@@ -61,23 +56,20 @@ export function joinWithCode(
 					consent: true
 				},
 				now
-			);
+			).id;
 		const deviceId = request.from?.deviceId;
 		if (deviceId)
 			db.insert(attendanceDevices)
-				.values({ deviceId, attendanceId: line.id, createdAt: now })
+				.values({ deviceId, attendanceId: lineId, createdAt: now })
 				.onConflictDoNothing()
 				.run();
-		const guestToken = request.from?.guestToken;
-		const session =
-			(known && guestToken ? sessionOfLine(db, guestToken, line.id, now) : null) ??
-			createGuestSession(db, line.id, board.meetingId, now);
+		const session = known?.session ?? createGuestSession(db, lineId, board.meetingId, now);
 		return {
 			ok: true,
 			value: {
 				boardId: board.id,
 				meetingId: board.meetingId,
-				participantId: line.id,
+				participantId: lineId,
 				token: session.token,
 				expiresAt: session.expiresAt,
 				rejoined: known !== undefined
@@ -88,24 +80,23 @@ export function joinWithCode(
 
 /**
  * SPEC J6: the line this browser already holds on the incontro's foglio firme
- * under the name typed — the one its guest cookie names, else the latest its
- * device joined. Another name on the same device is another person.
+ * under the name typed — the one its guest cookie names (whose session it keeps),
+ * else the latest its device joined. Another name on the same device is another person.
  */
 function knownLine(
 	db: Db,
 	meetingId: number,
 	request: JoinRequest,
 	now: number
-): AttendanceLine | undefined {
-	const guest = request.from?.guestToken
-		? validateGuestToken(db, request.from.guestToken, now)
-		: null;
-	if (guest && guest.meetingId === meetingId && samePerson(request.name, guest))
-		return db.select().from(attendance).where(eq(attendance.id, guest.attendanceId)).get();
+): { id: string; session: { token: string; expiresAt: number } | null } | undefined {
+	const token = request.from?.guestToken;
+	const guest = token ? validateGuestToken(db, token, now) : null;
+	if (token && guest && guest.meetingId === meetingId && samePerson(request.name, guest))
+		return { id: guest.attendanceId, session: { token, expiresAt: guest.expiresAt } };
 	const deviceId = request.from?.deviceId;
 	if (!deviceId) return undefined;
-	return db
-		.select({ line: attendance })
+	const line = db
+		.select({ id: attendance.id, name: attendance.name })
 		.from(attendanceDevices)
 		.innerJoin(attendance, eq(attendance.id, attendanceDevices.attendanceId))
 		.where(
@@ -117,6 +108,6 @@ function knownLine(
 		)
 		.orderBy(desc(attendance.joinedAt))
 		.all()
-		.map((r) => r.line)
-		.find((line) => samePerson(request.name, line));
+		.find((l) => samePerson(request.name, l));
+	return line && { id: line.id, session: null };
 }
