@@ -1,6 +1,6 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { generateSessionToken, sessionIdFromToken } from '$lib/auth/auth-session.server';
-import { getRuntime } from '$lib/server/runtime';
+import { guestCookieOptions } from './guest-cookie.server';
 
 /**
  * The device cookie (SPEC J6): a random token that says "this browser joined
@@ -34,14 +34,11 @@ export function deviceId(device: Device): string {
 	return sessionIdFromToken(device.token);
 }
 
-/** Sends the cookie of a new device: HttpOnly, SameSite=Lax, Secure behind https. */
+/** Sends the cookie of a new device, with the guest cookie's options (guest-cookie.server.ts). */
 export function keepDevice(event: CookieEvent, device: Device): void {
 	if (!device.fresh) return;
 	event.cookies.set(DEVICE_COOKIE, device.token, {
-		path: '/',
-		httpOnly: true,
-		sameSite: 'lax',
-		secure: getRuntime().secureCookies || event.url.protocol === 'https:',
+		...guestCookieOptions(event),
 		maxAge: DEVICE_DAYS * 24 * 3600
 	});
 }
