@@ -1,7 +1,7 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/database';
 import type { Result } from '$lib/server/result';
-import type { AttendanceLine } from './attendance-commands.server';
+import { getAttendance, type AttendanceLine } from './attendance-commands.server';
 import { attendance, attendanceDevices, guestSessions } from './attendance.schema';
 
 /** Two lines of one incontro's foglio firme that are one person: `from` goes, `into` stays. */
@@ -24,21 +24,10 @@ export function linePair(
 	ids: { from: string; into: string }
 ): Result<LinePair, MergeRefusal> & { unknown?: string[] } {
 	if (ids.from === ids.into) return { ok: false, reason: 'same-line' };
-	const lines = db
-		.select()
-		.from(attendance)
-		.where(
-			and(
-				eq(attendance.meetingId, meetingId),
-				inArray(attendance.id, [ids.from, ids.into]),
-				isNull(attendance.removedAt)
-			)
-		)
-		.all();
-	const from = lines.find((l) => l.id === ids.from);
-	const into = lines.find((l) => l.id === ids.into);
+	const from = getAttendance(db, meetingId, ids.from);
+	const into = getAttendance(db, meetingId, ids.into);
 	if (!from || !into) {
-		const unknown = [ids.from, ids.into].filter((id) => !lines.some((l) => l.id === id));
+		const unknown = [from ? null : ids.from, into ? null : ids.into].filter((id) => id !== null);
 		return { ok: false, reason: 'unknown-line', unknown };
 	}
 	if (from.userId !== null && into.userId !== null && from.userId !== into.userId)
