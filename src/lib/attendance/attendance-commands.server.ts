@@ -137,34 +137,32 @@ export function getAttendance(db: Db, meetingId: number, id: string): SheetLine 
 }
 
 /**
- * The facilitator corrects a line (a misspelt name, the wrong organisation). A
- * delegate confirmed for one organisation is not one for another (SPEC J8): a
- * change of organisation withdraws the confirmation.
+ * The facilitator corrects a line (a misspelt name, the wrong organisation); a
+ * field left out keeps its value. A delegate confirmed for one organisation is
+ * not one for another (SPEC J8): a change of organisation withdraws the
+ * confirmation. The line as it now reads, or undefined when it is not on the sheet.
  */
 export function correctAttendance(
 	db: Db,
-	meetingId: number,
-	id: string,
-	line: { name: string; organization: string },
-	now: number
-): boolean {
-	const current = getAttendance(db, meetingId, id);
-	if (!current) return false;
-	const organizationId = matchOrganization(db, meetingId, line.organization);
+	target: { meetingId: number; id: string },
+	change: { name?: string; organization?: string; now: number }
+): SheetLine | undefined {
+	const current = getAttendance(db, target.meetingId, target.id);
+	if (!current) return undefined;
+	const organizationName = change.organization ?? current.organizationName;
+	const organizationId = matchOrganization(db, target.meetingId, organizationName);
 	const sameOrganization =
 		organizationId === current.organizationId &&
-		nameKey(line.organization) === nameKey(current.organizationName);
-	db.update(attendance)
-		.set({
-			name: line.name,
-			organizationName: line.organization,
-			organizationId,
-			delegateAt: sameOrganization ? current.delegateAt : null,
-			updatedAt: now
-		})
-		.where(eq(attendance.id, id))
-		.run();
-	return true;
+		nameKey(organizationName) === nameKey(current.organizationName);
+	const corrected = {
+		name: change.name ?? current.name,
+		organizationName,
+		organizationId,
+		delegateAt: sameOrganization ? current.delegateAt : null,
+		updatedAt: change.now
+	};
+	db.update(attendance).set(corrected).where(eq(attendance.id, current.id)).run();
+	return { ...current, ...corrected };
 }
 
 /**

@@ -52,7 +52,7 @@ export async function correctAttendanceAction(event: RequestEvent) {
 	const parsed = parseForm(correction, await event.request.formData());
 	if (!parsed.ok) return formFailure(parsed.errors, parsed.values, SCOPE);
 	const { id, ...line } = parsed.data;
-	if (!correctAttendance(db, meeting.id, id, line, now))
+	if (!correctAttendance(db, { meetingId: meeting.id, id }, { ...line, now }))
 		return fail(404, { errors: { _form: 'not_found' }, values: parsed.data, scope: SCOPE });
 	return { attendanceCorrected: true };
 }

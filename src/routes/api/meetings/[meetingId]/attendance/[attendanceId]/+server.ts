@@ -2,11 +2,7 @@ import { error, json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { access } from '$lib/auth/access';
 import { attendanceLineInput } from '$lib/attendance/attendance';
-import {
-	correctAttendance,
-	getAttendance,
-	removeAttendance
-} from '$lib/attendance/attendance-commands.server';
+import { correctAttendance, removeAttendance } from '$lib/attendance/attendance-commands.server';
 import { attendanceJson } from '$lib/attendance/attendance-json';
 import { boardOfMeeting } from '$lib/board/board-commands.server';
 import { CloseCode } from '$lib/sync/protocol';
@@ -38,14 +34,13 @@ export const PATCH: RequestHandler = async (event) => {
 			{ error: 'invalid-input', fields: fieldErrors(parsed.error.issues) },
 			{ status: 400 }
 		);
-	const current = getAttendance(db, meeting.id, event.params.attendanceId);
-	if (!current) error(404, 'Not found');
-	const line = {
-		name: parsed.data.name ?? current.name,
-		organization: parsed.data.organization ?? current.organizationName
-	};
-	if (!correctAttendance(db, meeting.id, current.id, line, now)) error(404, 'Not found');
-	return json(attendanceJson(getAttendance(db, meeting.id, event.params.attendanceId)!));
+	const line = correctAttendance(
+		db,
+		{ meetingId: meeting.id, id: event.params.attendanceId },
+		{ ...parsed.data, now }
+	);
+	if (!line) error(404, 'Not found');
+	return json(attendanceJson(line));
 };
 
 /** Takes a line off the foglio firme; a guest's connection to the board ends. */
