@@ -41,21 +41,14 @@ function setActiveRound(s: BoardServices, boardId: string, roundId: number | nul
 	s.hub.refreshMeta(boardId);
 }
 
-/** V1: the items on the ballot — the board's visible cards or its clusters, or a chosen subset for a run-off. */
-function roundTargets(
-	s: BoardServices,
-	boardId: string,
-	kind: 'cards' | 'clusters',
-	only?: string[]
-) {
+/** V1: the items a round may be on — the board's visible cards or its clusters. */
+function roundTargets(s: BoardServices, boardId: string, kind: 'cards' | 'clusters') {
 	const room = s.hub.room(boardId);
 	if (!room) return [];
 	const view = readBoard(room.doc);
-	const all =
-		kind === 'cards'
-			? view.cards.filter((c) => !c.mergedInto).map((c) => ({ id: c.id, label: c.text }))
-			: view.clusters.map((c) => ({ id: c.id, label: c.title }));
-	return only ? all.filter((t) => only.includes(t.id)) : all;
+	return kind === 'cards'
+		? view.cards.filter((c) => !c.mergedInto).map((c) => ({ id: c.id, label: c.text }))
+		: view.clusters.map((c) => ({ id: c.id, label: c.title }));
 }
 
 /**
@@ -96,12 +89,13 @@ export function openRound(
 	const { targetIds, runOffOf, ...options } = input;
 	if (runOffOf !== undefined && !boardRound(s.db, boardId, runOffOf))
 		return { ok: false, reason: 'unknown-round', unknown: [String(runOffOf)] };
+	const all = roundTargets(s, boardId, options.targets);
 	if (targetIds) {
-		const known = new Set(roundTargets(s, boardId, options.targets).map((t) => t.id));
+		const known = new Set(all.map((t) => t.id));
 		const unknown = [...new Set(targetIds.filter((id) => !known.has(id)))];
 		if (unknown.length > 0) return { ok: false, reason: 'unknown-target', unknown };
 	}
-	const targets = roundTargets(s, boardId, options.targets, targetIds);
+	const targets = targetIds ? all.filter((t) => targetIds.includes(t.id)) : all;
 	if (targets.length === 0) return { ok: false, reason: 'no-targets' };
 	closeOtherRounds(s, boardId, null);
 	const id = s.db
@@ -264,6 +258,24 @@ export function castBallot(
 	});
 }
 
+/** V4, V5: the key of one's own ballot in a round (or one's organisation's) and what it holds. */
+function ballotOf(db: Db, round: RoundRow, participantId: string) {
+	const key = ballotKey(round, participantId, voterOf(db, participantId));
+	if (!key.ok) return key;
+	const row = db
+		.select()
+		.from(ballots)
+		.where(and(eq(ballots.roundId, round.id), eq(ballots.voterKey, key.value)))
+		.get();
+	const ballot = row?.content ?? null;
+	const outcome: BallotOutcome = {
+		ballot: ballot ?? emptyBallot(round.options),
+		remaining: remainingBudget(round.options, ballot),
+		done: row?.done ?? false
+	};
+	return { ok: true, value: { key: key.value, outcome } } as const;
+}
+
 /**
  * One's own ballot (or one's organisation's, for its delegate), never anyone
  * else's (V4, V5): 'not-delegate' for the other people of an organisation.
@@ -273,22 +285,8 @@ export function ownBallot(
 	round: RoundRow,
 	participantId: string
 ): Result<BallotOutcome, 'not-delegate'> {
-	const key = ballotKey(round, participantId, voterOf(db, participantId));
-	if (!key.ok) return key;
-	const row = db
-		.select()
-		.from(ballots)
-		.where(and(eq(ballots.roundId, round.id), eq(ballots.voterKey, key.value)))
-		.get();
-	const ballot = row?.content ?? null;
-	return {
-		ok: true,
-		value: {
-			ballot: ballot ?? emptyBallot(round.options),
-			remaining: remainingBudget(round.options, ballot),
-			done: row?.done ?? false
-		}
-	};
+	const own = ballotOf(db, round, participantId);
+	return own.ok ? { ok: true, value: own.value.outcome } : own;
 }
 
 export function emptyBallot(options: RoundOptions): Ballot {
@@ -297,7 +295,11 @@ export function emptyBallot(options: RoundOptions): Ballot {
 	return { ranking: [] };
 }
 
-/** "Ho finito": the facilitator then sees how many are done, never what they chose. */
+/**
+ * "Ho finito": the facilitator then sees how many are done, never what they
+ * chose. The ballot as it stands is stored again through castBallot (V2-V4) and
+ * marked, all in one transaction, so a ballot sent meanwhile is not overwritten.
+ */
 export function markDone(
 	db: Db,
 	roundId: number,
@@ -305,26 +307,26 @@ export function markDone(
 	done: boolean,
 	now: number
 ): Result<void, 'round-closed' | 'not-present' | 'not-delegate'> {
-	const round = getRound(db, roundId);
-	if (!round || round.status !== 'open') return { ok: false, reason: 'round-closed' };
-	const current = ownBallot(db, round, participantId);
-	if (!current.ok) return current;
-	const cast = castBallot(db, roundId, participantId, current.value.ballot, now);
-	if (!cast.ok)
-		return {
-			ok: false,
-			reason:
-				cast.reason === 'not-present' || cast.reason === 'not-delegate'
-					? cast.reason
-					: 'round-closed'
-		};
-	const key = ballotKey(round, participantId, voterOf(db, participantId));
-	if (!key.ok) return key;
-	db.update(ballots)
-		.set({ done })
-		.where(and(eq(ballots.roundId, roundId), eq(ballots.voterKey, key.value)))
-		.run();
-	return { ok: true, value: undefined };
+	return inTransaction(db, () => {
+		const round = getRound(db, roundId);
+		if (!round || round.status !== 'open') return { ok: false, reason: 'round-closed' } as const;
+		const own = ballotOf(db, round, participantId);
+		if (!own.ok) return own;
+		const cast = castBallot(db, roundId, participantId, own.value.outcome.ballot, now);
+		if (!cast.ok)
+			return {
+				ok: false,
+				reason:
+					cast.reason === 'not-present' || cast.reason === 'not-delegate'
+						? cast.reason
+						: 'round-closed'
+			} as const;
+		db.update(ballots)
+			.set({ done })
+			.where(and(eq(ballots.roundId, roundId), eq(ballots.voterKey, own.value.key)))
+			.run();
+		return { ok: true, value: undefined } as const;
+	});
 }
 
 /** Progress of an open round, for the facilitator: counts only. */
