@@ -96,12 +96,7 @@ export function openTodaysBoard(server: TestServer): {
 		.where(eq(meetings.date, todayInRome(Date.now())))
 		.get();
 	if (!meeting) throw new Error('the demo has no incontro today');
-	const facilitator = db
-		.select()
-		.from(users)
-		.where(eq(users.email, 'facilitatore@demo.local'))
-		.get()!;
-	return { ...openBoard(server.services, meeting.id, facilitator.id), meetingId: meeting.id };
+	return { ...openAsFacilitator(server, meeting.id), meetingId: meeting.id };
 }
 
 /** Opens the board of another demo incontro than `meetingId`: ids of one board name nothing on the other. */
@@ -112,12 +107,18 @@ export function openOtherBoard(server: TestServer, meetingId: number): { boardId
 		.from(meetings)
 		.where(ne(meetings.id, meetingId))
 		.get()!;
+	return openAsFacilitator(server, other.id);
+}
+
+/** Opens an incontro's board as the demo facilitator. */
+function openAsFacilitator(server: TestServer, meetingId: number) {
+	const { db } = server.services;
 	const facilitator = db
-		.select()
+		.select({ id: users.id })
 		.from(users)
 		.where(eq(users.email, 'facilitatore@demo.local'))
 		.get()!;
-	return openBoard(server.services, other.id, facilitator.id);
+	return openBoard(server.services, meetingId, facilitator.id);
 }
 
 /** A cookie header for a demo account. */

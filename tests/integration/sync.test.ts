@@ -3,18 +3,16 @@ import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { addCard, readBoard, Root, setCardText, writeMeta } from '$lib/board/board-doc';
 import { changePhase } from '$lib/board/board-commands.server';
-import { eq, ne } from 'drizzle-orm';
-import { users } from '$lib/auth/auth.schema';
-import { openBoard } from '$lib/board/board-commands.server';
+import { eq } from 'drizzle-orm';
 import { boardUpdates } from '$lib/board/board.schema';
 import { participantOf } from '$lib/board/board-room.server';
 import { CloseCode, updateMessage } from '$lib/sync/protocol';
-import { meetings } from '$lib/meeting/meeting.schema';
 import {
 	accountCookie,
 	connectClient,
 	eventually,
 	guestCookie,
+	openOtherBoard,
 	openTodaysBoard,
 	rawSocket,
 	removeDir,
@@ -294,17 +292,7 @@ describe('[B12] presence', () => {
 describe('[B11] persistence', () => {
 	it('stores what several boards accepted in one turn at its end, and only then sends it on', async () => {
 		const { db } = server.services;
-		const otherMeeting = db
-			.select({ id: meetings.id })
-			.from(meetings)
-			.where(ne(meetings.id, board.meetingId))
-			.get()!;
-		const facilitator = db
-			.select()
-			.from(users)
-			.where(eq(users.email, 'facilitatore@demo.local'))
-			.get()!;
-		const other = openBoard(server.services, otherMeeting.id, facilitator.id);
+		const other = openOtherBoard(server, board.meetingId);
 		const rooms = [board.boardId, other.boardId].map((id) => server.app.hub.room(id)!);
 		const sent = rooms.map(() => [] as Uint8Array[]);
 		const who = participantOf({ role: 'facilitator', participantId: 'turn' }, 'T', '');
