@@ -258,6 +258,21 @@ describe('[PO1] the objective edit form changes nothing it did not send', () => 
 			expect(revisions()).toBe(count);
 		});
 
+	it('refuses a file where a text goes, instead of storing "[object File]"', async () => {
+		const before = objectiveNumbered(planId, 8);
+		const body = form([['field:target', 'Cambiato']]);
+		body.append('title', new File(['Titolo'], 'titolo.txt'));
+		const result = await call(
+			objectivePage.save as Handler,
+			`/plans/${before.planId}/objectives/${before.id}?/save`,
+			{ planId: String(before.planId), objectiveId: String(before.id) },
+			body
+		);
+		expect(statusOf(result)).toBe(400);
+		expect(dataOf(result).problems).toEqual([{ field: 'title', problem: 'invalid-text' }]);
+		expect(objective(before.id)).toEqual(before);
+	});
+
 	it('refuses a 2021-2023 choice outside the template', async () => {
 		const before = objectiveNumbered(oldPlanId, 2);
 		const result = await save(before, [['field:objectiveKind', 'Obiettivo qualsiasi']]);

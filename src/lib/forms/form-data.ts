@@ -30,14 +30,14 @@ export function parseForm<S extends z.ZodType>(
 	form: FormData,
 	arrays: readonly string[] = []
 ): FormResult<z.output<S>> {
-	const values: Record<string, unknown> = {};
-	const refused: FieldErrors = {};
 	const known = fieldNames(schema);
+	const refused: FieldErrors = controlFaults(form, {
+		has: (key) => !known || known.has(key),
+		isList: (key) => arrays.includes(key)
+	});
+	const values: Record<string, unknown> = {};
 	for (const key of new Set(form.keys())) {
-		const all = form.getAll(key).filter((v): v is string => typeof v === 'string');
-		if (all.some((v) => textFault(v) !== null)) refused[key] = 'invalid_characters';
-		else if (known && !known.has(key)) refused[key] = 'unknown_field';
-		else if (!arrays.includes(key) && all.length > 1) refused[key] = 'invalid';
+		const all = texts(form, key);
 		values[key] = arrays.includes(key) ? all.filter((v) => v !== '') : (all[0] ?? '');
 	}
 	for (const key of mustBeSent(schema)) if (!(key in values)) refused[key] ??= 'required';
@@ -45,6 +45,37 @@ export function parseForm<S extends z.ZodType>(
 	if (Object.keys(refused).length === 0) return result;
 	return { ok: false, errors: { ...(result.ok ? {} : result.errors), ...refused }, values };
 }
+
+/** The controls a form has: which names, and which of them send a list (checkbox groups, multi-selects). */
+export interface FormControls {
+	has: (name: string) => boolean;
+	isList: (name: string) => boolean;
+}
+
+export type ControlFault = 'invalid_characters' | 'unknown_field' | 'invalid';
+
+/**
+ * The first fault of each name a form sent, as parseForm refuses it: text with
+ * control characters, a name the form does not have, a single control sent
+ * twice. Files are not text: they are left out here, for the caller to refuse
+ * or read.
+ */
+export function controlFaults(
+	form: FormData,
+	controls: FormControls
+): Record<string, ControlFault> {
+	const faults: Record<string, ControlFault> = {};
+	for (const name of new Set(form.keys())) {
+		const all = texts(form, name);
+		if (all.some((v) => textFault(v) !== null)) faults[name] = 'invalid_characters';
+		else if (!controls.has(name)) faults[name] = 'unknown_field';
+		else if (!controls.isList(name) && all.length > 1) faults[name] = 'invalid';
+	}
+	return faults;
+}
+
+const texts = (form: FormData, name: string) =>
+	form.getAll(name).filter((v): v is string => typeof v === 'string');
 
 /** The keys an object schema (or a pipe or union of them) names; null when it names none. */
 function fieldNames(schema: z.ZodType): Set<string> | null {

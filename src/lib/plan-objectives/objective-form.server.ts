@@ -1,4 +1,4 @@
-import { textFault } from '$lib/forms/plain-text';
+import { controlFaults, type ControlFault } from '$lib/forms/form-data';
 import { templateFields } from '$lib/objectives/objective-template';
 import { bounded, issueProblems } from './input-problems';
 import { objectivePatch, type ObjectivePatch } from './objective-edit-commands.server';
@@ -55,14 +55,22 @@ function unknownControls(form: FormData, version: string): PartProblem[] {
 		...groups,
 		...fields.filter((f) => f.type === 'enumSet').map((f) => `field:${f.key}`)
 	]);
+	const faults = controlFaults(form, {
+		has: (name) => once.has(name) || many.has(name) || name.startsWith('kp:'),
+		isList: (name) => !once.has(name)
+	});
 	const problems: PartProblem[] = [];
 	for (const name of new Set(form.keys())) {
-		if (form.getAll(name).some((v) => typeof v !== 'string' || textFault(v) !== null))
-			problems.push({ field: name, problem: 'invalid-text' });
-		else if (!once.has(name) && !many.has(name) && !name.startsWith('kp:'))
-			problems.push({ field: name, problem: `unknown-key ${name}` });
-		else if (once.has(name) && form.getAll(name).length > 1)
-			problems.push({ field: name, problem: 'sent-twice' });
+		// A file is no text either: String() would store "[object File]".
+		const file = form.getAll(name).some((v) => typeof v !== 'string');
+		const fault = file ? 'invalid_characters' : faults[name];
+		if (fault) problems.push({ field: name, problem: faultProblem[fault](name) });
 	}
 	return problems;
 }
+
+const faultProblem: Record<ControlFault, (name: string) => string> = {
+	invalid_characters: () => 'invalid-text',
+	unknown_field: (name) => `unknown-key ${name}`,
+	invalid: () => 'sent-twice'
+};
