@@ -40,7 +40,7 @@ export const CloseCode = {
 	/** The facilitator merged the participant's line into another: reloading signs in as that one. */
 	merged: 4411,
 	tooLarge: 4413,
-	/** A bound per participant: updates per second, cards per phase, clusters per board. */
+	/** A bound: updates or pings per second, cards per phase, clusters per board. */
 	tooMany: 4429,
 	serverStopping: 1001
 } as const;
