@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { uniqueSuffix } from './helpers';
+import { expectNoSeriousViolations, uniqueSuffix } from './helpers';
 import { apiAs, closeVotingPages, joinBoard, todaysBoardByApi } from './voting-setup';
 
 /**
@@ -28,16 +27,6 @@ function cardsOnServer(facilitator: APIRequestContext, boardId: string) {
 		};
 		return board.cards.map((c) => c.text);
 	};
-}
-
-async function expectNoSeriousViolations(page: Page) {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-		.analyze();
-	const serious = results.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-	expect(serious).toEqual([]);
 }
 
 test('offline: the card waits on the page, marked, and reaches the board once back online', async ({

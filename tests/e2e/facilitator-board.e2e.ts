@@ -1,7 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
 import { openDemoDatabase } from './demo-db';
-import { logInThroughForm } from './helpers';
+import { expectNoSeriousViolations, logInThroughForm } from './helpers';
 import { apiAs, guestByApi, resetBoard } from './voting-setup';
 
 /**
@@ -179,13 +178,7 @@ test('the facilitator clusters 100 cards on a laptop, by drag and by keyboard', 
 	await test.step('the page stays under two screens, and axe finds nothing serious', async () => {
 		await expectPageUnderTwoScreens(page);
 		await keep(page, testInfo, 'board-clustered.png');
-		const results = await new AxeBuilder({ page })
-			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-			.analyze();
-		const serious = results.violations
-			.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-			.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-		expect(serious).toEqual([]);
+		await expectNoSeriousViolations(page, 'board clustered (laptop)');
 	});
 	await context.close();
 	await fac.dispose();

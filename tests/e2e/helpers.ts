@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import {
 	expect,
 	type APIRequestContext,
@@ -167,4 +168,21 @@ export async function createPerson(
 		.selectOption({ label: 'Strategico-direzionale' });
 	await page.getByRole('button', { name: 'Crea' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(fullName);
+}
+
+/**
+ * axe on the page as it is now, WCAG 2.2 AA tags (the touch-target rule
+ * included): only serious and critical findings fail, each listed with `what`
+ * (the page and state checked) and the offending nodes.
+ */
+export async function expectNoSeriousViolations(page: Page, what = ''): Promise<void> {
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+		.analyze();
+	const serious = results.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map(
+			(v) => `${what}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+		);
+	expect(serious).toEqual([]);
 }

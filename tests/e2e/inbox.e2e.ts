@@ -1,7 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { openDemoDatabase } from './demo-db';
-import { logInThroughApi, logInThroughForm, uniqueSuffix } from './helpers';
+import {
+	expectNoSeriousViolations,
+	logInThroughApi,
+	logInThroughForm,
+	uniqueSuffix
+} from './helpers';
 
 /**
  * [PO2, PO2a, PO2b] The UdP's inbox, issue 13: a proposal can be read in full
@@ -70,14 +74,7 @@ test('the inbox shows the proposal, suggests the similar objective, adoption kee
 		await expect(proposal.getByText(/camp[oi] su \d+/)).toBeVisible();
 		await expect(proposal.getByRole('term').first()).toBeVisible();
 		await expect(proposal.getByRole('heading', { name: 'Da dove nasce' })).toBeVisible();
-		const results = await new AxeBuilder({ page })
-			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-			.analyze();
-		expect(
-			results.violations
-				.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-				.map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-		).toEqual([]);
+		await expectNoSeriousViolations(page, 'inbox proposal');
 	});
 
 	await test.step('adopted, it keeps the policy area of its tavolo', async () => {

@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { demoNames, logInThroughForm, uniqueSuffix } from './helpers';
+import { demoNames, expectNoSeriousViolations, logInThroughForm, uniqueSuffix } from './helpers';
 
 /**
  * Issue 13: two people type at the same place of the same objective field at
@@ -30,17 +29,6 @@ test.afterEach(async () => {
 	restorePhase = null;
 	for (const context of contexts.splice(0)) await context.close();
 });
-
-/** As in a11y.e2e.ts: only serious and critical findings fail. */
-async function expectNoSeriousViolations(page: Page) {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-		.analyze();
-	const serious = results.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-	expect(serious).toEqual([]);
-}
 
 async function expectConnected(page: Page) {
 	await expect(page.getByRole('status').filter({ hasText: 'Collegato' })).toBeVisible();

@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { logInThroughForm, uniqueSuffix } from './helpers';
+import { expectNoSeriousViolations, logInThroughForm, uniqueSuffix } from './helpers';
 import { closeVotingPages, joinBoard, openTodaysBoard, votingPage } from './voting-setup';
 
 /**
@@ -27,16 +26,6 @@ async function writeCard(page: Page, text: string) {
 	await page.getByRole('textbox', { name: 'Testo della scheda' }).fill(text);
 	await page.getByRole('button', { name: 'Aggiungi la scheda' }).click();
 	await expect(card(page, text)).toBeVisible();
-}
-
-async function expectAxeClean(page: Page, what: string) {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-		.analyze();
-	const serious = results.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${what}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-	expect(serious).toEqual([]);
 }
 
 test('on a phone: the counter, my cards and where they are, undoing a delete', async ({
@@ -68,7 +57,7 @@ test('on a phone: the counter, my cards and where they are, undoing a delete', a
 		await expect(box).toHaveAttribute('aria-invalid', 'true');
 		await expect(phone.getByText(`${pasted.length - 500} di troppo`)).toBeVisible();
 		await expect(phone.getByText(/supera il limite di 500 caratteri/)).toBeVisible();
-		await expectAxeClean(phone, 'composer past the limit (phone)');
+		await expectNoSeriousViolations(phone, 'composer past the limit (phone)');
 		await phone.getByRole('button', { name: 'Aggiungi la scheda' }).click();
 		await expect(box).toHaveValue(pasted);
 		await expect(card(phone, 'Un testo lungo incollato')).toHaveCount(0);
@@ -108,7 +97,7 @@ test('on a phone: the counter, my cards and where they are, undoing a delete', a
 			.click();
 		const merged = phone.getByRole('article').filter({ hasText: 'Unione di 2 schede:' });
 		await expect(merged).toBeInViewport();
-		await expectAxeClean(phone, 'my cards (phone)');
+		await expectNoSeriousViolations(phone, 'my cards (phone)');
 	});
 
 	await test.step('a deleted card comes back with Annulla; the others never lose it', async () => {
@@ -121,7 +110,7 @@ test('on a phone: the counter, my cards and where they are, undoing a delete', a
 		await expect(card(phone, texts.gone)).toHaveCount(0);
 		await expect(mine(phone, texts.gone)).toHaveCount(0);
 		await expect(undoNotice(phone)).toContainText(texts.gone.slice(0, 20));
-		await expectAxeClean(phone, 'undo notice (phone)');
+		await expectNoSeriousViolations(phone, 'undo notice (phone)');
 		await undoNotice(phone)
 			.getByRole('button', { name: /Annulla/ })
 			.click();
@@ -226,7 +215,7 @@ test('the ballot folds each cluster’s cards; deleting a cluster asks first', a
 		// The empty cluster has nothing to unfold.
 		const empty = ballot.getByRole('listitem').filter({ hasText: clusters.spare });
 		await expect(empty.getByText(/Schede del raggruppamento/)).toHaveCount(0);
-		await expectAxeClean(phone, 'ballot with a cluster unfolded (phone)');
+		await expectNoSeriousViolations(phone, 'ballot with a cluster unfolded (phone)');
 		// Later journeys set up their own round on this board: leave it revealed, as they do.
 		await desk.getByRole('button', { name: 'Chiudi la votazione' }).click();
 		await desk.getByRole('button', { name: 'Mostra i risultati' }).click();

@@ -1,10 +1,14 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
 import { baseURL } from '../../playwright.config';
 import { createCluster, moveCard, readBoard } from '../../src/lib/board/board-doc';
 import { readObjectives, setObjectiveText } from '../../src/lib/objectives/objective-doc';
 import { demoIds } from './demo-db';
-import { authCookieName, logInThroughForm, uniqueSuffix } from './helpers';
+import {
+	authCookieName,
+	expectNoSeriousViolations,
+	logInThroughForm,
+	uniqueSuffix
+} from './helpers';
 import { leave, nodeClient } from './sync-node';
 import { apiAs, guestByApi } from './voting-setup';
 
@@ -212,16 +216,6 @@ async function snap(page: Page, testInfo: TestInfo, name: string) {
 	const path = testInfo.outputPath(`${name}.png`);
 	await page.screenshot({ path });
 	await testInfo.attach(name, { path, contentType: 'image/png' });
-}
-
-async function expectNoSeriousViolations(page: Page, what: string) {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-		.analyze();
-	const serious = results.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${what}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-	expect(serious).toEqual([]);
 }
 
 test('the projector fits 100 cards on one screen, by phase, at 1920×1080 and 1280×720', async ({
