@@ -7,6 +7,7 @@ import {
 	removeAttendance,
 	setDelegate
 } from '$lib/attendance/attendance-commands.server';
+import { refusalStatus } from '$lib/attendance/refusal-status';
 import { access } from '$lib/auth/access';
 import { boardOfMeeting, openBoard } from '$lib/board/board-commands.server';
 import { mergeParticipants } from '$lib/live-session/participant-merge.server';
@@ -25,9 +26,13 @@ const lineId = z.object({ id: z.string({ error: 'required' }).trim().min(1).max(
 const correction = attendanceLineInput.extend(lineId.shape);
 const merge = lineId.extend({ into: lineId.shape.id });
 const delegate = lineId.extend({ confirmed: z.enum(['yes', 'no']) });
-/** A refused merge or confirmation, as the sheet's error summary shows it. */
-const refused = (status: number, reason: string, values: Record<string, unknown>) =>
-	fail(status, { errors: { _form: reason.replaceAll('-', '_') }, values, scope: SCOPE });
+/** A refused merge or confirmation, as the sheet's error summary shows it, with the API's status. */
+const refused = (reason: Parameters<typeof refusalStatus>[0], values: Record<string, unknown>) =>
+	fail(refusalStatus(reason), {
+		errors: { _form: reason.replaceAll('-', '_') },
+		values,
+		scope: SCOPE
+	});
 
 /** Opens (or reopens) the board and goes to it. */
 export async function openBoardAction(event: RequestEvent) {
@@ -85,8 +90,7 @@ export async function mergeAttendanceAction(event: RequestEvent) {
 		from: parsed.data.id,
 		into: parsed.data.into
 	});
-	if (!result.ok)
-		return refused(result.reason === 'unknown-line' ? 404 : 400, result.reason, parsed.data);
+	if (!result.ok) return refused(result.reason, parsed.data);
 	return { attendanceMerged: true };
 }
 
@@ -97,7 +101,6 @@ export async function delegateAttendanceAction(event: RequestEvent) {
 	if (!parsed.ok) return formFailure(parsed.errors, parsed.values, SCOPE);
 	const confirmed = parsed.data.confirmed === 'yes';
 	const result = setDelegate(db, { meetingId: meeting.id, id: parsed.data.id }, { confirmed, now });
-	if (!result.ok)
-		return refused(result.reason === 'unknown-line' ? 404 : 400, result.reason, parsed.data);
+	if (!result.ok) return refused(result.reason, parsed.data);
 	return confirmed ? { delegateConfirmed: true } : { delegateWithdrawn: true };
 }

@@ -2,19 +2,17 @@ import { json, type RequestEvent } from '@sveltejs/kit';
 import { access } from '$lib/auth/access';
 import { setDelegate } from '$lib/attendance/attendance-commands.server';
 import { attendanceJson } from '$lib/attendance/attendance-json';
+import { refusalStatus } from '$lib/attendance/refusal-status';
 import { meetingContext } from '$lib/meeting/meeting-context.server';
 import { readNoBody } from '$lib/server/read-json';
 import type { RequestHandler } from './$types';
-
-/** Reason → status of a refused confirmation. */
-const statuses = { 'unknown-line': 404, 'no-organization': 409 } as const;
 
 async function delegate(event: RequestEvent, confirmed: boolean) {
 	const { meeting, db, now } = meetingContext(event, access.manageTavolo);
 	await readNoBody(event.request);
 	const id = event.params.attendanceId ?? '';
 	const result = setDelegate(db, { meetingId: meeting.id, id }, { confirmed, now });
-	if (!result.ok) return json({ error: result.reason }, { status: statuses[result.reason] });
+	if (!result.ok) return json({ error: result.reason }, { status: refusalStatus(result.reason) });
 	return json(attendanceJson(result.value));
 }
 

@@ -3,6 +3,7 @@ import { access } from '$lib/auth/access';
 import { mergeInput } from '$lib/attendance/attendance';
 import { getAttendance } from '$lib/attendance/attendance-commands.server';
 import { attendanceJson } from '$lib/attendance/attendance-json';
+import { refusalStatus } from '$lib/attendance/refusal-status';
 import { mergeParticipants } from '$lib/live-session/participant-merge.server';
 import { fieldErrors } from '$lib/forms/form-data';
 import { meetingContext } from '$lib/meeting/meeting-context.server';
@@ -10,9 +11,6 @@ import { readJson } from '$lib/server/read-json';
 import { refusalJson } from '$lib/server/result';
 import { getRuntime } from '$lib/server/runtime';
 import type { RequestHandler } from './$types';
-
-/** Reason → status of a refused merge. */
-const statuses = { 'same-line': 400, 'unknown-line': 404, 'different-accounts': 409 } as const;
 
 /**
  * Merges this line into another of the same foglio firme, the same person
@@ -33,6 +31,6 @@ export const POST: RequestHandler = async (event) => {
 		from: event.params.attendanceId,
 		into: parsed.data.into
 	});
-	if (!result.ok) return refusalJson(result, statuses[result.reason]);
+	if (!result.ok) return refusalJson(result, refusalStatus(result.reason));
 	return json(attendanceJson(getAttendance(db, meeting.id, result.keptId)!));
 };
