@@ -34,7 +34,19 @@ export interface NeedRow {
 	objective: { id: number; number: number; title: string } | null;
 }
 
-function roundTops(items: { votes: VoteSummary[] }[]): Map<number, number> {
+/**
+ * The best score of each vote round among everything an outcome shows (its
+ * priorities, what was not chosen, the cards' sources), never below 0: what a
+ * priority's share is measured against, in the matrix and on the slides.
+ */
+export function roundTops(
+	outcome: Pick<OutcomePackage, 'priorities' | 'unchosen' | 'objectives'>
+): Map<number, number> {
+	const items = [
+		...outcome.priorities,
+		...outcome.unchosen,
+		...outcome.objectives.flatMap((o) => o.sources)
+	];
 	const tops = new Map<number, number>();
 	for (const item of items)
 		for (const v of item.votes) tops.set(v.roundId, Math.max(tops.get(v.roundId) ?? 0, v.score));
@@ -52,7 +64,7 @@ function priorityOf(votes: VoteSummary[], tops: Map<number, number>): number | n
 export function needsMatrix(sources: readonly MatrixSource[]): NeedRow[] {
 	return sources.flatMap(({ outcome, tavolo, answeredBy }) => {
 		const sourcesOfCards = outcome.objectives.flatMap((o) => o.sources);
-		const tops = roundTops([...outcome.priorities, ...outcome.unchosen, ...sourcesOfCards]);
+		const tops = roundTops(outcome);
 		const chosen = new Set(outcome.priorities.map((p) => `${p.type}:${p.id}`));
 		const seen = new Set<string>();
 		const items: OutcomeNeed[] = [

@@ -1,6 +1,6 @@
 import { bestVote, participationOf } from '$lib/outcomes/meeting-read';
-import type { OutcomePackage, VoteSummary } from '$lib/outcomes/outcome';
-import type { NeedRow } from './needs-matrix';
+import type { OutcomePackage } from '$lib/outcomes/outcome';
+import { roundTops, type NeedRow } from './needs-matrix';
 
 /**
  * The slide di sintesi (SPEC PO7): what the political level needs to see of each
@@ -52,16 +52,10 @@ export function priorityLines(
 	tavoloId: number,
 	outcome: Pick<OutcomePackage, 'meeting' | 'objectives' | 'priorities' | 'unchosen'>
 ): PriorityLine[] {
-	const all: VoteSummary[] = [
-		...outcome.priorities,
-		...outcome.unchosen,
-		...outcome.objectives.flatMap((o) => o.sources)
-	].flatMap((i) => i.votes);
-	const top = (roundId: number) =>
-		all.filter((v) => v.roundId === roundId).reduce((a, v) => Math.max(a, v.score), 0);
+	const tops = roundTops(outcome);
 	return outcome.priorities.map((p) => {
 		const best = p.best === undefined ? bestVote(p.votes) : p.best;
-		const max = best ? top(best.roundId) : 0;
+		const max = best ? (tops.get(best.roundId) ?? 0) : 0;
 		return {
 			key: `${outcome.meeting.id}:${p.type}:${p.id}`,
 			tavoloId,
