@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { addCard, setCardText } from '$lib/board/board-doc';
 import { participantOf } from '$lib/board/board-room.server';
-import { boardUpdates } from '$lib/board/board.schema';
 import { PING_BURST } from '$lib/sync/limits';
 import { CloseCode, pingMessage, updateMessage } from '$lib/sync/protocol';
 import {
@@ -11,6 +9,7 @@ import {
 	openTodaysBoard,
 	removeDir,
 	startTestServer,
+	storedUpdates,
 	type TestServer
 } from './sync-server';
 
@@ -45,12 +44,7 @@ function link(name: string) {
 		{ send: (data) => sent.push(data), close: (code) => closes.push(code) },
 		who
 	);
-	const stored = () =>
-		server.services.db
-			.select()
-			.from(boardUpdates)
-			.where(eq(boardUpdates.boardId, board.boardId))
-			.all().length;
+	const stored = () => storedUpdates(server, board.boardId);
 	return { participantId, conn, pongs: () => sent.filter(isPong).length, closes, stored };
 }
 

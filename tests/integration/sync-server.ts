@@ -30,6 +30,7 @@ export { setOpenFields } from '$lib/objectives/objective-commands.server';
 import { GUEST_COOKIE } from '$lib/attendance/guest-session.server';
 import { todayInRome } from '$lib/meeting/meeting';
 import { meetings } from '$lib/meeting/meeting.schema';
+import { boardUpdates } from '$lib/board/board.schema';
 import { startApp, type RunningApp } from '../../server/app';
 import type { ServerConfig } from '../../server/config';
 
@@ -119,6 +120,12 @@ function openAsFacilitator(server: TestServer, meetingId: number) {
 		.where(eq(users.email, 'facilitatore@demo.local'))
 		.get()!;
 	return openBoard(server.services, meetingId, facilitator.id);
+}
+
+/** How many updates of a board are stored (its rows in board_updates). */
+export function storedUpdates(server: TestServer, boardId: string): number {
+	const { db } = server.services;
+	return db.select().from(boardUpdates).where(eq(boardUpdates.boardId, boardId)).all().length;
 }
 
 /** A cookie header for a demo account. */

@@ -3,8 +3,6 @@ import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { addCard, readBoard, Root, setCardText, writeMeta } from '$lib/board/board-doc';
 import { changePhase } from '$lib/board/board-commands.server';
-import { eq } from 'drizzle-orm';
-import { boardUpdates } from '$lib/board/board.schema';
 import { participantOf } from '$lib/board/board-room.server';
 import { CloseCode, updateMessage } from '$lib/sync/protocol';
 import {
@@ -17,6 +15,7 @@ import {
 	rawSocket,
 	removeDir,
 	startTestServer,
+	storedUpdates,
 	type TestServer
 } from './sync-server';
 
@@ -291,7 +290,6 @@ describe('[B12] presence', () => {
 
 describe('[B11] persistence', () => {
 	it('stores what several boards accepted in one turn at its end, and only then sends it on', async () => {
-		const { db } = server.services;
 		const other = openOtherBoard(server, board.meetingId);
 		const rooms = [board.boardId, other.boardId].map((id) => server.app.hub.room(id)!);
 		const sent = rooms.map(() => [] as Uint8Array[]);
@@ -299,11 +297,7 @@ describe('[B11] persistence', () => {
 		const links = rooms.map((room, i) =>
 			room.connect({ send: (data) => sent[i]!.push(data), close: () => undefined }, who)
 		);
-		const stored = () =>
-			rooms.map(
-				(room) =>
-					db.select().from(boardUpdates).where(eq(boardUpdates.boardId, room.boardId)).all().length
-			);
+		const stored = () => rooms.map((room) => storedUpdates(server, room.boardId));
 		const [storedBefore, sentBefore] = [stored(), sent.map((s) => s.length)];
 		for (const room of rooms) {
 			const change = new Y.Doc();
