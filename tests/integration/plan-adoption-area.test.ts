@@ -1,19 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { joinWithCode } from '$lib/attendance/join.server';
-import { users } from '$lib/auth/auth.schema';
-import { changePhase } from '$lib/board/board-commands.server';
-import { submitCard } from '$lib/board/board-cards.server';
-import { readBoard } from '$lib/board/board-doc';
-import { meetings } from '$lib/meeting/meeting.schema';
-import { createObjectiveFrom } from '$lib/objectives/objective-commands.server';
 import { setObjectivePart } from '$lib/objectives/objective-doc';
-import { submitOutcome } from '$lib/outcomes/outcome-commands.server';
 import { listPolicyAreas } from '$lib/plan/plan-repo.server';
 import { getPlanObjective } from '$lib/plan-objectives/plan-inbox.server';
 import { decideOnCard } from '$lib/plan-objectives/plan-objective-commands.server';
-import { tavoli, tavoloPolicyAreas } from '$lib/tavolo/tavolo.schema';
-import { openTodaysBoard, removeDir, startTestServer, type TestServer } from './sync-server';
+import { tavoloPolicyAreas } from '$lib/tavolo/tavolo.schema';
+import { submittedOutcome } from './plan-outcome';
+import { removeDir, startTestServer, type TestServer } from './sync-server';
 
 /**
  * [PO2a] An adopted objective keeps the policy area of its tavolo, on the demo's
@@ -25,7 +18,7 @@ let outcomeId: number;
 let planId: number;
 let tavoloId: number;
 let udp: number;
-const cards = new Map<string, string>();
+let cardOf: (text: string) => string;
 const macroAreas: Record<string, string[]> = {
 	'Anziani soli la sera': ['E'],
 	'Assistenza a casa': ['D', 'E'],
@@ -35,37 +28,14 @@ const macroAreas: Record<string, string[]> = {
 
 beforeAll(async () => {
 	server = await startTestServer();
-	const board = openTodaysBoard(server);
-	const { db, hub } = server.services;
-	udp = db.select().from(users).where(eq(users.email, 'admin@demo.local')).get()!.id;
-	const joined = joinWithCode(
-		db,
-		{ code: board.joinCode, name: 'Luca Neri', organization: 'Caritas', consent: true },
-		Date.now()
-	);
-	if (!joined.ok) throw new Error('join');
-	for (const text of Object.keys(macroAreas))
-		submitCard(
-			server.services,
-			board.boardId,
-			{ role: 'participant', participantId: joined.value.participantId },
-			{ kind: 'need', text, target: '', policyAreaId: null }
-		);
-	const room = hub.room(board.boardId)!;
-	changePhase(server.services, board.boardId, 'draft');
-	for (const c of readBoard(room.doc).cards) {
-		const created = createObjectiveFrom(server.services, board.boardId, { type: 'card', id: c.id });
-		if (!created.ok) throw new Error(created.reason);
-		cards.set(c.text, created.value);
-		room.serverChange((doc) =>
-			setObjectivePart(doc, created.value, 'macroAreas', macroAreas[c.text]!)
-		);
-	}
-	const submitted = submitOutcome(server.services, board.meetingId, udp);
-	if (!submitted.ok) throw new Error('submit');
-	outcomeId = submitted.value.outcomeId;
-	tavoloId = db.select().from(meetings).where(eq(meetings.id, board.meetingId)).get()!.tavoloId;
-	planId = db.select().from(tavoli).where(eq(tavoli.id, tavoloId)).get()!.planId;
+	({ outcomeId, planId, tavoloId, udp, cardOf } = submittedOutcome(
+		server,
+		Object.keys(macroAreas),
+		(doc, objectiveOf) => {
+			for (const [text, codes] of Object.entries(macroAreas))
+				setObjectivePart(doc, objectiveOf(text), 'macroAreas', codes);
+		}
+	));
 });
 
 afterAll(async () => {
@@ -78,7 +48,7 @@ function adopt(text: string): string | null {
 	const result = decideOnCard(
 		db,
 		outcomeId,
-		cards.get(text)!,
+		cardOf(text),
 		{ decision: 'adopted', reason: '' },
 		udp,
 		1

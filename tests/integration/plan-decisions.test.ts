@@ -1,15 +1,5 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { joinWithCode } from '$lib/attendance/join.server';
-import { users } from '$lib/auth/auth.schema';
-import { changePhase } from '$lib/board/board-commands.server';
-import { submitCard } from '$lib/board/board-cards.server';
-import { readBoard } from '$lib/board/board-doc';
-import { createObjectiveFrom } from '$lib/objectives/objective-commands.server';
 import { setObjectivePart, setObjectiveText } from '$lib/objectives/objective-doc';
-import { submitOutcome } from '$lib/outcomes/outcome-commands.server';
-import { meetings } from '$lib/meeting/meeting.schema';
-import { tavoli } from '$lib/tavolo/tavolo.schema';
 import { planInbox, provenance, getPlanObjective } from '$lib/plan-objectives/plan-inbox.server';
 import {
 	decideOnCard,
@@ -22,7 +12,8 @@ import {
 } from '$lib/plan-objectives/objective-edit-commands.server';
 import { loadNeedsMatrix } from '$lib/plan-objectives/needs-matrix.server';
 import { listPlanObjectives, listRevisions } from '$lib/plan-objectives/plan-objective-repo.server';
-import { openTodaysBoard, removeDir, startTestServer, type TestServer } from './sync-server';
+import { submittedOutcome } from './plan-outcome';
+import { removeDir, startTestServer, type TestServer } from './sync-server';
 
 /** [PO2-PO4] The UdP's decisions on a real tavolo outcome, the history and the numbering. */
 let server: TestServer;
@@ -34,47 +25,18 @@ let udp: number;
 
 beforeAll(async () => {
 	server = await startTestServer();
-	const board = openTodaysBoard(server);
-	const { db, hub } = server.services;
-	udp = db.select().from(users).where(eq(users.email, 'admin@demo.local')).get()!.id;
-	const joined = joinWithCode(
-		db,
-		{ code: board.joinCode, name: 'Luca Neri', organization: 'Caritas', consent: true },
-		Date.now()
-	);
-	if (!joined.ok) throw new Error('join');
-	for (const text of [
-		'Anziani soli',
-		'Affitti troppo alti',
-		'Giovani senza spazi',
-		'Centri estivi'
-	])
-		submitCard(
-			server.services,
-			board.boardId,
-			{ role: 'participant', participantId: joined.value.participantId },
-			{ kind: 'need', text, target: '', policyAreaId: null }
-		);
-	const room = hub.room(board.boardId)!;
-	changePhase(server.services, board.boardId, 'draft');
-	cards = readBoard(room.doc).cards.map((c) => {
-		const created = createObjectiveFrom(server.services, board.boardId, { type: 'card', id: c.id });
-		if (!created.ok) throw new Error(created.reason);
-		return created.value;
-	});
-	room.serverChange((doc) => {
-		setObjectiveText(doc, cards[0]!, 'objectives', 'Custodia sociale serale');
-		setObjectivePart(doc, cards[0]!, 'macroAreas', ['E']);
-		setObjectiveText(doc, cards[1]!, 'objectives', 'Agenzia per la casa');
-		setObjectivePart(doc, cards[3]!, 'macroAreas', ['Z']);
-		setObjectivePart(doc, cards[3]!, 'leps', ['LEPS inventato']);
-	});
-	const submitted = submitOutcome(server.services, board.meetingId, udp);
-	if (!submitted.ok) throw new Error('submit');
-	outcomeId = submitted.value.outcomeId;
-	const meeting = db.select().from(meetings).where(eq(meetings.id, board.meetingId)).get()!;
-	tavoloId = meeting.tavoloId;
-	planId = db.select().from(tavoli).where(eq(tavoli.id, tavoloId)).get()!.planId;
+	const texts = ['Anziani soli', 'Affitti troppo alti', 'Giovani senza spazi', 'Centri estivi'];
+	({ outcomeId, planId, tavoloId, udp, cards } = submittedOutcome(
+		server,
+		texts,
+		(doc, objectiveOf) => {
+			setObjectiveText(doc, objectiveOf(texts[0]!), 'objectives', 'Custodia sociale serale');
+			setObjectivePart(doc, objectiveOf(texts[0]!), 'macroAreas', ['E']);
+			setObjectiveText(doc, objectiveOf(texts[1]!), 'objectives', 'Agenzia per la casa');
+			setObjectivePart(doc, objectiveOf(texts[3]!), 'macroAreas', ['Z']);
+			setObjectivePart(doc, objectiveOf(texts[3]!), 'leps', ['LEPS inventato']);
+		}
+	));
 });
 
 afterAll(async () => {
