@@ -116,6 +116,8 @@ function objectiveNumbered(plan: number, n: number): PlanObjectiveRow {
 		.find((o) => o.planId === plan && o.number === n)!;
 }
 const revisions = () => rowCount(t.db, planObjectiveRevisions);
+const objectivesOf = (plan: number) =>
+	t.db.select().from(planObjectives).where(eq(planObjectives.planId, plan)).all();
 
 function form(entries: [string, string][]): FormData {
 	const f = new FormData();
@@ -380,13 +382,7 @@ describe('[PO6] bad imports get 400 with every problem, never a 500', () => {
 			expect(body.problems.length).toBeGreaterThan(0);
 			expect(body.problems[0]!.path).toMatch(/^(objectives|policyAreas)/);
 			if (name.endsWith('deep')) expect(body.problems[0]!.problem).toBe('too-deep');
-			expect(
-				t.db
-					.select()
-					.from(planObjectives)
-					.all()
-					.filter((o) => o.planId === empty)
-			).toEqual([]);
+			expect(objectivesOf(empty)).toEqual([]);
 		});
 
 		it(`the objectives page's file form: ${name}`, async () => {
@@ -402,13 +398,7 @@ describe('[PO6] bad imports get 400 with every problem, never a 500', () => {
 			);
 			expect(statusOf(result)).toBe(400);
 			expect((dataOf(result).importProblems as unknown[]).length).toBeGreaterThan(0);
-			expect(
-				t.db
-					.select()
-					.from(planObjectives)
-					.all()
-					.filter((o) => o.planId === empty)
-			).toEqual([]);
+			expect(objectivesOf(empty)).toEqual([]);
 		});
 	}
 });
