@@ -7,7 +7,7 @@ import { boardPhaseSnapshots } from '$lib/board/board.schema';
 import { getMeeting } from '$lib/meeting/meeting-repo.server';
 import { agendaItems } from '$lib/meeting/meeting';
 import { objectiveFields } from '$lib/objectives/objective-template';
-import { visibleCards, type Authors, type ReadCard } from '$lib/outcomes/meeting-read';
+import { authorText, visibleCards, type Authors, type ReadCard } from '$lib/outcomes/meeting-read';
 import { loadMeetingRead } from '$lib/outcomes/meeting-read.server';
 import { getPlan } from '$lib/plan/plan-repo.server';
 import type { Db } from '$lib/server/db/database';
@@ -99,11 +99,7 @@ function phaseRecord(
 		id: c.id,
 		kind: c.kind,
 		text: c.text,
-		author: c.author
-			? c.author.organization
-				? `${c.author.name} (${c.author.organization})`
-				: c.author.name
-			: null
+		author: c.author ? authorText(c.author) : null
 	});
 	return {
 		...when,

@@ -32,6 +32,11 @@ export function authorsFrom(lines: readonly AuthorLine[]): Authors {
 	);
 }
 
+/** E4: how an author reads everywhere, "name (organisation)", or the name alone without one. */
+export function authorText(author: Author): string {
+	return author.organization ? `${author.name} (${author.organization})` : author.name;
+}
+
 /** A card as everyone reads it; `merged` holds the originals merged into it. */
 export interface ReadCard extends SourceNote {
 	/** Null when loose, or when its cluster is gone. */
