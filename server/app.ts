@@ -35,7 +35,8 @@ export async function startApp(
 		database,
 		clock,
 		boards: hub,
-		secureCookies: config.origin?.startsWith('https:') ?? false
+		secureCookies: config.origin?.startsWith('https:') ?? false,
+		unexpectedLog: config.unexpectedLog
 	});
 	const adapterEnv = adapterEnvironment(config);
 	Object.assign(process.env, adapterEnv);

@@ -17,6 +17,8 @@ export interface ServerConfig {
 	trustProxy: boolean;
 	migrationsDir: string;
 	shutdownTimeoutMs: number;
+	/** Test servers: a file that gets a line for every 500 answered (scripts/test-all.js fails on any). */
+	unexpectedLog?: string;
 }
 
 const envShape = z.object({
@@ -26,7 +28,8 @@ const envShape = z.object({
 	TAVOLI_DEMO: z.enum(['0', '1']).default('1'),
 	ORIGIN: z.url().optional(),
 	TAVOLI_TRUST_PROXY: z.enum(['0', '1']).default('0'),
-	SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000)
+	SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+	TAVOLI_UNEXPECTED_LOG: z.string().min(1).optional()
 });
 
 export function readConfig(env: NodeJS.ProcessEnv, projectRoot: string): ServerConfig {
@@ -45,7 +48,8 @@ export function readConfig(env: NodeJS.ProcessEnv, projectRoot: string): ServerC
 		origin: e.ORIGIN,
 		trustProxy: e.TAVOLI_TRUST_PROXY === '1',
 		migrationsDir: resolve(projectRoot, 'drizzle'),
-		shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS
+		shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+		unexpectedLog: e.TAVOLI_UNEXPECTED_LOG
 	};
 }
 

@@ -20,6 +20,8 @@ export interface Runtime {
 	secureCookies: boolean;
 	/** The live boards in memory, shared by the sync socket and the HTTP commands. */
 	boards: BoardHub;
+	/** Test servers: where every 500 is also written (config.unexpectedLog). */
+	unexpectedLog?: string;
 }
 
 const key = Symbol.for('tavoli.runtime');
@@ -29,8 +31,13 @@ export function setRuntime(runtime: Runtime | undefined): void {
 	(globalThis as Holder)[key] = runtime;
 }
 
+/** The runtime, or undefined before server/ hands it over (for error reporting, which must not throw). */
+export function currentRuntime(): Runtime | undefined {
+	return (globalThis as Holder)[key];
+}
+
 export function getRuntime(): Runtime {
-	const runtime = (globalThis as Holder)[key];
+	const runtime = currentRuntime();
 	if (!runtime) throw new Error('Tavoli runtime not initialised: start the app through server/');
 	return runtime;
 }

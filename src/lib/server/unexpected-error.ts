@@ -1,5 +1,6 @@
 import { appendFileSync } from 'node:fs';
 import type { HandleServerError } from '@sveltejs/kit';
+import { currentRuntime } from './runtime';
 
 type Input = Parameters<HandleServerError>[0];
 
@@ -24,11 +25,11 @@ export function reportUnexpected(
 }
 
 /**
- * Test servers set TAVOLI_UNEXPECTED_LOG (tests/e2e/serve.js, sync-node.ts) and
- * `npm test` fails when the file holds a line: a 500 is a bug, whichever test
- * happened to provoke it.
+ * Test servers set TAVOLI_UNEXPECTED_LOG (tests/e2e/serve.js, sync-node.ts; read by
+ * server/config.ts) and `npm test` fails when the file holds a line: a 500 is a
+ * bug, whichever test happened to provoke it.
  */
 function recordForTests(line: string): void {
-	const file = process.env.TAVOLI_UNEXPECTED_LOG;
+	const file = currentRuntime()?.unexpectedLog;
 	if (file) appendFileSync(file, `${line}\n`);
 }
