@@ -38,22 +38,19 @@ export function issueProblems(issues: readonly z.core.$ZodIssue[], sent: unknown
 	return problems;
 }
 
+/** A bound a string or a list broke; any other (a number's) is 'out-of-range'. */
+const sizeCodes: Record<'too_big' | 'too_small', Partial<Record<string, string>>> = {
+	too_big: { string: 'too-long', array: 'too-many' },
+	too_small: { string: 'missing', array: 'too-few' }
+};
+
 function issueCode(issue: z.core.$ZodIssue, value: unknown): string {
 	switch (issue.code) {
 		case 'invalid_type':
 			return value === undefined ? 'missing' : `invalid-type ${issue.expected}`;
 		case 'too_big':
-			return issue.origin === 'string'
-				? 'too-long'
-				: issue.origin === 'array'
-					? 'too-many'
-					: 'out-of-range';
 		case 'too_small':
-			return issue.origin === 'string'
-				? 'missing'
-				: issue.origin === 'array'
-					? 'too-few'
-					: 'out-of-range';
+			return sizeCodes[issue.code][issue.origin] ?? 'out-of-range';
 		case 'custom':
 			return /^[a-z-]+$/.test(issue.message) ? issue.message : 'invalid-value';
 		default:
