@@ -126,16 +126,22 @@ describe('effects of an update', () => {
 		});
 	});
 
-	it('gives no effect to an insert into something already deleted', () => {
+	/** Bob's edit of card c1, made before Alice's deletion of c1 reached the server. */
+	function editOfDeletedCard(edit: (card: Y.Map<unknown>) => void) {
 		const { server } = serverWith();
 		const bob = synced(server, 200);
-		const typing = diff(bob, server, (d) =>
-			((d.getMap('cards').get('c1') as Y.Map<unknown>).get('text') as Y.Text).insert(4, '!')
-		);
+		const update = diff(bob, server, (d) => edit(d.getMap('cards').get('c1') as Y.Map<unknown>));
 		const alice = synced(server, 300);
 		Y.applyUpdate(
 			server,
 			diff(alice, server, (d) => d.getMap('cards').delete('c1'))
+		);
+		return { server, update };
+	}
+
+	it('gives no effect to an insert into something already deleted', () => {
+		const { server, update: typing } = editOfDeletedCard((card) =>
+			(card.get('text') as Y.Text).insert(4, '!')
 		);
 		const result = computeEffects(server, typing);
 		expect(result.ok && result.effects.inserts).toEqual([]);
@@ -143,16 +149,7 @@ describe('effects of an update', () => {
 	});
 
 	it('gives no effect to a key set on a map someone deleted meanwhile (an honest race, not malformed)', () => {
-		const { server } = serverWith();
-		const bob = synced(server, 200);
-		const moving = diff(bob, server, (d) =>
-			(d.getMap('cards').get('c1') as Y.Map<unknown>).set('clusterId', 'k1')
-		);
-		const alice = synced(server, 300);
-		Y.applyUpdate(
-			server,
-			diff(alice, server, (d) => d.getMap('cards').delete('c1'))
-		);
+		const { server, update: moving } = editOfDeletedCard((card) => card.set('clusterId', 'k1'));
 		const result = computeEffects(server, moving);
 		expect(result.ok && result.effects.inserts).toEqual([]);
 		Y.applyUpdate(server, moving);
