@@ -68,7 +68,7 @@ export function gatherMinutesSource(
 		phases: [
 			...snapshotRecords(s.db, board.id, authors),
 			phaseRecord(read.cards, read.clusters, {
-				phase: readBoard(loaded.room.doc).meta.phase,
+				phase: loaded.view.meta.phase,
 				endedAt: null
 			})
 		],

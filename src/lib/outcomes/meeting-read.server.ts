@@ -11,8 +11,9 @@ import { authorsFrom, readMeeting, type Authors, type RevealedRound } from './me
 /**
  * Loads the read model of an incontro (SPEC E4) from its stored board, revealed
  * rounds, priorities and foglio firme. Undefined when the incontro has no live
- * board. The room and the authors come along for what maps further (the
- * objective cards, the phase snapshots).
+ * board. The board as read, its objective cards and the authors come along for
+ * what maps further (the current phase, the phase snapshots), so no caller
+ * decodes the document again.
  */
 export function loadMeetingRead(s: BoardServices, meetingId: number) {
 	const board = boardOfMeeting(s.db, meetingId);
@@ -20,14 +21,15 @@ export function loadMeetingRead(s: BoardServices, meetingId: number) {
 	if (!board || !room) return undefined;
 	const authors = meetingAuthors(s.db, meetingId);
 	const objectives = readObjectives(room.doc);
+	const view = readBoard(room.doc);
 	const read = readMeeting({
-		view: readBoard(room.doc),
+		view,
 		authors,
 		rounds: revealedRounds(s.db, board.id),
 		priorities: listPriorities(s.db, board.id).map((p) => ({ type: p.targetType, id: p.targetId })),
 		objectiveSources: objectives.flatMap((o) => o.sources)
 	});
-	return { board, room, authors, objectives, read };
+	return { board, view, authors, objectives, read };
 }
 
 /** Removed and erased lines included: a card still traces to its author, or to no name. */

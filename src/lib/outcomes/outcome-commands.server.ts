@@ -21,21 +21,24 @@ export function buildOutcome(s: BoardServices, meetingId: number): OutcomePackag
 	const { board, objectives: drafted, read } = loaded;
 	const tavolo = getTavolo(s.db, row.meeting.tavoloId)!;
 	const plan = getPlan(s.db, tavolo.planId)!;
-	const objectives = drafted.map((o) => ({
-		id: o.id,
-		title: o.title,
-		fields: o.fields,
-		macroAreas: o.macroAreas,
-		keyPoints: o.keyPoints,
-		leps: o.leps,
-		indicators: o.indicators,
-		sources: o.sources.map((src) => {
-			const { notes, votes } = read.item(src.type, src.id);
-			return { ...src, notes, votes };
-		}),
-		completeness: { ...completeness(o), missing: completeness(o).missing.map((f) => f.key) },
-		consistency: consistencyIssues(o)
-	}));
+	const objectives = drafted.map((o) => {
+		const done = completeness(o);
+		return {
+			id: o.id,
+			title: o.title,
+			fields: o.fields,
+			macroAreas: o.macroAreas,
+			keyPoints: o.keyPoints,
+			leps: o.leps,
+			indicators: o.indicators,
+			sources: o.sources.map((src) => {
+				const { notes, votes } = read.item(src.type, src.id);
+				return { ...src, notes, votes };
+			}),
+			completeness: { ...done, missing: done.missing.map((f) => f.key) },
+			consistency: consistencyIssues(o)
+		};
+	});
 	const m = row.meeting;
 	return {
 		meeting: {
