@@ -1,6 +1,5 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { joinWithCode } from '$lib/attendance/join.server';
 import { attendance } from '$lib/attendance/attendance.schema';
 import { users } from '$lib/auth/auth.schema';
 import { submitCard } from '$lib/board/board-cards.server';
@@ -20,7 +19,13 @@ import {
 	promote,
 	setRoundStatus
 } from '$lib/voting/voting-commands.server';
-import { openTodaysBoard, removeDir, startTestServer, type TestServer } from './sync-server';
+import {
+	joinAsGuest,
+	openTodaysBoard,
+	removeDir,
+	startTestServer,
+	type TestServer
+} from './sync-server';
 
 /**
  * [E4] One incontro read three ways — the outcome package, the verbale and the
@@ -33,15 +38,8 @@ beforeAll(async () => {
 	server = await startTestServer();
 	board = openTodaysBoard(server);
 	const { db, hub } = server.services;
-	const join = (name: string, organization: string) => {
-		const r = joinWithCode(
-			db,
-			{ code: board.joinCode, name, organization, consent: true },
-			Date.now()
-		);
-		if (!r.ok) throw new Error(r.reason);
-		return r.value.participantId;
-	};
+	const join = (name: string, organization: string) =>
+		joinAsGuest(server, board.joinCode, name, organization).participantId;
 	const anna = join('Anna Verdi', 'Cooperativa Serena');
 	const bruno = join('Bruno Neri', 'Comune di Seriate');
 	const carla = join('Carla Bianchi', ' cooperativa serena');

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAttendance } from '$lib/attendance/attendance-commands.server';
-import { joinWithCode } from '$lib/attendance/join.server';
 import { exportParticipant } from '$lib/attendance/participant-privacy.server';
 import type { Guest } from '$lib/attendance/guest-session.server';
 import { users } from '$lib/auth/auth.schema';
@@ -36,7 +35,13 @@ import {
 	promote,
 	setRoundStatus
 } from '$lib/voting/voting-commands.server';
-import { openTodaysBoard, removeDir, startTestServer, type TestServer } from './sync-server';
+import {
+	joinAsGuest,
+	openTodaysBoard,
+	removeDir,
+	startTestServer,
+	type TestServer
+} from './sync-server';
 
 /**
  * [M-V1..M-V9] The verbale of a demo incontro with a foglio firme and a revealed
@@ -50,13 +55,7 @@ const now = () => Date.now();
 let anna: string;
 
 function joinMeeting(name: string, organization: string) {
-	const r = joinWithCode(
-		server.services.db,
-		{ code: board.joinCode, name, organization, consent: true },
-		now()
-	);
-	if (!r.ok) throw new Error(r.reason);
-	return r.value.participantId;
+	return joinAsGuest(server, board.joinCode, name, organization).participantId;
 }
 
 function account(email: string) {

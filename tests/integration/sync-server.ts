@@ -137,22 +137,25 @@ export function accountCookie(server: TestServer, email: string): string {
 	return `${AUTH_COOKIE}=${token}`;
 }
 
+/** A guest who joins with the code, having consented; throws when the join is refused. */
+export function joinAsGuest(server: TestServer, code: string, name: string, organization = '') {
+	const result = joinWithCode(
+		server.services.db,
+		{ code, name, organization, consent: true },
+		Date.now()
+	);
+	if (!result.ok) throw new Error(result.reason);
+	return result.value;
+}
+
 /** A guest who joins with the code: returns the cookie header and participant id. */
 export function guestCookie(
 	server: TestServer,
 	code: string,
 	name: string
 ): { cookie: string; participantId: string } {
-	const result = joinWithCode(
-		server.services.db,
-		{ code, name, organization: 'Cooperativa Test', consent: true },
-		Date.now()
-	);
-	if (!result.ok) throw new Error(result.reason);
-	return {
-		cookie: `${GUEST_COOKIE}=${result.value.token}`,
-		participantId: result.value.participantId
-	};
+	const joined = joinAsGuest(server, code, name, 'Cooperativa Test');
+	return { cookie: `${GUEST_COOKIE}=${joined.token}`, participantId: joined.participantId };
 }
 
 /**
