@@ -1,5 +1,36 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { logInThroughForm } from './helpers';
+
+/** The facilitator logs in, opens today's incontro and its board: the incontro's page and the join link. */
+async function openTodaysBoard(page: Page) {
+	await logInThroughForm(page, 'facilitator');
+	await page.getByRole('link', { name: 'Co-programmazione: bisogni e priorità 2027' }).click();
+	await expect(page).toHaveURL(/\/meetings\/\d+$/);
+	const meetingUrl = page.url();
+	await page.getByRole('button', { name: 'Apri la lavagna' }).click();
+	const joinUrl = await page
+		.getByRole('region', { name: 'Come partecipare' })
+		.getByRole('link')
+		.getAttribute('href');
+	return { meetingUrl, joinUrl: joinUrl! };
+}
+
+/** A guest joins through the form in a browser of their own and is connected to the board. */
+async function joinAs(
+	context: BrowserContext,
+	joinUrl: string,
+	name: string,
+	organization: string
+) {
+	const guest = await context.newPage();
+	await guest.goto(joinUrl);
+	await guest.getByRole('textbox', { name: 'Nome e cognome' }).fill(name);
+	await guest.getByLabel('Organizzazione').fill(organization);
+	await guest.getByRole('checkbox', { name: "Ho letto l'informativa e acconsento" }).check();
+	await guest.getByRole('button', { name: 'Entra' }).click();
+	await expect(guest.getByRole('status').filter({ hasText: 'Collegato' })).toBeVisible();
+	return guest;
+}
 
 /**
  * The foglio firme of today's incontro on its page: who joined with the code is
@@ -10,24 +41,10 @@ test('the facilitator keeps the foglio firme; a removed guest loses the board', 
 	page,
 	browser
 }) => {
-	await logInThroughForm(page, 'facilitator');
-	await page.getByRole('link', { name: 'Co-programmazione: bisogni e priorità 2027' }).click();
-	await expect(page).toHaveURL(/\/meetings\/\d+$/);
-	const meetingUrl = page.url();
-	await page.getByRole('button', { name: 'Apri la lavagna' }).click();
-	const joinUrl = await page
-		.getByRole('region', { name: 'Come partecipare' })
-		.getByRole('link')
-		.getAttribute('href');
+	const { meetingUrl, joinUrl } = await openTodaysBoard(page);
 
 	const guestContext = await browser.newContext();
-	const guest = await guestContext.newPage();
-	await guest.goto(joinUrl!);
-	await guest.getByRole('textbox', { name: 'Nome e cognome' }).fill('Fabio Rinaldi');
-	await guest.getByLabel('Organizzazione').fill('Cooperativa Prova');
-	await guest.getByRole('checkbox', { name: "Ho letto l'informativa e acconsento" }).check();
-	await guest.getByRole('button', { name: 'Entra' }).click();
-	await expect(guest.getByRole('status').filter({ hasText: 'Collegato' })).toBeVisible();
+	const guest = await joinAs(guestContext, joinUrl, 'Fabio Rinaldi', 'Cooperativa Prova');
 
 	await page.goto(meetingUrl);
 	const sheet = page.getByRole('region', { name: 'Foglio firme' });
@@ -71,28 +88,13 @@ test('the facilitator merges the two lines of one person and confirms a delegate
 	page,
 	browser
 }) => {
-	await logInThroughForm(page, 'facilitator');
-	await page.getByRole('link', { name: 'Co-programmazione: bisogni e priorità 2027' }).click();
-	await expect(page).toHaveURL(/\/meetings\/\d+$/);
-	const meetingUrl = page.url();
-	await page.getByRole('button', { name: 'Apri la lavagna' }).click();
-	const joinUrl = await page
-		.getByRole('region', { name: 'Come partecipare' })
-		.getByRole('link')
-		.getAttribute('href');
+	const { meetingUrl, joinUrl } = await openTodaysBoard(page);
 
 	// One person, two browsers (a laptop and a phone): two lines.
 	const contexts = [await browser.newContext(), await browser.newContext()];
 	const guests = [];
 	for (const context of contexts) {
-		const guest = await context.newPage();
-		await guest.goto(joinUrl!);
-		await guest.getByRole('textbox', { name: 'Nome e cognome' }).fill('Teo Doppio');
-		await guest.getByLabel('Organizzazione').fill('Cooperativa Doppia');
-		await guest.getByRole('checkbox', { name: "Ho letto l'informativa e acconsento" }).check();
-		await guest.getByRole('button', { name: 'Entra' }).click();
-		await expect(guest.getByRole('status').filter({ hasText: 'Collegato' })).toBeVisible();
-		guests.push(guest);
+		guests.push(await joinAs(context, joinUrl, 'Teo Doppio', 'Cooperativa Doppia'));
 	}
 
 	await page.goto(meetingUrl);
