@@ -12,6 +12,7 @@ import {
 } from '$lib/plan-objectives/objective-edit-commands.server';
 import { loadNeedsMatrix } from '$lib/plan-objectives/needs-matrix.server';
 import { listPlanObjectives, listRevisions } from '$lib/plan-objectives/plan-objective-repo.server';
+import { actions as mergePage } from '../../src/routes/plans/[planId]/inbox/[outcomeId]/merge/+page.server';
 import { submittedOutcome } from './plan-outcome';
 import { removeDir, startTestServer, type TestServer } from './sync-server';
 
@@ -87,6 +88,41 @@ describe('[PO2] decisions on a tavolo outcome', () => {
 		);
 		expect(provenance(db, target!.id).map((p) => p.decision)).toEqual(['adopted', 'merged']);
 		expect(listRevisions(db, target!.id)[0]!.changed).toEqual(['fields.objectives']);
+	});
+
+	it('refuses, in the merge form, what the objective editor refuses, storing nothing', async () => {
+		const { db } = server.services;
+		const [target] = listPlanObjectives(db, planId).slice(-1);
+		const before = getPlanObjective(db, planId, target!.id);
+		const refusals: [[string, string][], string][] = [
+			[[['reason', 'x'.repeat(2001)]], 'reason: too-long'],
+			[[['field:objectives', 'Testo\u0007']], 'field:objectives: invalid-text'],
+			[[['colore', 'rosso']], 'colore: unknown-key colore'],
+			[
+				[
+					['reason', 'a'],
+					['reason', 'b']
+				],
+				'reason: sent-twice'
+			]
+		];
+		for (const [entries, expected] of refusals) {
+			const body = new FormData();
+			body.append('card', cards[2]!);
+			body.append('into', String(target!.id));
+			for (const [name, value] of entries) body.append(name, value);
+			const url = new URL(`http://localhost/plans/${planId}/inbox/${outcomeId}/merge`);
+			const result = (await mergePage.default!({
+				request: new Request(url, { method: 'POST', body }),
+				url,
+				params: { planId: String(planId), outcomeId: String(outcomeId) },
+				locals: { actor: { userId: udp, role: 'admin' } }
+			} as never)) as { status: number; data: { problems: { field: string; problem: string }[] } };
+			expect(result.status).toBe(400);
+			expect(result.data.problems.map((p) => `${p.field}: ${p.problem}`)).toEqual([expected]);
+		}
+		expect(getPlanObjective(db, planId, target!.id)).toEqual(before);
+		expect(provenance(db, target!.id).map((p) => p.decision)).toEqual(['adopted', 'merged']);
 	});
 
 	it('sends a card back only with a reason, and the tavolo sees it', () => {

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { access } from '$lib/auth/access';
 import { requireAccess } from '$lib/auth/guard.server';
 import { templateFields } from '$lib/objectives/objective-template';
-import { readTemplateFields } from '$lib/plan-objectives/template-form';
+import { readMergeDecision } from '$lib/plan-objectives/objective-form.server';
 import { getPlan } from '$lib/plan/plan-repo.server';
 import { proposeMerge } from '$lib/plan-objectives/merge-fields';
 import { getPlanObjective } from '$lib/plan-objectives/plan-inbox.server';
@@ -53,17 +53,13 @@ export const actions: Actions = {
 			String(form.get('card') ?? ''),
 			Number(form.get('into'))
 		);
-		const fields = readTemplateFields(form, objective.template);
+		const read = readMergeDecision(form, objective);
+		if (!read.ok) return fail(400, { mergeError: 'invalid', problems: read.problems });
 		const result = decideOnCard(
 			db,
 			outcomeId,
 			card.id,
-			{
-				decision: 'merged',
-				planObjectiveId: objective.id,
-				reason: String(form.get('reason') ?? ''),
-				fields
-			},
+			read.input,
 			actor.userId,
 			getRuntime().clock.now()
 		);
