@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
 import { openDemoDatabase } from './demo-db';
 import { expectNoSeriousViolations, logInThroughForm } from './helpers';
-import { apiAs, guestByApi, resetBoard } from './voting-setup';
+import { apiAs, guestsWriteCards, resetBoard } from './voting-setup';
 
 /**
  * Issue 13: the facilitator clusters a board of 100 cards from 25 people on a
@@ -38,23 +38,16 @@ function pastMeetingId(): number {
 
 /** 25 guests write four cards each: under the per-person throttle, all at once. */
 async function hundredCards(joinCode: string, boardId: string) {
-	await Promise.all(
-		Array.from({ length: 25 }, async (_, person) => {
-			const guest = await guestByApi(
-				joinCode,
-				`Persona ${person + 1}`,
-				`Associazione ${person % 7}`
-			);
-			for (let i = 0; i < 4; i++) {
-				const n = person * 4 + i + 1;
-				const response = await guest.request.post(`/api/boards/${boardId}/cards`, {
-					data: { kind: kinds[n % kinds.length], text: textOf(n) }
-				});
-				expect(response.status()).toBe(201);
-			}
-			await guest.request.dispose();
-		})
-	);
+	const guests = await guestsWriteCards(joinCode, boardId, {
+		guests: 25,
+		perGuest: 4,
+		guest: (person) => ({
+			name: `Persona ${person + 1}`,
+			organization: `Associazione ${person % 7}`
+		}),
+		card: (n) => ({ kind: kinds[(n + 1) % kinds.length]!, text: textOf(n + 1) })
+	});
+	for (const guest of guests) await guest.request.dispose();
 }
 
 async function clusterOf(api: APIRequestContext, boardId: string, cardText: string) {

@@ -10,7 +10,7 @@ import {
 	uniqueSuffix
 } from './helpers';
 import { leave, nodeClient } from './sync-node';
-import { apiAs, guestByApi } from './voting-setup';
+import { apiAs, guestsWriteCards } from './voting-setup';
 
 /**
  * Issue 13: the projector fits the screen. A fresh incontro gets 100 cards from
@@ -80,24 +80,16 @@ async function freshMeetingBoard(facilitator: APIRequestContext) {
 }
 
 /** 25 guests, 4 cards each (the per-person throttle allows 20 at once). */
-async function seedCards(boardId: string, joinCode: string) {
-	const guests = await Promise.all(
-		Array.from({ length: 25 }, (_, i) =>
-			guestByApi(joinCode, `Ospite ${i + 1}`, i % 3 ? `Associazione ${(i % 7) + 1}` : '')
-		)
-	);
-	await Promise.all(
-		guests.map(async (guest, g) => {
-			for (let c = 0; c < 4; c++) {
-				const n = g * 4 + c;
-				const response = await guest.request.post(`/api/boards/${boardId}/cards`, {
-					data: { kind: kinds[n % kinds.length], text: `${needs[n % needs.length]} (${n + 1})` }
-				});
-				expect(response.status()).toBe(201);
-			}
-		})
-	);
-	return guests;
+function seedCards(boardId: string, joinCode: string) {
+	return guestsWriteCards(joinCode, boardId, {
+		guests: 25,
+		perGuest: 4,
+		guest: (i) => ({
+			name: `Ospite ${i + 1}`,
+			organization: i % 3 ? `Associazione ${(i % 7) + 1}` : ''
+		}),
+		card: (n) => ({ kind: kinds[n % kinds.length]!, text: `${needs[n % needs.length]} (${n + 1})` })
+	});
 }
 
 async function cookieOf(request: APIRequestContext): Promise<string> {

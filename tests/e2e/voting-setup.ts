@@ -126,3 +126,32 @@ export async function guestByApi(joinCode: string, name: string, organization = 
 	const { participantId } = (await response.json()) as { participantId: string };
 	return { request: context, participantId };
 }
+
+/** Who the guests are and what they write: `n` counts every guest's cards from 0. */
+export interface GuestCards {
+	guests: number;
+	perGuest: number;
+	guest: (i: number) => { name: string; organization: string };
+	card: (n: number) => { kind: string; text: string };
+}
+
+/**
+ * Guests join with the code and post their cards through the API, all at once
+ * (keep `perGuest` under the per-person throttle of 20); every card must be
+ * accepted. Returns the guests: dispose their `request` when done.
+ */
+export async function guestsWriteCards(joinCode: string, boardId: string, seed: GuestCards) {
+	return Promise.all(
+		Array.from({ length: seed.guests }, async (_, g) => {
+			const who = seed.guest(g);
+			const guest = await guestByApi(joinCode, who.name, who.organization);
+			for (let c = 0; c < seed.perGuest; c++) {
+				const response = await guest.request.post(`/api/boards/${boardId}/cards`, {
+					data: seed.card(g * seed.perGuest + c)
+				});
+				expect(response.status()).toBe(201);
+			}
+			return guest;
+		})
+	);
+}
