@@ -1,4 +1,5 @@
 import { formatNumber, message } from '$lib/i18n/messages';
+import { m } from '$lib/paraglide/messages';
 import type { ScoreItem } from './tally';
 import type { RoundOptions } from './voting';
 
@@ -30,6 +31,11 @@ const reasons = new Set([
 export function problemMessage(reason: string): string {
 	const key = reasons.has(reason) ? reason.replaceAll('-', '_') : 'other';
 	return message(`vote_error_${key}`);
+}
+
+/** A competition rank (SPEC V11) as the reader sees it: "1° posto", "2° posto (pari merito)". */
+export function rankLabel(rank: number, tied: boolean): string {
+	return tied ? m.rank_place_tied({ rank }) : m.rank_place({ rank });
 }
 
 export function methodLabel(method: RoundOptions['method']): string {
