@@ -368,6 +368,31 @@ const badImports: [string, () => string][] = [
 ];
 
 describe('[PO6] bad imports get 400 with every problem, never a 500', () => {
+	it('a body that is not JSON: invalid-json, from the endpoint and the file form', async () => {
+		const empty = addPlan(t.db, addAmbito(t.db, 'Non JSON'));
+		const params = { planId: String(empty) };
+		const api = (await call(
+			importJson as Handler,
+			`/api/plans/${empty}/import`,
+			params,
+			'{"objectives": ['
+		)) as Response;
+		expect(api.status).toBe(400);
+		const problem = { objective: null, field: null, problem: 'invalid-json', path: '' };
+		expect(await api.json()).toEqual({ problems: [problem] });
+		const body = new FormData();
+		body.append('file', new File(['{"objectives": ['], 'piano.json'));
+		const page = await call(
+			objectiveList.import as Handler,
+			`/plans/${empty}/objectives?/import`,
+			params,
+			body
+		);
+		expect(statusOf(page)).toBe(400);
+		expect(dataOf(page).importProblems).toEqual([problem]);
+		expect(objectivesOf(empty)).toEqual([]);
+	});
+
 	for (const [name, doc] of badImports) {
 		it(`POST /api/plans/:id/import: ${name}`, async () => {
 			const empty = addPlan(t.db, addAmbito(t.db, name));

@@ -154,6 +154,26 @@ export function validateImport(db: Db, planId: number, body: unknown): Checked {
 	return problems.length ? { ok: false, problems: located(parsed.value, problems) } : parsed;
 }
 
+/** As importObjectives, from the document's text: `invalid-json` when it does not parse. */
+export function importObjectivesJson(
+	db: Db,
+	planId: number,
+	text: string,
+	userId: number | null,
+	now: number
+): ImportOutcome {
+	let body: unknown;
+	try {
+		body = JSON.parse(text);
+	} catch {
+		return {
+			ok: false,
+			problems: [{ objective: null, field: null, problem: 'invalid-json', path: '' }]
+		};
+	}
+	return importObjectives(db, planId, body, userId, now);
+}
+
 /** Imports all or nothing; policy areas the plan lacks are created under the imported names. */
 export function importObjectives(
 	db: Db,

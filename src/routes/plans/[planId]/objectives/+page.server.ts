@@ -8,7 +8,7 @@ import { getPlan } from '$lib/plan/plan-repo.server';
 import { planWarnings } from '$lib/plan-objectives/plan-checks';
 import { renumberObjective } from '$lib/plan-objectives/plan-objective-commands.server';
 import { listPlanObjectives } from '$lib/plan-objectives/plan-objective-repo.server';
-import { importObjectives } from '$lib/plan-objectives/plan-import.server';
+import { importObjectivesJson } from '$lib/plan-objectives/plan-import.server';
 import { found, idParam } from '$lib/server/params';
 import { getRuntime } from '$lib/server/runtime';
 import type { Actions, PageServerLoad } from './$types';
@@ -49,13 +49,8 @@ export const actions: Actions = {
 		if (!(file instanceof File) || file.size === 0)
 			return fail(400, { importProblems: [fileProblem('no-file')] });
 		if (file.size > MAX_IMPORT) return fail(400, { importProblems: [fileProblem('too-large')] });
-		let body: unknown;
-		try {
-			body = JSON.parse(await file.text());
-		} catch {
-			return fail(400, { importProblems: [fileProblem('invalid-json')] });
-		}
-		const result = importObjectives(db, planId, body, actor.userId, getRuntime().clock.now());
+		const now = getRuntime().clock.now();
+		const result = importObjectivesJson(db, planId, await file.text(), actor.userId, now);
 		if (!result.ok) return fail(400, { importProblems: result.problems });
 		return { imported: result.imported };
 	},

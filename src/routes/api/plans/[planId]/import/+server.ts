@@ -2,7 +2,7 @@ import { error, json } from '@sveltejs/kit';
 import { access } from '$lib/auth/access';
 import { requireAccess } from '$lib/auth/guard.server';
 import { getPlan } from '$lib/plan/plan-repo.server';
-import { importObjectives } from '$lib/plan-objectives/plan-import.server';
+import { importObjectivesJson } from '$lib/plan-objectives/plan-import.server';
 import { readJsonText } from '$lib/server/read-json';
 import { getRuntime } from '$lib/server/runtime';
 import type { RequestHandler } from './$types';
@@ -18,16 +18,8 @@ export const POST: RequestHandler = async (event) => {
 	const planId = Number(event.params.planId);
 	if (!Number.isSafeInteger(planId) || !getPlan(db, planId)) error(404, 'Not found');
 	const text = await readJsonText(event.request); // 415 not JSON, 413 over BODY_SIZE_LIMIT
-	let body: unknown;
-	try {
-		body = JSON.parse(text);
-	} catch {
-		return json(
-			{ problems: [{ objective: null, field: null, problem: 'invalid-json', path: '' }] },
-			{ status: 400 }
-		);
-	}
-	const result = importObjectives(db, planId, body, actor.userId, getRuntime().clock.now());
+	const now = getRuntime().clock.now();
+	const result = importObjectivesJson(db, planId, text, actor.userId, now);
 	if (!result.ok) return json({ problems: result.problems }, { status: 400 });
 	return json({ imported: result.imported, policyAreasCreated: result.policyAreasCreated });
 };
