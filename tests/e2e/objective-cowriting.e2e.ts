@@ -1,5 +1,6 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { demoNames, expectNoSeriousViolations, logInThroughForm, uniqueSuffix } from './helpers';
+import { closeVotingPages, expectConnected, todaysMeeting, votingPage } from './voting-setup';
 
 /**
  * Issue 13: two people type at the same place of the same objective field at
@@ -9,30 +10,19 @@ import { demoNames, expectNoSeriousViolations, logInThroughForm, uniqueSuffix } 
  * field's focus, the other sees who is writing there (O8); the card's table of
  * contents takes the keyboard to a section (O7).
  */
-const todaysMeeting = 'Co-programmazione: bisogni e priorità 2027';
 const objectives = '1. Obiettivi';
 // Both start alike, as co-writers' sentences often do: a diff of the whole value
 // could not tell whose "Voucher" a letter belongs to.
 const voucher = 'Voucher sollievo per le famiglie che assistono un anziano.';
 const opening = 'Voucher trasporto per le visite in ospedale.';
 
-const contexts: BrowserContext[] = [];
 let restorePhase: (() => Promise<void>) | null = null;
-async function newPage(browser: Browser): Promise<Page> {
-	const context = await browser.newContext();
-	contexts.push(context);
-	return context.newPage();
-}
 test.afterEach(async () => {
 	// The next journey on this board (objectives.e2e.ts) starts drafting itself.
 	await restorePhase?.();
 	restorePhase = null;
-	for (const context of contexts.splice(0)) await context.close();
+	await closeVotingPages();
 });
-
-async function expectConnected(page: Page) {
-	await expect(page.getByRole('status').filter({ hasText: 'Collegato' })).toBeVisible();
-}
 
 const field = (page: Page) => page.getByRole('textbox', { name: objectives, exact: true });
 const openCard = (page: Page, title: string) =>
@@ -46,7 +36,7 @@ test('two people typing at one place of an objective field keep their sentences 
 }) => {
 	test.setTimeout(120_000);
 	const need = `Famiglie che assistono ${uniqueSuffix()}`;
-	const fac = await newPage(browser);
+	const fac = await votingPage(browser);
 	await logInThroughForm(fac, 'facilitator');
 	await fac.getByRole('link', { name: todaysMeeting }).click();
 	await fac.getByRole('button', { name: 'Apri la lavagna' }).click();
@@ -79,7 +69,7 @@ test('two people typing at one place of an objective field keep their sentences 
 	await open.getByRole('checkbox', { name: objectives }).check();
 	await expect(open.getByRole('checkbox', { name: objectives })).toBeChecked();
 
-	const anna = await newPage(browser);
+	const anna = await votingPage(browser);
 	await anna.goto(joinUrl);
 	await anna.getByRole('textbox', { name: 'Nome e cognome' }).fill('Anna Verdi');
 	await anna.getByLabel('Organizzazione').fill('Auser Seriate');
@@ -149,7 +139,7 @@ test('two people typing at one place of an objective field keep their sentences 
 	});
 
 	await test.step('the stored text is the same: a fresh page reads it from the server', async () => {
-		const again = await newPage(browser);
+		const again = await votingPage(browser);
 		await logInThroughForm(again, 'facilitator');
 		await again.goto(fac.url());
 		await expectConnected(again);
