@@ -21,11 +21,8 @@ async function typeInto(page: Page, field: Locator, text: string) {
 	await page.keyboard.type(text);
 }
 
-test('a facilitator logs in and plans an incontro with the keyboard only', async ({ page }) => {
-	await page.goto('/login');
-	// The skip link is the first stop and lands on the main content.
-	await page.keyboard.press('Tab');
-	await expect(page.getByRole('link', { name: 'Vai al contenuto' })).toBeFocused();
+/** The facilitator logs in from /login with Tab and typing alone, and lands on «Inizio». */
+async function logInByKeyboard(page: Page) {
 	await typeInto(
 		page,
 		page.getByRole('textbox', { name: 'Indirizzo e-mail' }),
@@ -34,6 +31,14 @@ test('a facilitator logs in and plans an incontro with the keyboard only', async
 	await typeInto(page, page.getByRole('textbox', { name: 'Password', exact: true }), demoPassword);
 	await page.keyboard.press('Enter');
 	await expect(page.getByRole('heading', { level: 1, name: 'Inizio' })).toBeVisible();
+}
+
+test('a facilitator logs in and plans an incontro with the keyboard only', async ({ page }) => {
+	await page.goto('/login');
+	// The skip link is the first stop and lands on the main content.
+	await page.keyboard.press('Tab');
+	await expect(page.getByRole('link', { name: 'Vai al contenuto' })).toBeFocused();
+	await logInByKeyboard(page);
 
 	const tavoloLink = page
 		.getByRole('main')
@@ -169,14 +174,7 @@ test('the facilitator runs the board with the keyboard only; the focus follows e
 	test.setTimeout(150_000);
 	const ids = demoIds();
 	await page.goto('/login');
-	await typeInto(
-		page,
-		page.getByRole('textbox', { name: 'Indirizzo e-mail' }),
-		demoAccounts.facilitator
-	);
-	await typeInto(page, page.getByRole('textbox', { name: 'Password', exact: true }), demoPassword);
-	await page.keyboard.press('Enter');
-	await expect(page.getByRole('heading', { level: 1, name: 'Inizio' })).toBeVisible();
+	await logInByKeyboard(page);
 	const opened = await page.request.post(`/api/meetings/${ids.todayMeeting}/board`);
 	const { boardId } = (await opened.json()) as { boardId: string };
 	await resetBoard(page.request, boardId);
