@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BoardView, CardView } from '$lib/board/board-doc';
 import type { RankedItem } from '$lib/voting/tally';
-import { competitionRanks } from '$lib/voting/tally';
 import {
 	authorsFrom,
 	bestVote,
@@ -97,25 +96,7 @@ describe('[E4] the read model of an incontro', () => {
 	});
 });
 
-describe('[V11] one ranking rule', () => {
-	it.each([
-		[
-			[9, 5, 1],
-			[1, 2, 3]
-		],
-		[
-			[4, 4, 1],
-			[1, 1, 3]
-		],
-		[
-			[6, 3, 3, 3, 1],
-			[1, 2, 2, 2, 5]
-		],
-		[[], []]
-	])('%j ranks as %j', (scores, ranks) => {
-		expect(competitionRanks(scores)).toEqual(ranks);
-	});
-
+describe("[E4] an item's best result", () => {
 	it('takes the best rank over rounds, the later round on equal ranks', () => {
 		const v = (roundId: number, rank: number, tied: boolean): VoteSummary => ({
 			roundId,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { condorcetWinner, tally, type CountedBallot } from './tally';
+import { competitionRanks, condorcetWinner, tally, type CountedBallot } from './tally';
 import {
 	checkBallot,
 	remainingBudget,
@@ -192,5 +192,25 @@ describe('[V8] Borda and Condorcet', () => {
 
 	it('a ranked item beats an unranked one head to head', () => {
 		expect(condorcetWinner(['a', 'b', 'c'], [['a'], ['a'], ['b']])).toBe('a');
+	});
+});
+
+describe('[V11] one ranking rule', () => {
+	it.each([
+		[
+			[9, 5, 1],
+			[1, 2, 3]
+		],
+		[
+			[4, 4, 1],
+			[1, 1, 3]
+		],
+		[
+			[6, 3, 3, 3, 1],
+			[1, 2, 2, 2, 5]
+		],
+		[[], []]
+	])('%j ranks as %j', (scores, ranks) => {
+		expect(competitionRanks(scores)).toEqual(ranks);
 	});
 });
