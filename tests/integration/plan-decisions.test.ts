@@ -12,6 +12,7 @@ import {
 } from '$lib/plan-objectives/objective-edit-commands.server';
 import { loadNeedsMatrix } from '$lib/plan-objectives/needs-matrix.server';
 import { listPlanObjectives, listRevisions } from '$lib/plan-objectives/plan-objective-repo.server';
+import { actions as inboxPage } from '../../src/routes/plans/[planId]/inbox/+page.server';
 import { actions as mergePage } from '../../src/routes/plans/[planId]/inbox/[outcomeId]/merge/+page.server';
 import { submittedOutcome } from './plan-outcome';
 import { removeDir, startTestServer, type TestServer } from './sync-server';
@@ -154,7 +155,7 @@ describe('[PO2] decisions on a tavolo outcome', () => {
 		);
 	});
 
-	it('[PO1a] does not adopt a card the plan cannot hold: every unknown code named, nothing stored', () => {
+	it('[PO1a] does not adopt a card the plan cannot hold: every unknown code named, nothing stored', async () => {
 		const { db } = server.services;
 		const before = listPlanObjectives(db, planId).length;
 		expect(
@@ -167,6 +168,27 @@ describe('[PO2] decisions on a tavolo outcome', () => {
 				{ field: 'leps', problem: 'unknown-leps LEPS inventato' }
 			]
 		});
+		expect(listPlanObjectives(db, planId)).toHaveLength(before);
+		// The inbox's form names them too, instead of a bare "not recorded".
+		const body = new FormData();
+		for (const [name, value] of Object.entries({
+			outcomeId: String(outcomeId),
+			cardId: cards[3]!,
+			decision: 'adopted'
+		}))
+			body.append(name, value);
+		const url = new URL(`http://localhost/plans/${planId}/inbox?/decide`);
+		const answer = (await inboxPage.decide!({
+			request: new Request(url, { method: 'POST', body }),
+			url,
+			params: { planId: String(planId) },
+			locals: { actor: { userId: udp, role: 'admin' } }
+		} as never)) as { status: number; data: { problems: { problem: string }[] } };
+		expect(answer.status).toBe(400);
+		expect(answer.data.problems.map((p) => p.problem)).toEqual([
+			'unknown-macro-area Z',
+			'unknown-leps LEPS inventato'
+		]);
 		expect(listPlanObjectives(db, planId)).toHaveLength(before);
 		expect(
 			decideOnCard(db, outcomeId, cards[3]!, { decision: 'parked', reason: '' }, udp, 5).ok

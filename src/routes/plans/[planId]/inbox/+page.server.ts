@@ -15,6 +15,7 @@ import {
 import { listPlanObjectives } from '$lib/plan-objectives/plan-objective-repo.server';
 import { found, idParam } from '$lib/server/params';
 import { getRuntime } from '$lib/server/runtime';
+import type { PartProblem } from '$lib/plan-objectives/plan-objective-rules';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -45,18 +46,25 @@ const decideForm = z.object({
 	reason: z.string().max(2000).optional()
 });
 
+/** Every refused decision has one shape; `problems` names what an adopted card holds that the plan cannot (PO1a). */
+const refused = (
+	status: number,
+	decideError: string,
+	cardId: string,
+	problems: PartProblem[] = []
+) => fail(status, { decideError, cardId, problems });
+
 export const actions: Actions = {
 	decide: async (event) => {
 		const actor = requireAccess(event, access.manageSetup);
 		const planId = idParam(event.params.planId);
 		const { db } = getRuntime().database;
 		const form = parseForm(decideForm, await event.request.formData());
-		if (!form.ok) return fail(400, { decideError: 'invalid-input', cardId: '' });
+		if (!form.ok) return refused(400, 'invalid-input', '');
 		const { outcomeId, cardId, decision, reason = '' } = form.data;
-		if (outcomeInPlan(db, outcomeId)?.planId !== planId)
-			return fail(404, { decideError: 'not-found', cardId });
+		if (outcomeInPlan(db, outcomeId)?.planId !== planId) return refused(404, 'not-found', cardId);
 		const parsed = decisionInput.safeParse({ decision, reason });
-		if (!parsed.success) return fail(400, { decideError: 'reason-required', cardId });
+		if (!parsed.success) return refused(400, 'reason-required', cardId);
 		const result = decideOnCard(
 			db,
 			outcomeId,
@@ -65,7 +73,7 @@ export const actions: Actions = {
 			actor.userId,
 			getRuntime().clock.now()
 		);
-		if (!result.ok) return fail(400, { decideError: result.reason, cardId });
+		if (!result.ok) return refused(400, result.reason, cardId, result.problems);
 		return { decided: cardId };
 	}
 };
