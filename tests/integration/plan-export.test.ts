@@ -61,9 +61,9 @@ describe('plan export', () => {
 		expect(await convertToPdf(body, 'docx')).toBeGreaterThan(10_000);
 		const text = docxText(body);
 		expect(text).toContain('Quadro degli obiettivi');
-		for (const o of seriate.objectives) expect(text).toContain(`Obiettivo ${o.number}. `);
+		for (const o of seriate.objectives) expect(text).toContain(`${o.number} | `);
 		expect(text).toContain('Risorse economiche preventivate');
-		expect(text).toContain('Obiettivi e macro-aree');
+		expect(text).toContain('Raccordo tra obiettivi e macro-aree');
 		expect(text).toContain(
 			"Facilitare l'accesso alle opportunità di benessere e partecipazione attiva"
 		);

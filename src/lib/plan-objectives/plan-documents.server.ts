@@ -1,16 +1,3 @@
-import {
-	Document,
-	HeadingLevel,
-	Packer,
-	PageOrientation,
-	Paragraph,
-	Table as DocxTable,
-	TableCell,
-	TableRow,
-	TextRun,
-	WidthType,
-	type ISectionOptions
-} from 'docx';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { spreadsheetCell } from '$lib/server/spreadsheet-cell';
@@ -18,66 +5,10 @@ import type { PlanTables, Table } from './plan-tables';
 
 /**
  * Renderings of the plan's tables (plan-tables.ts) as files the UdP hands on:
- * DOCX for the plan document, XLSX with one sheet per table, CSV for the
- * objectives list. Nothing here decides content; it only lays it out. Every
+ * XLSX with one sheet per table, CSV for the objectives list (the DOCX is
+ * plan-docx.server.ts). Nothing here decides content; it only lays it out. Every
  * XLSX and CSV cell goes through spreadsheetCell, so no text is read as a formula.
  */
-
-function cell(text: string, bold = false): TableCell {
-	return new TableCell({
-		children: (text === '' ? [''] : text.split('\n')).map(
-			(line) => new Paragraph({ children: [new TextRun({ text: line, bold, size: 18 })] })
-		)
-	});
-}
-
-function docxTable(table: Table): DocxTable {
-	return new DocxTable({
-		width: { size: 100, type: WidthType.PERCENTAGE },
-		rows: [
-			new TableRow({ tableHeader: true, children: table.header.map((h) => cell(h, true)) }),
-			...table.rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) })),
-			...(table.footer ? [new TableRow({ children: table.footer.map((c) => cell(c, true)) })] : [])
-		]
-	});
-}
-
-const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
-	new Paragraph({ text, heading: level, spacing: { before: 240, after: 120 } });
-
-const withHeading = (table: Table) => [
-	heading(table.title, HeadingLevel.HEADING_2),
-	docxTable(table)
-];
-
-export async function planDocx(tables: PlanTables): Promise<Buffer> {
-	const landscape: ISectionOptions['properties'] = {
-		page: { size: { orientation: PageOrientation.LANDSCAPE } }
-	};
-	const doc = new Document({
-		title: tables.title,
-		creator: 'Tavoli',
-		sections: [
-			{
-				children: [
-					heading(tables.title, HeadingLevel.TITLE),
-					...withHeading(tables.overview),
-					heading('Griglie analitiche degli obiettivi', HeadingLevel.HEADING_1),
-					...tables.grids.flatMap(withHeading)
-				]
-			},
-			{
-				properties: landscape,
-				children: [
-					...withHeading(tables.matrix),
-					heading('Punti chiave per macro-area', HeadingLevel.HEADING_1),
-					...tables.keyPointTables.flatMap(withHeading)
-				]
-			}
-		]
-	});
-	return Packer.toBuffer(doc);
-}
 
 /** Sheet names: at most 31 characters, none of : \ / ? * [ ], unique. */
 function sheetName(title: string, taken: Set<string>): string {

@@ -4,7 +4,9 @@ import { plans } from '$lib/plan/plan.schema';
 import type { Db } from '$lib/server/db/database';
 import { EXPORT_FORMAT, type PlanExport } from './plan-export';
 import { loadTaxonomy } from '$lib/taxonomy/taxonomy-repo.server';
-import { planDocx, planXlsx, tableCsv } from './plan-documents.server';
+import { planXlsx, tableCsv } from './plan-documents.server';
+import { planDocx } from './plan-docx.server';
+import { planCover } from './plan-cover.server';
 import { listPlanObjectives } from './plan-objective-repo.server';
 import { objectivesSheet, planTables } from './plan-tables';
 
@@ -63,7 +65,7 @@ export async function renderPlanExport(
 				? tableCsv(objectivesSheet(data))
 				: format === 'xlsx'
 					? await planXlsx(tables, objectivesSheet(data))
-					: await planDocx(tables);
+					: await planDocx(tables, planCover(db, planId));
 	const slug = `obiettivi-${data.plan.period}`.replace(/[^\w-]+/g, '-');
 	return { body, contentType: contentTypes[format], fileName: `${slug}.${format}` };
 }

@@ -14,6 +14,17 @@ export interface Table {
 	rows: string[][];
 	/** A last row printed in bold (the matrix's totals). */
 	footer?: string[];
+	/** The column printed once, as a heading row, where its value changes (the quadro's policy area). */
+	groupBy?: number;
+	/** The heading a page prints the table under (a griglia's policy area). */
+	section?: string;
+	/**
+	 * A grid of ticks a page prints compactly: each column after the first under a
+	 * short code, the codes explained in a legend below (a spreadsheet keeps the long header).
+	 */
+	compact?: { codes: string[]; legend: string[] };
+	/** Lines printed under the table as they stand (a griglia's footnotes). */
+	notes?: string[];
 }
 
 export interface TaxonomyForTables {
@@ -32,6 +43,14 @@ export interface PlanTables {
 export function cellText(value: FieldValue | undefined): string {
 	if (value === null || value === undefined) return '';
 	return Array.isArray(value) ? value.join(', ') : value;
+}
+
+/** The mark of a ticked cell, as real plans print their matrices. */
+export const TICK = '●';
+
+/** The plan's title, with its period unless the title already names it. */
+export function planTitle(plan: PlanExport['plan']): string {
+	return plan.title.includes(plan.period) ? plan.title : `${plan.title} ${plan.period}`;
 }
 
 const objectiveLabel = (o: Pick<ExportedObjective, 'number' | 'title'>) =>
@@ -57,13 +76,37 @@ function overviewTable(plan: PlanExport): Table {
 	return {
 		title: 'Quadro degli obiettivi',
 		header: ['Area di policy', 'N.', 'Obiettivo'],
-		rows: sorted.map((o) => [o.policyArea ?? '', String(o.number), o.title])
+		rows: sorted.map((o) => [o.policyArea ?? NO_AREA, String(o.number), o.title]),
+		groupBy: 0
 	};
+}
+
+const NO_AREA = 'Senza area di policy';
+
+/** A mark printed after an answer, pointing to a footnote ("SI*"). */
+const MARKS = /^[*†‡§¹²³⁴⁵⁶⁷⁸⁹]+$/;
+
+/**
+ * A field as the griglia prints it: the value, or the source's own wording when
+ * that is the same answer with a footnote mark ("⊙ SI*" prints "SI*").
+ */
+export function printedValue(value: FieldValue | undefined, verbatim: string | undefined): string {
+	const text = cellText(value);
+	if (!verbatim || !text || typeof value !== 'string') return text;
+	const printed = verbatim
+		.replace(/<[^>]+>/g, ' ')
+		.replace(/[☉⊙○●◉]/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
+	return printed.startsWith(text) && MARKS.test(printed.slice(text.length).trim()) ? printed : text;
 }
 
 function gridTable(o: ExportedObjective, version: string, taxonomy: TaxonomyForTables): Table {
 	const labels = new Map(taxonomy.macroAreas.map((a) => [a.code, a.label]));
-	const rows = templateFields(version).map((f) => [f.label, cellText(o.fields[f.key])]);
+	const rows = templateFields(version).map((f) => [
+		f.label,
+		printedValue(o.fields[f.key], o.verbatim[f.key])
+	]);
 	rows.push(['Macro-aree', o.macroAreas.map((c) => `${c}) ${labels.get(c) ?? ''}`).join('\n')]);
 	const points = Object.entries(o.keyPoints).flatMap(([c, ps]) => ps.map((p) => `${c}: ${p}`));
 	if (points.length) rows.push(['Punti chiave', points.join('\n')]);
@@ -75,7 +118,12 @@ function gridTable(o: ExportedObjective, version: string, taxonomy: TaxonomyForT
 				.filter(Boolean)
 				.join(' · ')
 		]);
-	return { title: `Obiettivo ${objectiveLabel(o)}`, header: ['Campo', 'Contenuto'], rows };
+	return {
+		title: `Obiettivo ${objectiveLabel(o)}`,
+		header: ['Campo', 'Contenuto'],
+		rows,
+		section: o.policyArea ?? NO_AREA
+	};
 }
 
 function matrixTable(plan: PlanExport, taxonomy: TaxonomyForTables): Table {
@@ -86,8 +134,9 @@ function matrixTable(plan: PlanExport, taxonomy: TaxonomyForTables): Table {
 		header: ['Obiettivo', ...taxonomy.macroAreas.map((a) => `${a.code}) ${a.label}`)],
 		rows: [...plan.objectives]
 			.sort((a, b) => a.number - b.number)
-			.map((o) => [objectiveLabel(o), ...codes.map((c) => (o.macroAreas.includes(c) ? 'X' : ''))]),
-		footer: ['Totale', ...codes.map((c) => String(totals[c] ?? 0))]
+			.map((o) => [objectiveLabel(o), ...codes.map((c) => (o.macroAreas.includes(c) ? TICK : ''))]),
+		footer: ['Totale', ...codes.map((c) => String(totals[c] ?? 0))],
+		compact: { codes, legend: taxonomy.macroAreas.map((a) => `${a.code}) ${a.label}`) }
 	};
 }
 
@@ -102,16 +151,23 @@ function keyPointTables(plan: PlanExport, taxonomy: TaxonomyForTables): Table[] 
 				.filter((o) => (o.keyPoints[area.code]?.length ?? 0) > 0)
 				.map((o) => [
 					objectiveLabel(o),
-					...points.map((p) => (o.keyPoints[area.code]!.includes(p) ? 'X' : ''))
+					...points.map((p) => (o.keyPoints[area.code]!.includes(p) ? TICK : ''))
 				]);
-			return { title: `${area.code}. ${area.label}`, header: ['Obiettivo', ...points], rows };
+			const codes = points.map((_, i) => String(i + 1));
+			return {
+				title: `${area.code}. ${area.label}`,
+				header: ['Obiettivo', ...points],
+				rows,
+				footer: ['Totale', ...points.map((_, i) => String(rows.filter((r) => r[i + 1]).length))],
+				compact: { codes, legend: points.map((p, i) => `${codes[i]}. ${p}`) }
+			};
 		});
 }
 
 export function planTables(plan: PlanExport, taxonomy: TaxonomyForTables): PlanTables {
 	const sorted = [...plan.objectives].sort((a, b) => a.number - b.number);
 	return {
-		title: `${plan.plan.title} ${plan.plan.period}`,
+		title: planTitle(plan.plan),
 		overview: overviewTable(plan),
 		grids: sorted.map((o) => gridTable(o, plan.plan.taxonomyVersion, taxonomy)),
 		matrix: matrixTable(plan, taxonomy),

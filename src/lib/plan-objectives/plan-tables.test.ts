@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import type { ExportedObjective, PlanExport } from './plan-export';
+import { planTables, planTitle, printedValue, TICK } from './plan-tables';
+
+const objective = (
+	number: number,
+	policyArea: string | null,
+	macroAreas: string[]
+): ExportedObjective => ({
+	number,
+	title: `Obiettivo numero ${number}`,
+	policyArea,
+	fields: { asstInvolvement: 'SI' },
+	verbatim: number === 2 ? { asstInvolvement: '⊙ SI*' } : {},
+	macroAreas,
+	keyPoints: number === 1 ? { A: ['Primo'] } : {},
+	leps: [],
+	indicators: [],
+	status: 'consolidated',
+	approvedAt: null
+});
+
+const plan: PlanExport = {
+	format: 'tavoli-plan-objectives',
+	version: 1,
+	plan: { title: 'Piano di Zona', period: '2025-2027', taxonomyVersion: '2025-2027' },
+	policyAreas: [
+		{ name: 'Domiciliarità', macroAreas: [] },
+		{ name: 'Politiche giovanili', macroAreas: [] }
+	],
+	objectives: [
+		objective(3, 'Domiciliarità', ['A']),
+		objective(1, 'Politiche giovanili', ['A', 'B']),
+		objective(2, 'Domiciliarità', [])
+	]
+};
+const taxonomy = {
+	macroAreas: [
+		{ code: 'A', label: 'Povertà', keyPoints: [{ label: 'Primo' }, { label: 'Secondo' }] },
+		{ code: 'B', label: 'Casa', keyPoints: [] }
+	]
+};
+
+describe('[PO5a] plan tables for the DOCX', () => {
+	it.each([
+		['Piano di Zona', 'Piano di Zona 2025-2027'],
+		['Piano di Zona 2025-2027 «Fare insieme»', 'Piano di Zona 2025-2027 «Fare insieme»']
+	])('titles %s as %s, naming the period once', (title, expected) => {
+		expect(planTitle({ ...plan.plan, title })).toBe(expected);
+	});
+
+	it.each([
+		['SI', '⊙ SI*', 'SI*'],
+		['SI', '<input type="radio"/> SI**', 'SI**'],
+		['SI', '⊙ SI', 'SI'],
+		['NO', '⊙ SI*', 'NO'],
+		['SI', '⊙ SI, ma solo in parte', 'SI'],
+		['SI', undefined, 'SI']
+	])(
+		'prints %s stored as %s as %s: the source mark kept, nothing else',
+		(value, verbatim, printed) => {
+			expect(printedValue(value, verbatim)).toBe(printed);
+		}
+	);
+
+	it('groups the quadro by policy area, in the plan order, numbers ascending', () => {
+		const { overview } = planTables(plan, taxonomy);
+		expect(overview.groupBy).toBe(0);
+		expect(overview.rows.map((r) => [r[0], r[1]])).toEqual([
+			['Domiciliarità', '2'],
+			['Domiciliarità', '3'],
+			['Politiche giovanili', '1']
+		]);
+	});
+
+	it('prints the griglia under its area, with the SI* of the source', () => {
+		const grid = planTables(plan, taxonomy).grids[1]!;
+		expect(grid.section).toBe('Domiciliarità');
+		expect(grid.rows.find((r) => r[1] === 'SI*')).toBeDefined();
+	});
+
+	it('ticks the matrix with ●, codes and a legend for the columns, totals below', () => {
+		const { matrix, keyPointTables } = planTables(plan, taxonomy);
+		expect(matrix.rows[0]).toEqual(['1. Obiettivo numero 1', TICK, TICK]);
+		expect(matrix.footer).toEqual(['Totale', '2', '1']);
+		expect(matrix.compact).toEqual({ codes: ['A', 'B'], legend: ['A) Povertà', 'B) Casa'] });
+		expect(keyPointTables).toHaveLength(1);
+		expect(keyPointTables[0]).toMatchObject({
+			rows: [['1. Obiettivo numero 1', TICK, '']],
+			footer: ['Totale', '1', '0'],
+			compact: { codes: ['1', '2'], legend: ['1. Primo', '2. Secondo'] }
+		});
+	});
+});

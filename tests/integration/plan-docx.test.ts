@@ -1,0 +1,183 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { demoAmbito, demoPlan } from '$lib/demo/demo-plan';
+import { savePlan } from '$lib/plan/plan-commands.server';
+import { renderPlanExport } from '$lib/plan-objectives/plan-export.server';
+import { importObjectives } from '$lib/plan-objectives/plan-import.server';
+import { createTestDatabase, type TestDatabase } from '$lib/server/db/test-database';
+import { addAmbito } from '$lib/server/db/test-fixtures';
+import { docxToPdf, pdfPages, pdfToPng } from '../support/pdf';
+
+/**
+ * [PO5a] The Seriate plan's DOCX as an Ufficio di Piano gets it: converted by
+ * LibreOffice and read back from the PDF, page by page. The PDF, the DOCX and a PNG
+ * of every page stay in test-results/plan-docx/ for a person to look at.
+ */
+const seriate = JSON.parse(
+	readFileSync(
+		new URL('../../../shared/domain/fixtures/seriate-2025-2027-objectives.json', import.meta.url),
+		'utf8'
+	)
+);
+const OUT = new URL('../../test-results/plan-docx/', import.meta.url).pathname;
+/** The 6.4 matrix's printed totals, A to L. */
+const TOTALS = [6, 7, 6, 7, 6, 9, 5, 9, 9, 6, 1];
+
+let t: TestDatabase;
+let pdf: string;
+let pages: string[];
+beforeAll(async () => {
+	t = createTestDatabase();
+	const { title, period, taxonomyVersionId } = demoPlan;
+	const saved = savePlan(
+		t.db,
+		addAmbito(t.db, demoAmbito.name),
+		null,
+		{ title, period, taxonomyVersionId, status: 'in_force' },
+		Date.parse('2026-03-10T10:00:00Z')
+	);
+	if (!saved.ok) throw new Error(saved.reason);
+	const imported = importObjectives(
+		t.db,
+		saved.value,
+		seriate,
+		null,
+		Date.parse('2026-03-11T09:00:00Z')
+	);
+	if (!imported.ok) throw new Error(JSON.stringify(imported.problems));
+	const file = await renderPlanExport(t.db, saved.value, 'docx');
+	pdf = await docxToPdf(file!.body as Buffer, OUT, 'seriate-2025-2027');
+	pages = await pdfPages(pdf);
+	await pdfToPng(pdf);
+}, 240_000);
+afterAll(() => t.cleanup());
+
+const pageOf = (pattern: RegExp, from = 0) =>
+	pages.findIndex((p, i) => i >= from && pattern.test(p));
+/** Where the body starts: past the cover and the table of contents, whose lines end in dots and a page. */
+const bodyStart = () => pageOf(/^\s*1\.\s+Quadro degli obiettivi\s*$/m);
+
+describe('[PO5a] plan DOCX rendered by LibreOffice', () => {
+	it('has a cover with the Ambito, the title once, the period, the version and the date', () => {
+		const cover = pages[0]!;
+		expect(cover).toContain('Ambito Territoriale di Seriate');
+		expect(cover).toContain('Piano di Zona 2025-2027 «Fare insieme»');
+		expect(cover).toContain('Periodo di programmazione 2025-2027');
+		expect(cover).toMatch(/Versione \d+ · piano in vigore/);
+		expect(cover).toContain('Aggiornata al 11 marzo 2026');
+		for (const page of pages) expect(page).not.toMatch(/2025-2027\s*«Fare insieme»\s*2025-2027/);
+	});
+
+	it('numbers every page in its footer and repeats the running header', () => {
+		expect(pages.length).toBeGreaterThan(20);
+		pages.forEach((page, i) => {
+			expect(page).toContain(`Pagina ${i + 1} di ${pages.length}`);
+			expect(page).toContain(
+				'Ambito Territoriale di Seriate · Piano di Zona 2025-2027 «Fare insieme»'
+			);
+		});
+	});
+
+	it('opens with a table of contents whose numbered entries point at the right pages', () => {
+		expect(pages[1]).toMatch(/^\s*Indice\s*$/m);
+		const toc = pages.slice(1, bodyStart()).join('\n');
+		for (const [entry, heading] of [
+			[/1\.\s+Quadro degli obiettivi\.{3,}\s*(\d+)/, /^\s*1\.\s+Quadro degli obiettivi\s*$/m],
+			[/2\.\s+Griglie analitiche\.{3,}\s*(\d+)/, /^\s*2\.\s+Griglie analitiche\s*$/m],
+			[/2\.6\s+Domiciliarità\.{3,}\s*(\d+)/, /^\s*2\.6\s+Domiciliarità\s*$/m],
+			[
+				/3\.\s+Raccordo tra obiettivi e macro-aree di policy regionali\.{3,}\s*(\d+)/,
+				/^\s*3\.\s+Raccordo tra obiettivi e macro-aree/m
+			]
+		] as const) {
+			const page = Number(entry.exec(toc)?.[1]);
+			expect(pageOf(heading, bodyStart()) + 1, `${entry}`).toBe(page);
+		}
+	});
+
+	it('prints the quadro grouped by policy area, each area once, objectives numbered', () => {
+		const end = pageOf(/^\s*2\.\s+Griglie analitiche\s*$/m);
+		const quadro = pages.slice(bodyStart(), end + 1).join('\n');
+		const flat = quadro.replace(/\s+/g, ' ');
+		for (const area of seriate.policyAreas)
+			expect(flat.split(`Area «${area.normalized}»`).length - 1, area.normalized).toBe(1);
+		expect(quadro).toMatch(
+			/^\s*20\s+Potenziare gli interventi di prevenzione del gioco d.azzardo/m
+		);
+	});
+
+	it('prints objective 2 with the SI* the source prints', () => {
+		const start = pageOf(/^\s*2 \| Consolidare il servizio sociale professionale/m, bodyStart());
+		const grid = pages
+			.slice(start, start + 2)
+			.join('\n')
+			.split(/^\s*3 \| Promuovere/m)[0]!;
+		expect(grid).toMatch(/Coinvolgimento di ASST nell.analisi\s+SI\*/);
+		expect(grid.match(/\bSI\*/g)).toHaveLength(2);
+	});
+
+	it('prints the matrix as one compact grid of ● on at most two landscape pages, header on each', () => {
+		const header = /Obiettivo\s+A\s+B\s+D\s+E\s+F\s+G\s+H\s+I\s+J\s+K\s+L\s*$/m;
+		const first = pageOf(header, bodyStart());
+		const last = pageOf(new RegExp(`Totale\\s+${TOTALS.join('\\s+')}\\s*$`, 'm'), first);
+		expect(first).toBeGreaterThan(0);
+		expect(last - first + 1).toBeLessThanOrEqual(2);
+		const matrix = pages.slice(first, last + 1);
+		for (const page of matrix) expect(page).toMatch(header);
+		const body = matrix.join('\n');
+		for (let n = 1; n <= 20; n++) expect(body).toMatch(new RegExp(`^\\s*${n}\\. \\S`, 'm'));
+		const rows = body.split(/Totale\s/)[0]!;
+		expect(rows.match(/●/g)).toHaveLength(TOTALS.reduce((a, b) => a + b, 0));
+		expect(body).not.toMatch(/\bX\b/);
+		expect(pages[last]).toContain(
+			"L) Contrasto al gioco d'azzardo patologico e ad altre dipendenze"
+		);
+		const sizes = execFileSync('pdfinfo', [
+			'-f',
+			`${first + 1}`,
+			'-l',
+			`${last + 1}`,
+			pdf
+		]).toString();
+		for (const [, w, h] of sizes.matchAll(/size:\s+([\d.]+) x ([\d.]+)/g))
+			expect(Number(w)).toBeGreaterThan(Number(h));
+	});
+
+	it('prints every key-point table compactly, with its totals and legend', () => {
+		const chapter = pageOf(/^\s*4\.\s+Punti chiave per macro-area\s*$/m, bodyStart());
+		const text = pages.slice(chapter).join('\n');
+		for (const table of seriate.keyPointTables) expect(text).toContain(`${table.macroArea}. `);
+		expect(text.match(/^\s*Totale(\s+\d+)+\s*$/gm)).toHaveLength(seriate.keyPointTables.length);
+		expect(text).toContain('1. Allargamento della rete e co-programmazione');
+	});
+
+	it('draws every page in a sans font, the one the document names', () => {
+		const fonts = execFileSync('pdffonts', [pdf]).toString().split('\n').slice(2).filter(Boolean);
+		expect(fonts.length).toBeGreaterThan(0);
+		for (const font of fonts) expect(font).toMatch(/LiberationSans|Arial/);
+	});
+});
+
+describe('[PO5a] plan DOCX as Word reads it', () => {
+	const part = (name: string) =>
+		execFileSync('unzip', ['-p', `${OUT}seriate-2025-2027.docx`, name], {
+			maxBuffer: 64 * 1024 * 1024
+		}).toString('utf8');
+
+	it('is Italian and sets its font in the defaults every style inherits, no theme font', () => {
+		const styles = part('word/styles.xml');
+		const defaults = /<w:docDefaults>[\s\S]*<\/w:docDefaults>/.exec(styles)?.[0] ?? '';
+		expect(defaults).toContain('<w:lang w:val="it-IT"/>');
+		expect(defaults).toMatch(/<w:rFonts w:ascii="Arial"[^>]*w:hAnsi="Arial"/);
+		expect(styles).not.toMatch(/Theme="/);
+	});
+
+	it('holds a real TOC field, repeated header rows, rows that never split, a landscape section', () => {
+		const doc = part('word/document.xml');
+		expect(doc).toMatch(/<w:instrText[^>]*>TOC \\h \\o &quot;1-3&quot;/);
+		expect(doc).toContain('<w:tblHeader/>');
+		expect(doc).toContain('<w:cantSplit/>');
+		expect(doc).toContain('w:orient="landscape"');
+	});
+});
