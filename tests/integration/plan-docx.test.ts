@@ -25,6 +25,7 @@ const OUT = new URL('../../test-results/plan-docx/', import.meta.url).pathname;
 const TOTALS = [6, 7, 6, 7, 6, 9, 5, 9, 9, 6, 1];
 
 let t: TestDatabase;
+let planId: number;
 let pdf: string;
 let pages: string[];
 beforeAll(async () => {
@@ -38,15 +39,16 @@ beforeAll(async () => {
 		Date.parse('2026-03-10T10:00:00Z')
 	);
 	if (!saved.ok) throw new Error(saved.reason);
+	planId = saved.value;
 	const imported = importObjectives(
 		t.db,
-		saved.value,
+		planId,
 		seriate,
 		null,
 		Date.parse('2026-03-11T09:00:00Z')
 	);
 	if (!imported.ok) throw new Error(JSON.stringify(imported.problems));
-	const file = await renderPlanExport(t.db, saved.value, 'docx');
+	const file = await renderPlanExport(t.db, planId, 'docx');
 	pdf = await docxToPdf(file!.body as Buffer, OUT, 'seriate-2025-2027');
 	pages = await pdfPages(pdf);
 	await pdfToPng(pdf);
@@ -180,4 +182,47 @@ describe('[PO5a] plan DOCX as Word reads it', () => {
 		expect(doc).toContain('<w:cantSplit/>');
 		expect(doc).toContain('w:orient="landscape"');
 	});
+});
+
+describe('[PO5a] a plan of 40 objectives', () => {
+	it('still prints its matrix on at most two landscape pages, header repeated', async () => {
+		const exported = JSON.parse((await renderPlanExport(t.db, planId, 'json'))!.body as string);
+		const copies = exported.objectives.map((o: { number: number; title: string }) => ({
+			...o,
+			number: o.number + 20,
+			title: `${o.title} (seconda annualità)`
+		}));
+		const big = savePlan(
+			t.db,
+			addAmbito(t.db, 'Ambito di prova'),
+			null,
+			{
+				title: 'Piano grande',
+				period: '2025-2027',
+				taxonomyVersionId: '2025-2027',
+				status: 'drafting'
+			},
+			Date.parse('2026-03-10T10:00:00Z')
+		);
+		if (!big.ok) throw new Error(big.reason);
+		const twice = { ...exported, objectives: [...exported.objectives, ...copies] };
+		const imported = importObjectives(
+			t.db,
+			big.value,
+			twice,
+			null,
+			Date.parse('2026-03-11T09:00:00Z')
+		);
+		if (!imported.ok) throw new Error(JSON.stringify(imported.problems));
+		const file = await renderPlanExport(t.db, big.value, 'docx');
+		const bigPages = await pdfPages(await docxToPdf(file!.body as Buffer, OUT, 'forty-objectives'));
+		const header = /Obiettivo\s+A\s+B\s+D\s+E\s+F\s+G\s+H\s+I\s+J\s+K\s+L\s*$/m;
+		const first = bigPages.findIndex((p) => header.test(p));
+		const totals = TOTALS.map((n) => n * 2).join('\\s+');
+		const last = bigPages.findIndex((p) => new RegExp(`Totale\\s+${totals}\\s*$`, 'm').test(p));
+		expect(first).toBeGreaterThan(0);
+		expect(last - first + 1).toBeLessThanOrEqual(2);
+		for (const page of bigPages.slice(first, last + 1)) expect(page).toMatch(header);
+		expect(bigPages.slice(first, last + 1).join('\n')).toMatch(/^\s*40\. \S/m);
+	}, 240_000);
 });

@@ -39,20 +39,10 @@ export async function docxToPdf(bytes: Uint8Array, outDir: string, name: string)
 	}
 }
 
-/** The text of each page of a PDF, laid out as printed (`pdftotext -layout`). */
+/** The text of each page of a PDF, laid out as printed (`pdftotext -layout`, pages split at its form feeds). */
 export async function pdfPages(pdf: string): Promise<string[]> {
-	const info = await tool('pdfinfo', [pdf], 'poppler-utils');
-	const count = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
-	const pages: string[] = [];
-	for (let page = 1; page <= count; page++)
-		pages.push(
-			await tool(
-				'pdftotext',
-				['-layout', '-f', `${page}`, '-l', `${page}`, pdf, '-'],
-				'poppler-utils'
-			)
-		);
-	return pages;
+	const text = await tool('pdftotext', ['-layout', pdf, '-'], 'poppler-utils');
+	return text.split('\f').slice(0, -1);
 }
 
 /** Renders every page as a PNG next to the PDF, for a person to look at. */
