@@ -109,7 +109,7 @@ describe('[PO5a] plan DOCX rendered by LibreOffice', () => {
 		);
 	});
 
-	it('prints objective 2 with the SI* the source prints', () => {
+	it('prints objective 2 with the SI* and n/d the source prints', () => {
 		const start = pageOf(/^\s*2 \| Consolidare il servizio sociale professionale/m, bodyStart());
 		const grid = pages
 			.slice(start, start + 2)
@@ -117,6 +117,7 @@ describe('[PO5a] plan DOCX rendered by LibreOffice', () => {
 			.split(/^\s*3 \| Promuovere/m)[0]!;
 		expect(grid).toMatch(/Coinvolgimento di ASST nell.analisi\s+SI\*/);
 		expect(grid.match(/\bSI\*/g)).toHaveLength(2);
+		expect(grid).toMatch(/Impatto sociale previsto\s+n\/d/);
 	});
 
 	it('prints the matrix as one compact grid of ● on at most two landscape pages, header on each', () => {

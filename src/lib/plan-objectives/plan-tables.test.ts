@@ -55,7 +55,9 @@ describe('[PO5a] plan tables for the DOCX', () => {
 		['SI', '⊙ SI', 'SI'],
 		['NO', '⊙ SI*', 'NO'],
 		['SI', '⊙ SI, ma solo in parte', 'SI'],
-		['SI', undefined, 'SI']
+		['SI', undefined, 'SI'],
+		[null, 'n/d', 'n/d'],
+		[null, undefined, '']
 	])(
 		'prints %s stored as %s as %s: the source mark kept, nothing else',
 		(value, verbatim, printed) => {

@@ -87,17 +87,19 @@ const NO_AREA = 'Senza area di policy';
 const MARKS = /^[*†‡§¹²³⁴⁵⁶⁷⁸⁹]+$/;
 
 /**
- * A field as the griglia prints it: the value, or the source's own wording when
- * that is the same answer with a footnote mark ("⊙ SI*" prints "SI*").
+ * A field as the griglia prints it: the value, or the source's own wording when it
+ * says the same with a footnote mark ("⊙ SI*" prints "SI*") or says why there is no
+ * value ("n/d").
  */
 export function printedValue(value: FieldValue | undefined, verbatim: string | undefined): string {
 	const text = cellText(value);
-	if (!verbatim || !text || typeof value !== 'string') return text;
+	if (!verbatim || (text && typeof value !== 'string')) return text;
 	const printed = verbatim
 		.replace(/<[^>]+>/g, ' ')
 		.replace(/[☉⊙○●◉]/g, ' ')
 		.replace(/\s+/g, ' ')
 		.trim();
+	if (!text) return printed;
 	return printed.startsWith(text) && MARKS.test(printed.slice(text.length).trim()) ? printed : text;
 }
 
