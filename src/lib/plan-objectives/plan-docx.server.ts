@@ -5,6 +5,7 @@ import {
 	Footer,
 	Header,
 	HeadingLevel,
+	LeaderType,
 	LevelFormat,
 	Packer,
 	PageBreak,
@@ -21,7 +22,6 @@ import {
 	WidthType,
 	type ISectionOptions
 } from 'docx';
-import { estimatePageNumbers } from 'docx/layout';
 import type { PlanTables, Table } from './plan-tables';
 
 /**
@@ -43,8 +43,7 @@ export interface PlanDocxCover {
 
 /**
  * Arial, which every Word has and LibreOffice on Debian draws with Liberation Sans
- * (fonts-liberation: same widths, so the pages break where Word breaks them); the
- * page-number estimate knows its widths too.
+ * (fonts-liberation: same widths, so the pages break where Word breaks them).
  */
 const FONT = 'Arial';
 const LANGUAGE = { value: 'it-IT' };
@@ -220,13 +219,28 @@ function notes(table: Table): Paragraph[] {
 	);
 }
 
-const heading = (text: string, level: 1 | 2 | 3) =>
-	new Paragraph({
-		heading: [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3][level - 1],
-		numbering: level < 3 ? { reference: CHAPTERS, level: level - 1 } : undefined,
-		keepNext: true,
-		children: [run(text)]
-	});
+/**
+ * The chapter's headings, numbered by a Word list (1., 2., 2.1) and remembered with
+ * the same numbers for the table of contents.
+ */
+class Outline {
+	readonly entries: { title: string; level: number }[] = [];
+	#chapter = 0;
+	#section = 0;
+
+	heading(text: string, level: 1 | 2 | 3): Paragraph {
+		if (level === 1) [this.#chapter, this.#section] = [this.#chapter + 1, 0];
+		if (level === 2) this.#section++;
+		const number = [`${this.#chapter}.`, `${this.#chapter}.${this.#section}`, ''][level - 1];
+		this.entries.push({ title: number ? `${number} ${text}` : text, level });
+		return new Paragraph({
+			heading: [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3][level - 1],
+			numbering: level < 3 ? { reference: CHAPTERS, level: level - 1 } : undefined,
+			keepNext: true,
+			children: [run(text)]
+		});
+	}
+}
 
 const intro = (text: string) => new Paragraph({ spacing: { after: 160 }, children: [run(text)] });
 
@@ -248,39 +262,52 @@ function cover(tables: PlanTables, c: PlanDocxCover): Paragraph[] {
 	];
 }
 
-function contents(): (Paragraph | TableOfContents)[] {
+/**
+ * A Word TOC field written with its entries, so LibreOffice, which does not update
+ * fields, shows them; without page numbers, which only a layout of the pages knows
+ * (docx/layout's estimate takes seconds of CPU, too long for a server in a live
+ * session). The field is written dirty: Word fills in the pages when it opens the file.
+ */
+function contents(outline: Outline): (Paragraph | TableOfContents)[] {
 	return [
 		new Paragraph({ spacing: { after: 240 }, children: [run('Indice', { size: 32, bold: true })] }),
-		new TableOfContents('Indice', { hyperlink: true, headingStyleRange: '1-3' }),
+		new TableOfContents('Indice', {
+			hyperlink: true,
+			headingStyleRange: '1-3',
+			cachedEntries: outline.entries,
+			tabLeader: LeaderType.NONE
+		}),
 		new Paragraph({ children: [new PageBreak()] })
 	];
 }
 
-function objectivesPart(tables: PlanTables): (Paragraph | DocxTable)[] {
+function objectivesPart(tables: PlanTables, outline: Outline): (Paragraph | DocxTable)[] {
 	const body: (Paragraph | DocxTable)[] = [
-		heading('Quadro degli obiettivi', 1),
+		outline.heading('Quadro degli obiettivi', 1),
 		intro(
 			`Elenco degli obiettivi del Piano di Zona (n. ${tables.grids.length}), per area di policy.`
 		),
 		groupedTable(tables.overview),
-		heading('Griglie analitiche', 1)
+		outline.heading('Griglie analitiche', 1)
 	];
 	let section: string | undefined;
 	for (const grid of tables.grids) {
-		if (grid.section !== section) body.push(heading((section = grid.section ?? ''), 2));
-		body.push(heading(grid.title.replace(/^Obiettivo (\d+)\. /, '$1 | '), 3));
+		if (grid.section !== section) body.push(outline.heading((section = grid.section ?? ''), 2));
+		body.push(outline.heading(grid.title.replace(/^Obiettivo (\d+)\. /, '$1 | '), 3));
 		body.push(fieldTable(grid), ...notes(grid));
 	}
 	return body;
 }
 
-function gridsPart(tables: PlanTables): (Paragraph | DocxTable)[] {
+function gridsPart(tables: PlanTables, outline: Outline): (Paragraph | DocxTable)[] {
+	// A grid no objective ticks (a 2021-2023 plan has no punti chiave) would print a header and zeros.
+	const keyPoints = tables.keyPointTables.filter((t) => t.rows.length > 0);
 	return [
-		heading('Raccordo tra obiettivi e macro-aree di policy regionali', 1),
+		outline.heading('Raccordo tra obiettivi e macro-aree di policy regionali', 1),
 		compactTable(tables.matrix),
 		...notes(tables.matrix),
-		heading('Punti chiave per macro-area', 1),
-		...tables.keyPointTables.flatMap((t) => [heading(t.title, 2), compactTable(t), ...notes(t)])
+		...(keyPoints.length ? [outline.heading('Punti chiave per macro-area', 1)] : []),
+		...keyPoints.flatMap((t) => [outline.heading(t.title, 2), compactTable(t), ...notes(t)])
 	];
 }
 
@@ -338,15 +365,17 @@ const chapterLevel = (level: number, text: string) => ({
 	format: LevelFormat.DECIMAL,
 	text,
 	alignment: AlignmentType.START,
-	style: { paragraph: { indent: { left: 680, hanging: 680 } } }
+	style: { paragraph: { indent: { left: 850, hanging: 850 } } }
 });
 
 export async function planDocx(tables: PlanTables, c: PlanDocxCover): Promise<Buffer> {
 	const frame = pageFrame(tables, c);
+	const outline = new Outline();
+	const portrait = objectivesPart(tables, outline);
+	const landscape = gridsPart(tables, outline);
 	const doc = new Document({
 		title: tables.title,
 		creator: 'Tavoli',
-		pageNumbers: estimatePageNumbers,
 		styles: {
 			default: { document: { run: { font: FONT, size: 20, language: LANGUAGE } } },
 			paragraphStyles: [
@@ -367,9 +396,9 @@ export async function planDocx(tables: PlanTables, c: PlanDocxCover): Promise<Bu
 			{
 				properties: page('portrait'),
 				...frame,
-				children: [...cover(tables, c), ...contents(), ...objectivesPart(tables)]
+				children: [...cover(tables, c), ...contents(outline), ...portrait]
 			},
-			{ properties: page('landscape'), ...frame, children: gridsPart(tables) }
+			{ properties: page('landscape'), ...frame, children: landscape }
 		]
 	});
 	return Packer.toBuffer(doc);
