@@ -11,6 +11,10 @@ export const baseURL = `http://127.0.0.1:${port}`;
 export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: '**/*.e2e.ts',
+	// Playwright empties its output folder at start: its own one, so the renderings the
+	// integration tests leave in test-results/ (plan-docx/) survive npm test. The test
+	// servers clear their own test-results/<name>-<port> folders.
+	outputDir: 'test-results/playwright',
 	workers: 1,
 	fullyParallel: false,
 	retries: 0,
