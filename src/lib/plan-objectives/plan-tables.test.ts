@@ -75,10 +75,14 @@ describe('[PO5a] plan tables for the DOCX', () => {
 		]);
 	});
 
-	it('prints the griglia under its area, with the SI* of the source', () => {
-		const grid = planTables(plan, taxonomy).grids[1]!;
-		expect(grid.section).toBe('Domiciliarità');
-		expect(grid.rows.find((r) => r[1] === 'SI*')).toBeDefined();
+	it('prints the griglie in the quadro order, each under its area, with the SI* of the source', () => {
+		const { grids } = planTables(plan, taxonomy);
+		expect(grids.map((g) => [g.section, g.title])).toEqual([
+			['Domiciliarità', 'Obiettivo 2. Obiettivo numero 2'],
+			['Domiciliarità', 'Obiettivo 3. Obiettivo numero 3'],
+			['Politiche giovanili', 'Obiettivo 1. Obiettivo numero 1']
+		]);
+		expect(grids[0]!.rows.find((r) => r[1] === 'SI*')).toBeDefined();
 	});
 
 	it('ticks the matrix with ●, codes and a legend for the columns, totals below', () => {

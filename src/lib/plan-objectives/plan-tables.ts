@@ -66,17 +66,18 @@ export function macroAreaTotals(
 	return totals;
 }
 
-function overviewTable(plan: PlanExport): Table {
+/** The objectives as the plan presents them: by policy area in the plan's order, then by number. */
+function byArea(plan: PlanExport): ExportedObjective[] {
 	const areaOrder = new Map(plan.policyAreas.map((a, i) => [a.name, i]));
-	const sorted = [...plan.objectives].sort(
-		(a, b) =>
-			(areaOrder.get(a.policyArea ?? '') ?? Infinity) -
-				(areaOrder.get(b.policyArea ?? '') ?? Infinity) || a.number - b.number
-	);
+	const rank = (o: ExportedObjective) => areaOrder.get(o.policyArea ?? '') ?? Infinity;
+	return [...plan.objectives].sort((a, b) => rank(a) - rank(b) || a.number - b.number);
+}
+
+function overviewTable(plan: PlanExport): Table {
 	return {
 		title: 'Quadro degli obiettivi',
 		header: ['Area di policy', 'N.', 'Obiettivo'],
-		rows: sorted.map((o) => [o.policyArea ?? NO_AREA, String(o.number), o.title]),
+		rows: byArea(plan).map((o) => [o.policyArea ?? NO_AREA, String(o.number), o.title]),
 		groupBy: 0
 	};
 }
@@ -167,11 +168,11 @@ function keyPointTables(plan: PlanExport, taxonomy: TaxonomyForTables): Table[] 
 }
 
 export function planTables(plan: PlanExport, taxonomy: TaxonomyForTables): PlanTables {
-	const sorted = [...plan.objectives].sort((a, b) => a.number - b.number);
 	return {
 		title: planTitle(plan.plan),
 		overview: overviewTable(plan),
-		grids: sorted.map((o) => gridTable(o, plan.plan.taxonomyVersion, taxonomy)),
+		// In the quadro's order, so each area's griglie follow one another under its heading.
+		grids: byArea(plan).map((o) => gridTable(o, plan.plan.taxonomyVersion, taxonomy)),
 		matrix: matrixTable(plan, taxonomy),
 		keyPointTables: keyPointTables(plan, taxonomy)
 	};
