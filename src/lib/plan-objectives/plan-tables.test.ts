@@ -50,20 +50,23 @@ describe('[PO5a] plan tables for the DOCX', () => {
 	});
 
 	it.each([
-		['SI', '⊙ SI*', 'SI*'],
-		['SI', '<input type="radio"/> SI**', 'SI**'],
-		['SI', '⊙ SI', 'SI'],
-		['NO', '⊙ SI*', 'NO'],
-		['SI', '⊙ SI, ma solo in parte', 'SI'],
-		['SI', undefined, 'SI'],
-		[null, 'n/d', 'n/d'],
-		[null, undefined, '']
-	])(
-		'prints %s stored as %s as %s: the source mark kept, nothing else',
-		(value, verbatim, printed) => {
-			expect(printedValue(value, verbatim)).toBe(printed);
-		}
-	);
+		['SI', '⊙ SI*', true, 'SI*'],
+		['SI', '<input type="radio"/> SI**', true, 'SI**'],
+		['SI', 'Sì, è trasversale all’Area Anziani.', true, 'Sì, è trasversale all’Area Anziani.'],
+		['INNOVATIVO', '➢ Obiettivo innovativo.', true, 'Obiettivo innovativo.'],
+		[
+			null,
+			'Intervento progettato in sinergia con ASST',
+			true,
+			'Intervento progettato in sinergia con ASST'
+		],
+		['SI', undefined, true, 'SI'],
+		['• Primo\n• Secondo', '<ul> Primo; Secondo', false, '• Primo\n• Secondo'],
+		[null, 'n/d', false, 'n/d'],
+		[null, undefined, false, '']
+	])('prints %s, printed %s (a choice: %s), as %s', (value, verbatim, choice, printed) => {
+		expect(printedValue(value, verbatim, choice)).toBe(printed);
+	});
 
 	it('groups the quadro by policy area, in the plan order, numbers ascending', () => {
 		const { overview } = planTables(plan, taxonomy);

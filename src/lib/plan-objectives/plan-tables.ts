@@ -1,5 +1,6 @@
 import { templateFields, type FieldValue } from '$lib/objectives/objective-template';
 import type { ExportedObjective, PlanExport } from './plan-export';
+import { isTextType } from './template-form';
 
 /**
  * The plan's objective chapter as plain tables (SPEC PO5), laid out as real plans
@@ -84,31 +85,37 @@ function overviewTable(plan: PlanExport): Table {
 
 const NO_AREA = 'Senza area di policy';
 
-/** A mark printed after an answer, pointing to a footnote ("SI*"). */
-const MARKS = /^[*†‡§¹²³⁴⁵⁶⁷⁸⁹]+$/;
-
-/**
- * A field as the griglia prints it: the value, or the source's own wording when it
- * says the same with a footnote mark ("⊙ SI*" prints "SI*") or says why there is no
- * value ("n/d").
- */
-export function printedValue(value: FieldValue | undefined, verbatim: string | undefined): string {
-	const text = cellText(value);
-	if (!verbatim || (text && typeof value !== 'string')) return text;
-	const printed = verbatim
+/** What the source printed, without its converter's tags, radio marks and bullets. */
+function printedText(verbatim: string): string {
+	return verbatim
 		.replace(/<[^>]+>/g, ' ')
-		.replace(/[☉⊙○●◉]/g, ' ')
+		.replace(/[☉⊙○●◉➢•]/g, ' ')
 		.replace(/\s+/g, ' ')
 		.trim();
-	if (!text) return printed;
-	return printed.startsWith(text) && MARKS.test(printed.slice(text.length).trim()) ? printed : text;
+}
+
+/**
+ * A field as the griglia prints it. An answer to a choice prints as the source worded
+ * it, when the objective was imported and the answer not changed since (an edit drops
+ * the field's verbatim): "⊙ SI*" prints "SI*" with its footnote mark, "➢ Obiettivo
+ * innovativo." the template's words, not INNOVATIVO. A text prints its value, split
+ * into lines; an empty one what the source printed instead ("n/d").
+ */
+export function printedValue(
+	value: FieldValue | undefined,
+	verbatim: string | undefined,
+	choice: boolean
+): string {
+	const text = cellText(value);
+	if (!verbatim) return text;
+	return choice || !text ? printedText(verbatim) : text;
 }
 
 function gridTable(o: ExportedObjective, version: string, taxonomy: TaxonomyForTables): Table {
 	const labels = new Map(taxonomy.macroAreas.map((a) => [a.code, a.label]));
 	const rows = templateFields(version).map((f) => [
 		f.label,
-		printedValue(o.fields[f.key], o.verbatim[f.key])
+		printedValue(o.fields[f.key], o.verbatim[f.key], !isTextType(f.type))
 	]);
 	rows.push(['Macro-aree', o.macroAreas.map((c) => `${c}) ${labels.get(c) ?? ''}`).join('\n')]);
 	const points = Object.entries(o.keyPoints).flatMap(([c, ps]) => ps.map((p) => `${c}: ${p}`));
