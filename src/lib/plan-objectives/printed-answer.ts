@@ -1,0 +1,76 @@
+import data20212023 from '$lib/taxonomy/data/2021-2023.json' with { type: 'json' };
+import type { FieldValue, TemplateField } from '$lib/objectives/objective-template';
+import { fieldChoices, isTextType } from './template-form';
+
+/**
+ * What a plan's document prints for an objective's field (SPEC PO5, PO6): the
+ * template's own words for a choice (never an internal code such as
+ * `IN_CONTINUITA`), and the imported plan's answer as it printed it when there is
+ * one — marks included («SI*», «Sì, è trasversale all'Area …», a co-progettato
+ * answer without Sì/No). Every rendering (DOCX, XLSX, CSV) prints through here.
+ */
+
+/** Where a field's footnote is kept in `verbatim`: `<field key>.footnote`, the note printed under the grid. */
+export const FOOTNOTE_SUFFIX = '.footnote';
+export const footnoteKey = (fieldKey: string) => `${fieldKey}${FOOTNOTE_SUFFIX}`;
+
+/** The template field a `verbatim` key belongs to: the key itself, or the field of a footnote. */
+export const verbatimField = (key: string) =>
+	key.endsWith(FOOTNOTE_SUFFIX) ? key.slice(0, -FOOTNOTE_SUFFIX.length) : key;
+
+/**
+ * The 2021-2023 form prints its answers as words ("Sì", "Obiettivo in continuità")
+ * that Tavoli stores as codes; the domain file lists the printed words in the
+ * order of the codes the template offers.
+ */
+const printedWords20212023 = new Map(
+	data20212023.objectiveTemplate.fields
+		.filter((f): f is typeof f & { values: string[] } => 'values' in f && Array.isArray(f.values))
+		.map((f) => [f.key, f.values])
+);
+
+/** The template's printed words for a stored choice; the choice itself when it has none. */
+export function choiceLabel(version: string, field: TemplateField, value: string): string {
+	if (version !== '2021-2023') return value;
+	const words = printedWords20212023.get(field.key);
+	const codes = fieldChoices(field.type, field.values);
+	const at = codes.indexOf(value);
+	return words && words.length === codes.length && at >= 0 ? words[at]! : value;
+}
+
+/** A printed cell's text without the converter's tags, radio markers and bullets. */
+export function plainPrinted(verbatim: string): string {
+	return verbatim
+		.replace(/<[^>]+>/g, ' ')
+		.replace(/[☉⊙➢]/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
+}
+
+/** A field's value as a cell prints it: lists one item a line, choices in the template's words. */
+export function printedValue(
+	version: string,
+	field: TemplateField,
+	value: FieldValue | undefined,
+	verbatim?: string
+): string {
+	if (isTextType(field.type)) {
+		if (value === null || value === undefined) return verbatim ? plainPrinted(verbatim) : '';
+		return Array.isArray(value) ? value.join('\n') : value;
+	}
+	// A choice the source printed keeps its printed words: the mark, the areas named, the partners.
+	const printed = verbatim ? plainPrinted(verbatim) : '';
+	if (printed) return printed;
+	if (value === null || value === undefined) return '';
+	const values = Array.isArray(value) ? value : [value];
+	return values.map((v) => choiceLabel(version, field, v)).join(', ');
+}
+
+/** The footnotes printed under an objective's grid, once each, in the template's order. */
+export function footnotes(
+	fields: readonly Pick<TemplateField, 'key'>[],
+	verbatim: Readonly<Record<string, string>>
+): string[] {
+	const notes = fields.map((f) => verbatim[footnoteKey(f.key)]).filter((n): n is string => !!n);
+	return [...new Set(notes)];
+}
