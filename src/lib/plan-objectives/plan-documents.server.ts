@@ -20,7 +20,8 @@ import type { PlanTables, Table } from './plan-tables';
  * Renderings of the plan's tables (plan-tables.ts) as files the UdP hands on:
  * DOCX for the plan document, XLSX with one sheet per table, CSV for the
  * objectives list. Nothing here decides content; it only lays it out. Every
- * XLSX and CSV cell goes through spreadsheetCell, so no text is read as a formula.
+ * XLSX and CSV text goes through spreadsheetCell, so no text is read as a
+ * formula; the only formulas are the totals we write ourselves.
  */
 
 function cell(text: string, bold = false): TableCell {
@@ -79,12 +80,29 @@ export async function planDocx(tables: PlanTables): Promise<Buffer> {
 	return Packer.toBuffer(doc);
 }
 
-/** Sheet names: at most 31 characters, none of : \ / ? * [ ], unique. */
-function sheetName(title: string, taken: Set<string>): string {
-	const base = title.replace(/[:\\/?*[\]]/g, ' ').slice(0, 28);
-	let name = base;
-	for (let i = 2; taken.has(name); i++) name = `${base.slice(0, 26)} ${i}`;
-	taken.add(name);
+/** Excel's bound on a sheet name. */
+const SHEET_NAME_MAX = 31;
+
+/**
+ * Sheet names: at most 31 characters, none of : \ / ? * [ ], no space at either
+ * end (Excel trims it, and a name cut mid-phrase reads as broken), unique
+ * regardless of case (Excel refuses two that differ only in case).
+ */
+export function sheetName(title: string, taken: Set<string>): string {
+	const cut = (text: string, max: number) => text.slice(0, max).trimEnd();
+	const base = cut(
+		title
+			.replace(/[:\\/?*[\]]/g, ' ')
+			.replace(/\s+/g, ' ')
+			.trim(),
+		SHEET_NAME_MAX
+	);
+	let name = base || 'Foglio';
+	for (let i = 2; taken.has(name.toLowerCase()); i++) {
+		const suffix = ` (${i})`;
+		name = cut(base, SHEET_NAME_MAX - suffix.length) + suffix;
+	}
+	taken.add(name.toLowerCase());
 	return name;
 }
 
@@ -98,19 +116,67 @@ export function planXlsx(tables: PlanTables, objectives: Table): Promise<Buffer>
 	]);
 }
 
-/** One sheet per table, header row bold and frozen. */
+/** Column widths in characters: the longest line of the column, within readable bounds. */
+const WIDTH = { min: 6, max: 60 } as const;
+
+function columnWidths(table: Table): number[] {
+	const rows = [table.header, ...table.rows, ...(table.footer ? [table.footer] : [])];
+	return table.header.map((_, col) => {
+		const longest = Math.max(
+			0,
+			...rows.flatMap((r) => (r[col] ?? '').split('\n').map((line) => line.length))
+		);
+		return Math.min(WIDTH.max, Math.max(WIDTH.min, longest + 2));
+	});
+}
+
+/** A cell as the sheet stores it: a number in a number column, a text otherwise (never a formula). */
+function sheetCell(table: Table, col: number, text: string): string | number | null {
+	if (text === '') return null;
+	const isNumber = table.numberColumns?.includes(col) && /^-?\d+$/.test(text);
+	return isNumber ? Number(text) : spreadsheetCell(text, 'xlsx');
+}
+
+/** The footer: a figure that counts its column is our formula, written with its result. */
+function footerCell(table: Table, col: number, text: string, lastRow: number) {
+	if (!table.footerCounts || !/^\d+$/.test(text)) return sheetCell(table, col, text);
+	const letter = columnLetter(col + 1);
+	return { formula: `COUNTA(${letter}2:${letter}${lastRow})`, result: Number(text) };
+}
+
+function columnLetter(n: number): string {
+	let letters = '';
+	for (; n > 0; n = Math.floor((n - 1) / 26))
+		letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+	return letters;
+}
+
+/**
+ * One sheet per table: header row bold and frozen (with the first column when
+ * it names the row), text wrapped, columns as wide as their content allows,
+ * numbers as numbers and the totals as COUNTA formulas with their results.
+ */
 export async function tablesXlsx(tables: readonly Table[]): Promise<Buffer> {
 	const book = new ExcelJS.Workbook();
 	book.creator = 'Tavoli';
 	const taken = new Set<string>();
 	for (const table of tables) {
 		const sheet = book.addWorksheet(sheetName(table.title, taken));
-		const cells = (row: readonly string[]) => row.map((c) => spreadsheetCell(c, 'xlsx'));
-		sheet.addRow(cells(table.header)).font = { bold: true };
-		for (const row of table.rows) sheet.addRow(cells(row));
-		if (table.footer) sheet.addRow(cells(table.footer)).font = { bold: true };
-		sheet.views = [{ state: 'frozen', ySplit: 1 }];
-		sheet.columns.forEach((c) => (c.width = 24));
+		const row = (cells: readonly string[]) => cells.map((c, i) => sheetCell(table, i, c));
+		sheet.addRow(table.header.map((h) => spreadsheetCell(h, 'xlsx'))).font = { bold: true };
+		for (const r of table.rows) sheet.addRow(row(r));
+		if (table.footer) {
+			const last = table.rows.length + 1;
+			sheet.addRow(table.footer.map((c, i) => footerCell(table, i, c, last))).font = {
+				bold: true
+			};
+		}
+		sheet.views = [{ state: 'frozen', ySplit: 1, xSplit: table.footerCounts ? 1 : 0 }];
+		columnWidths(table).forEach((width, i) => {
+			const column = sheet.getColumn(i + 1);
+			column.width = width;
+			column.alignment = { wrapText: true, vertical: 'top' };
+		});
 	}
 	return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -1,5 +1,6 @@
 import { templateFields, type FieldValue } from '$lib/objectives/objective-template';
 import type { ExportedObjective, PlanExport } from './plan-export';
+import { footnotes, printedValue } from './printed-answer';
 
 /**
  * The plan's objective chapter as plain tables (SPEC PO5), laid out as real plans
@@ -14,6 +15,13 @@ export interface Table {
 	rows: string[][];
 	/** A last row printed in bold (the matrix's totals). */
 	footer?: string[];
+	/** Columns (0-based) whose cells are whole numbers: spreadsheets store them as numbers. */
+	numberColumns?: number[];
+	/**
+	 * The footer's figures count the filled cells of their column: spreadsheets write
+	 * them as that formula, with the figure as its result.
+	 */
+	footerCounts?: boolean;
 }
 
 export interface TaxonomyForTables {
@@ -28,7 +36,15 @@ export interface PlanTables {
 	keyPointTables: Table[];
 }
 
-/** A field's value as a cell prints it. */
+/** The status as the plan's documents name it. */
+export const statusLabels: Record<ExportedObjective['status'], string> = {
+	draft: 'bozza',
+	review: 'in revisione',
+	consolidated: 'consolidato',
+	approved: 'approvato'
+};
+
+/** A field's value as a cell prints it (a choice's code as stored: printed-answer.ts prints its words). */
 export function cellText(value: FieldValue | undefined): string {
 	if (value === null || value === undefined) return '';
 	return Array.isArray(value) ? value.join(', ') : value;
@@ -57,24 +73,33 @@ function overviewTable(plan: PlanExport): Table {
 	return {
 		title: 'Quadro degli obiettivi',
 		header: ['Area di policy', 'N.', 'Obiettivo'],
-		rows: sorted.map((o) => [o.policyArea ?? '', String(o.number), o.title])
+		rows: sorted.map((o) => [o.policyArea ?? '', String(o.number), o.title]),
+		numberColumns: [1]
 	};
 }
 
+const keyPointLines = (o: ExportedObjective) =>
+	Object.entries(o.keyPoints).flatMap(([c, ps]) => ps.map((p) => `${c}: ${p}`));
+
+const indicatorText = (i: ExportedObjective['indicators'][number]) =>
+	[i.description, i.baseline && `baseline ${i.baseline}`, i.target && `target ${i.target}`]
+		.filter(Boolean)
+		.join(' · ');
+
 function gridTable(o: ExportedObjective, version: string, taxonomy: TaxonomyForTables): Table {
 	const labels = new Map(taxonomy.macroAreas.map((a) => [a.code, a.label]));
-	const rows = templateFields(version).map((f) => [f.label, cellText(o.fields[f.key])]);
+	const fields = templateFields(version);
+	const rows = fields.map((f) => [
+		f.label,
+		printedValue(version, f, o.fields[f.key], o.verbatim[f.key])
+	]);
 	rows.push(['Macro-aree', o.macroAreas.map((c) => `${c}) ${labels.get(c) ?? ''}`).join('\n')]);
-	const points = Object.entries(o.keyPoints).flatMap(([c, ps]) => ps.map((p) => `${c}: ${p}`));
+	const points = keyPointLines(o);
 	if (points.length) rows.push(['Punti chiave', points.join('\n')]);
 	if (o.leps.length) rows.push(['LEPS', o.leps.join('\n')]);
-	for (const i of o.indicators)
-		rows.push([
-			`Indicatore (${i.level})`,
-			[i.description, i.baseline && `baseline ${i.baseline}`, i.target && `target ${i.target}`]
-				.filter(Boolean)
-				.join(' · ')
-		]);
+	for (const i of o.indicators) rows.push([`Indicatore (${i.level})`, indicatorText(i)]);
+	const notes = footnotes(fields, o.verbatim);
+	if (notes.length) rows.push(['Note', notes.join('\n')]);
 	return { title: `Obiettivo ${objectiveLabel(o)}`, header: ['Campo', 'Contenuto'], rows };
 }
 
@@ -87,7 +112,8 @@ function matrixTable(plan: PlanExport, taxonomy: TaxonomyForTables): Table {
 		rows: [...plan.objectives]
 			.sort((a, b) => a.number - b.number)
 			.map((o) => [objectiveLabel(o), ...codes.map((c) => (o.macroAreas.includes(c) ? 'X' : ''))]),
-		footer: ['Totale', ...codes.map((c) => String(totals[c] ?? 0))]
+		footer: ['Totale', ...codes.map((c) => String(totals[c] ?? 0))],
+		footerCounts: true
 	};
 }
 
@@ -119,9 +145,14 @@ export function planTables(plan: PlanExport, taxonomy: TaxonomyForTables): PlanT
 	};
 }
 
-/** One row per objective with every template field: the CSV export. */
+/**
+ * One row per objective with every part of it: the template's fields in their
+ * printed words, macro-areas, punti chiave, LEPS, indicators, footnotes, status.
+ * The CSV export, and the XLSX's objectives sheet.
+ */
 export function objectivesSheet(plan: PlanExport): Table {
-	const fields = templateFields(plan.plan.taxonomyVersion);
+	const version = plan.plan.taxonomyVersion;
+	const fields = templateFields(version);
 	return {
 		title: 'Obiettivi',
 		header: [
@@ -130,7 +161,12 @@ export function objectivesSheet(plan: PlanExport): Table {
 			'Area di policy',
 			...fields.map((f) => f.label),
 			'Macro-aree',
-			'Stato'
+			'Punti chiave',
+			'LEPS',
+			'Indicatori',
+			'Note',
+			'Stato',
+			'Data di approvazione'
 		],
 		rows: [...plan.objectives]
 			.sort((a, b) => a.number - b.number)
@@ -138,9 +174,15 @@ export function objectivesSheet(plan: PlanExport): Table {
 				String(o.number),
 				o.title,
 				o.policyArea ?? '',
-				...fields.map((f) => cellText(o.fields[f.key])),
+				...fields.map((f) => printedValue(version, f, o.fields[f.key], o.verbatim[f.key])),
 				o.macroAreas.join(', '),
-				o.status
-			])
+				keyPointLines(o).join('\n'),
+				o.leps.join('\n'),
+				o.indicators.map((i) => `${i.level}: ${indicatorText(i)}`).join('\n'),
+				footnotes(fields, o.verbatim).join('\n'),
+				statusLabels[o.status],
+				o.approvedAt ?? ''
+			]),
+		numberColumns: [0]
 	};
 }
