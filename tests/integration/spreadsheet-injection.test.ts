@@ -32,8 +32,9 @@ function objective(number: number, title: string, text: string, policyArea: stri
 		number,
 		title,
 		policyArea,
-		fields: { objectives: text },
-		verbatim: {},
+		fields: { objectives: text, asstInvolvement: 'SI' },
+		// Printed answers and footnotes reach the sheets too (the answer's text, the Note column).
+		verbatim: { asstInvolvement: text, 'asstInvolvement.footnote': title },
 		macroAreas: ['A'],
 		keyPoints: {},
 		leps: [],
