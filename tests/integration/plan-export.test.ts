@@ -119,6 +119,11 @@ describe('plan export', () => {
 		expect(new Set(names).size).toBe(names.length);
 		const objectives = book.getWorksheet('Obiettivi')!;
 		expect(objectives.getColumn(1).width).toBeLessThan(objectives.getColumn(2).width!);
+		// The matrix's tick columns are as narrow as the longest word of their header.
+		const matrix = book.getWorksheet('Obiettivi e macro-aree')!;
+		for (let c = 2; c <= matrix.columnCount; c++)
+			expect(matrix.getColumn(c).width).toBeLessThanOrEqual(20);
+		expect(matrix.getColumn(1).width).toBe(60);
 	});
 
 	it('[PO5] XLSX: statuses and answers in Italian, SI* with its footnote', async () => {

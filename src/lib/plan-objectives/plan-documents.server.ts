@@ -116,17 +116,20 @@ export function planXlsx(tables: PlanTables, objectives: Table): Promise<Buffer>
 	]);
 }
 
-/** Column widths in characters: the longest line of the column, within readable bounds. */
+/**
+ * Column widths in characters: the longest line of the column's cells, within
+ * readable bounds. A header wraps, so it asks only for its longest word: the
+ * matrix's tick columns stay narrow under their long macro-area names.
+ */
 const WIDTH = { min: 6, max: 60 } as const;
 
 function columnWidths(table: Table): number[] {
-	const rows = [table.header, ...table.rows, ...(table.footer ? [table.footer] : [])];
-	return table.header.map((_, col) => {
-		const longest = Math.max(
-			0,
-			...rows.flatMap((r) => (r[col] ?? '').split('\n').map((line) => line.length))
-		);
-		return Math.min(WIDTH.max, Math.max(WIDTH.min, longest + 2));
+	const rows = [...table.rows, ...(table.footer ? [table.footer] : [])];
+	const longest = (texts: string[]) => Math.max(0, ...texts.map((t) => t.length));
+	return table.header.map((header, col) => {
+		const lines = rows.flatMap((r) => (r[col] ?? '').split('\n'));
+		const wanted = Math.max(longest(lines), longest(header.split(/\s+/)));
+		return Math.min(WIDTH.max, Math.max(WIDTH.min, wanted + 2));
 	});
 }
 
