@@ -124,6 +124,12 @@ describe('plan export', () => {
 		for (let c = 2; c <= matrix.columnCount; c++)
 			expect(matrix.getColumn(c).width).toBeLessThanOrEqual(20);
 		expect(matrix.getColumn(1).width).toBe(60);
+		// Rows are as tall as their wrapped text: no spreadsheet grows them when it opens the file.
+		expect(matrix.getRow(1).height).toBeGreaterThanOrEqual(6 * 15);
+		expect(matrix.getRow(matrix.rowCount).height).toBe(15);
+		const grid = book.worksheets.find((s) => s.name.startsWith('Obiettivo 2.'))!;
+		const lines = String(grid.getCell('B2').value).length / grid.getColumn(2).width!;
+		expect(grid.getRow(2).height).toBeGreaterThanOrEqual(Math.floor(lines) * 15);
 	});
 
 	it('[PO5] XLSX: statuses and answers in Italian, SI* with its footnote', async () => {

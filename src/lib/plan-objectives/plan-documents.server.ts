@@ -154,10 +154,43 @@ function columnLetter(n: number): string {
 	return letters;
 }
 
+/** Points per line of 11-point text, and Excel's highest row. */
+const LINE_HEIGHT = 15;
+const MAX_ROW_HEIGHT = 409;
+
+/** How many lines a text takes when wrapped at word boundaries to `width` characters. */
+function wrappedLines(text: string, width: number): number {
+	let lines = 1;
+	let used = 0;
+	for (const word of text.split(' ')) {
+		if (used > 0 && used + 1 + word.length <= width) used += 1 + word.length;
+		else {
+			if (used > 0) lines++;
+			lines += Math.max(0, Math.ceil(word.length / width) - 1);
+			used = word.length % width || (word.length ? width : 0);
+		}
+	}
+	return lines;
+}
+
+/**
+ * A row's height for its wrapped text. Neither Excel nor LibreOffice grows a row
+ * for wrapped text when it opens a file, so the lines would overlap: each cell's
+ * lines are counted at its column's width (a header by its words, as it wraps).
+ */
+function rowHeight(cells: readonly string[], widths: readonly number[]): number {
+	const lines = cells.map((text, col) => {
+		const perLine = Math.max(1, (widths[col] ?? WIDTH.min) - 2);
+		return text.split('\n').reduce((sum, line) => sum + wrappedLines(line, perLine), 0);
+	});
+	return Math.min(MAX_ROW_HEIGHT, Math.max(1, ...lines) * LINE_HEIGHT);
+}
+
 /**
  * One sheet per table: header row bold and frozen (with the first column when
- * it names the row), text wrapped, columns as wide as their content allows,
- * numbers as numbers and the totals as COUNTA formulas with their results.
+ * it names the row), text wrapped in rows tall enough for it, columns as wide as
+ * their content allows, numbers as numbers and the totals as COUNTA formulas
+ * with their results.
  */
 export async function tablesXlsx(tables: readonly Table[]): Promise<Buffer> {
 	const book = new ExcelJS.Workbook();
@@ -165,17 +198,30 @@ export async function tablesXlsx(tables: readonly Table[]): Promise<Buffer> {
 	const taken = new Set<string>();
 	for (const table of tables) {
 		const sheet = book.addWorksheet(sheetName(table.title, taken));
-		const row = (cells: readonly string[]) => cells.map((c, i) => sheetCell(table, i, c));
-		sheet.addRow(table.header.map((h) => spreadsheetCell(h, 'xlsx'))).font = { bold: true };
-		for (const r of table.rows) sheet.addRow(row(r));
+		const widths = columnWidths(table);
+		const add = (texts: readonly string[], cells: unknown[]) => {
+			const row = sheet.addRow(cells);
+			row.height = rowHeight(texts, widths);
+			return row;
+		};
+		add(
+			table.header,
+			table.header.map((h) => spreadsheetCell(h, 'xlsx'))
+		).font = { bold: true };
+		for (const r of table.rows)
+			add(
+				r,
+				r.map((c, i) => sheetCell(table, i, c))
+			);
 		if (table.footer) {
 			const last = table.rows.length + 1;
-			sheet.addRow(table.footer.map((c, i) => footerCell(table, i, c, last))).font = {
-				bold: true
-			};
+			add(
+				table.footer,
+				table.footer.map((c, i) => footerCell(table, i, c, last))
+			).font = { bold: true };
 		}
 		sheet.views = [{ state: 'frozen', ySplit: 1, xSplit: table.footerCounts ? 1 : 0 }];
-		columnWidths(table).forEach((width, i) => {
+		widths.forEach((width, i) => {
 			const column = sheet.getColumn(i + 1);
 			column.width = width;
 			column.alignment = { wrapText: true, vertical: 'top' };
