@@ -6,8 +6,12 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { templateFields } from '$lib/objectives/objective-template';
+import { plainPrinted } from '$lib/plan-objectives/printed-answer';
+import { isTextType } from '$lib/plan-objectives/template-form';
 import { renderPlanExport } from '$lib/plan-objectives/plan-export.server';
+import { buildPlanExport } from '$lib/plan-objectives/plan-export.server';
 import { importObjectives } from '$lib/plan-objectives/plan-import.server';
+import { sheetToPlan, type ColumnTarget } from '$lib/plan-objectives/sheet-import';
 import { createTestDatabase, type TestDatabase } from '$lib/server/db/test-database';
 import { addAmbito, addPlan } from '$lib/server/db/test-fixtures';
 import { convertToPdf } from '../support/libreoffice';
@@ -235,5 +239,43 @@ describe('plan export of a 2021-2023 plan (Valle Trompia)', () => {
 			expect(byNumber.get(n)![coDesigned]).toBe(source.verbatim);
 		}
 		expect(byNumber.get(2)![header.indexOf('Macro-aree')]).toBe('A, C, H, I');
+	});
+
+	it('[PO6] its CSV imports back as a sheet with every answer and its printed words', async () => {
+		const csv = (await renderPlanExport(t.db, trompiaPlan, 'csv'))!.body as string;
+		const table = Papa.parse<string[]>(csv.slice(1), { delimiter: ';' }).data;
+		const byLabel = new Map(templateFields('2021-2023').map((f) => [f.label, f.key]));
+		const named: Record<string, ColumnTarget> = {
+			'N.': 'number',
+			Titolo: 'title',
+			'Area di policy': 'policyArea',
+			'Macro-aree': 'macroAreas'
+		};
+		const mapping = table[0]!.map((h, i): ColumnTarget => {
+			const key = byLabel.get(h);
+			// The 2021-2023 form has a field labelled «Titolo» too: the first is the objective's.
+			if (i > 2 && key) return `field:${key}`;
+			return named[h] ?? 'ignore';
+		});
+		const original = buildPlanExport(t.db, trompiaPlan)!;
+		const sheet = sheetToPlan(table, mapping, original.plan, 1);
+		expect(sheet.problems).toEqual([]);
+		const copy = addPlan(t.db, addAmbito(t.db, 'Copia'), '2021-2023');
+		expect(importObjectives(t.db, copy, sheet.plan, null, 2)).toMatchObject({ ok: true });
+		const again = buildPlanExport(t.db, copy)!;
+		const choices = templateFields('2021-2023').filter((f) => !isTextType(f.type));
+		for (const o of original.objectives) {
+			const back = again.objectives.find((b) => b.number === o.number)!;
+			expect(back.macroAreas).toEqual(o.macroAreas);
+			for (const f of choices) {
+				// The reference left 32's «Si, il progetto prevede…» without an answer; read back, it says SI.
+				const opensWithSi = /^Si,/.test(o.verbatim[f.key] ?? '');
+				const expected = o.fields[f.key] ?? (opensWithSi ? 'SI' : null);
+				expect(back.fields[f.key] ?? null).toEqual(expected);
+				expect(plainPrinted(back.verbatim[f.key] ?? '')).toBe(
+					plainPrinted(o.verbatim[f.key] ?? '')
+				);
+			}
+		}
 	});
 });

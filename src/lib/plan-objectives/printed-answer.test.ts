@@ -5,6 +5,7 @@ import {
 	footnotes,
 	plainPrinted,
 	printedValue,
+	readChoice,
 	verbatimField
 } from './printed-answer';
 
@@ -55,5 +56,75 @@ describe('[PO5] printed answers', () => {
 		expect(footnotes(fields, verbatim)).toEqual(['*Nota']);
 		expect(verbatimField('asstInvolvement.footnote')).toBe('asstInvolvement');
 		expect(verbatimField('asstInvolvement')).toBe('asstInvolvement');
+	});
+});
+
+describe('[PO6] a printed choice read back from a sheet', () => {
+	const read = (version: string, key: string, cell: string) =>
+		readChoice(version, field(version, key), cell);
+
+	it.each([
+		['2025-2027', 'asstInvolvement', 'SI', { value: 'SI' }],
+		['2025-2027', 'asstInvolvement', 'si', { value: 'SI', printed: 'si' }],
+		['2025-2027', 'asstInvolvement', 'SI*', { value: 'SI', printed: 'SI*' }],
+		['2025-2027', 'asstInvolvement', '⊙ SI*', { value: 'SI', printed: '⊙ SI*' }],
+		['2025-2027', 'innovativeCareModels', 'n/d', { value: 'n/d' }],
+		['2025-2027', 'innovativeCareModels', 'ND', { value: 'n/d' }],
+		[
+			'2025-2027',
+			'objectiveType',
+			'RIPARATIVO, PREVENTIVO',
+			{ value: ['RIPARATIVO', 'PREVENTIVO'] }
+		],
+		[
+			'2025-2027',
+			'objectiveType',
+			'RIPARATIVO/PREVENTIVO',
+			{ value: ['RIPARATIVO', 'PREVENTIVO'], printed: 'RIPARATIVO/PREVENTIVO' }
+		],
+		['2021-2023', 'objectiveKind', 'INNOVATIVO', { value: 'INNOVATIVO' }],
+		[
+			'2021-2023',
+			'objectiveKind',
+			'Obiettivo in continuità.',
+			{ value: 'IN_CONTINUITA', printed: 'Obiettivo in continuità.' }
+		],
+		['2021-2023', 'socialHealthIntegration', 'Sì.', { value: 'SI', printed: 'Sì.' }],
+		[
+			'2021-2023',
+			'crossCuttingIntegrated',
+			'Sì, è trasversale all’Area interventi per la Famiglia.',
+			{ value: 'SI', printed: 'Sì, è trasversale all’Area interventi per la Famiglia.' }
+		],
+		[
+			'2021-2023',
+			'coDesignedWithNetwork',
+			'Intervento progettato in sinergia con le cooperative.',
+			{ value: null, printed: 'Intervento progettato in sinergia con le cooperative.' }
+		]
+	])('%s %s: %j', (version, key, cell, expected) => {
+		expect(read(version, key, cell)).toEqual(expected);
+	});
+
+	it('leaves an answer the template lacks for the check to refuse', () => {
+		expect(read('2025-2027', 'asstInvolvement', 'forse')).toEqual({ value: 'FORSE' });
+		expect(read('2025-2027', 'objectiveType', 'RIPARATIVO, ALTRO')).toEqual({
+			value: ['RIPARATIVO', 'ALTRO']
+		});
+		expect(read('2025-2027', 'asstInvolvement', 'Siamo d’accordo')).toEqual({
+			value: 'SIAMO D’ACCORDO'
+		});
+	});
+
+	it('reads back what printedValue prints, for every choice of both templates', () => {
+		for (const version of ['2025-2027', '2021-2023'])
+			for (const f of templateFields(version).filter((f) => f.type !== 'richText')) {
+				if (['shortText', 'money'].includes(f.type)) continue;
+				const codes = f.type === 'siNo' ? ['SI', 'NO'] : (f.values ?? []);
+				for (const code of codes) {
+					const value = f.type === 'enumSet' ? [code] : code;
+					expect(read(version, f.key, printedValue(version, f, value)).value).toEqual(value);
+				}
+			}
 	});
 });

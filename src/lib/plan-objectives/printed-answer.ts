@@ -74,3 +74,54 @@ export function footnotes(
 	const notes = fields.map((f) => verbatim[footnoteKey(f.key)]).filter((n): n is string => !!n);
 	return [...new Set(notes)];
 }
+
+/** A choice read back from a cell: the stored value, and the cell's own words when they say more. */
+export interface ReadChoice {
+	value: FieldValue;
+	/** Kept as the field's verbatim text: a mark (SI*), a sentence around the answer. */
+	printed?: string;
+}
+
+const bare = (text: string) =>
+	text
+		.toLowerCase()
+		.replace(/[\s.;:*]+$/, '')
+		.trim();
+
+/**
+ * The inverse of printedValue for a spreadsheet cell (SPEC PO6): the code a
+ * choice's words stand for, whether the cell holds the code (`IN_CONTINUITA`),
+ * the template's words (`Obiettivo in continuità.`), a mark (`SI*`) or a
+ * sentence that opens with the answer (`Sì, è trasversale all'Area …`), so an
+ * exported sheet imports back with nothing lost. A 2021-2023 answer in prose
+ * without Sì/No (a co-progettato answer naming the partners) keeps its text with
+ * no value. Anything else comes back upper-cased, for the template check to
+ * refuse by name.
+ */
+export function readChoice(version: string, field: TemplateField, cell: string): ReadChoice {
+	const text = plainPrinted(cell);
+	const codes = fieldChoices(field.type, field.values);
+	const codeOf = (part: string) =>
+		codes.find(
+			(c) => bare(c) === bare(part) || bare(choiceLabel(version, field, c)) === bare(part)
+		);
+	const withText = (value: FieldValue): ReadChoice => {
+		const plain = Array.isArray(value) ? value.join(', ') : value;
+		return text === plain ? { value } : { value, printed: cell.trim() };
+	};
+	if (field.type === 'enumSet') {
+		const parts = text.split(/\s*[,;/]\s*/).filter(Boolean);
+		const found = parts.map(codeOf);
+		return found.every((c) => c !== undefined)
+			? withText(found as string[])
+			: { value: parts.map((p) => p.toUpperCase()) };
+	}
+	if (bare(text) === 'nd') return { value: codes.includes('n/d') ? 'n/d' : 'ND' };
+	const whole = codeOf(text);
+	if (whole !== undefined) return withText(whole);
+	const opening = /^(sì|si|no)(?=$|[\s,.;:*!-])/i.exec(text);
+	const answer = opening ? codeOf(opening[1]!) : undefined;
+	if (answer !== undefined) return withText(answer);
+	if (version === '2021-2023' && field.type === 'siNo' && text) return withText(null);
+	return { value: text.toUpperCase() };
+}
