@@ -82,6 +82,14 @@ describe('[PO6] a printed choice read back from a sheet', () => {
 			'RIPARATIVO/PREVENTIVO',
 			{ value: ['RIPARATIVO', 'PREVENTIVO'], printed: 'RIPARATIVO/PREVENTIVO' }
 		],
+		['2025-2027', 'asstInvolvement', 'n/d', { value: null, printed: 'n/d' }],
+		['2025-2027', 'objectiveType', 'n/d', { value: null, printed: 'n/d' }],
+		[
+			'2025-2027',
+			'newServiceDefinition',
+			'SERVIZIO GIÀ ESISTENTE',
+			{ value: 'SERVIZIO GIÀ PRESENTE', printed: 'SERVIZIO GIÀ ESISTENTE' }
+		],
 		['2021-2023', 'objectiveKind', 'INNOVATIVO', { value: 'INNOVATIVO' }],
 		[
 			'2021-2023',

@@ -1,4 +1,5 @@
 import data20212023 from '$lib/taxonomy/data/2021-2023.json' with { type: 'json' };
+import data20252027 from '$lib/taxonomy/data/2025-2027.json' with { type: 'json' };
 import type { FieldValue, TemplateField } from '$lib/objectives/objective-template';
 import { fieldChoices, isTextType } from './template-form';
 
@@ -88,27 +89,41 @@ const bare = (text: string) =>
 		.replace(/[\s.;:*]+$/, '')
 		.trim();
 
+/** Spellings a plan printed for a choice, by field: «SERVIZIO GIÀ ESISTENTE» is «… PRESENTE». */
+const variants20252027 = new Map(
+	data20252027.objectiveTemplate.fields.flatMap((f) =>
+		'valueVariants' in f && Array.isArray(f.valueVariants)
+			? [[f.key, new Map(f.valueVariants.map((v) => [bare(v.text), v.normalized]))] as const]
+			: []
+	)
+);
+
 /**
  * The inverse of printedValue for a spreadsheet cell (SPEC PO6): the code a
  * choice's words stand for, whether the cell holds the code (`IN_CONTINUITA`),
  * the template's words (`Obiettivo in continuità.`), a mark (`SI*`) or a
  * sentence that opens with the answer (`Sì, è trasversale all'Area …`), so an
  * exported sheet imports back with nothing lost. A 2021-2023 answer in prose
- * without Sì/No (a co-progettato answer naming the partners) keeps its text with
- * no value. Anything else comes back upper-cased, for the template check to
+ * without Sì/No (a co-progettato answer naming the partners), and «n/d» where the
+ * template offers no such answer, keep their text with no value; a spelling the
+ * plan printed for a choice («SERVIZIO GIÀ ESISTENTE») is that choice. Anything else comes back upper-cased, for the template check to
  * refuse by name.
  */
 export function readChoice(version: string, field: TemplateField, cell: string): ReadChoice {
 	const text = plainPrinted(cell);
 	const codes = fieldChoices(field.type, field.values);
+	const variants = version === '2025-2027' ? variants20252027.get(field.key) : undefined;
 	const codeOf = (part: string) =>
 		codes.find(
 			(c) => bare(c) === bare(part) || bare(choiceLabel(version, field, c)) === bare(part)
-		);
+		) ?? variants?.get(bare(part));
 	const withText = (value: FieldValue): ReadChoice => {
 		const plain = Array.isArray(value) ? value.join(', ') : value;
 		return text === plain ? { value } : { value, printed: cell.trim() };
 	};
+	// «n/d» is an answer only where the template offers it; elsewhere no answer, as printed.
+	if (['n/d', 'nd'].includes(bare(text)))
+		return codes.includes('n/d') ? { value: 'n/d' } : { value: null, printed: cell.trim() };
 	if (field.type === 'enumSet') {
 		const parts = text.split(/\s*[,;/]\s*/).filter(Boolean);
 		const found = parts.map(codeOf);
@@ -116,7 +131,6 @@ export function readChoice(version: string, field: TemplateField, cell: string):
 			? withText(found as string[])
 			: { value: parts.map((p) => p.toUpperCase()) };
 	}
-	if (bare(text) === 'nd') return { value: codes.includes('n/d') ? 'n/d' : 'ND' };
 	const whole = codeOf(text);
 	if (whole !== undefined) return withText(whole);
 	const opening = /^(sì|si|no)(?=$|[\s,.;:*!-])/i.exec(text);
