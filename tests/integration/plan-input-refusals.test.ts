@@ -173,6 +173,18 @@ describe('[PO1] the objective edit form changes nothing it did not send', () => 
 		expect(listRevisions(t.db, before.id)[0]!.changed).toEqual(['title']);
 	});
 
+	it('[PO6] a rewritten answer loses its printed text and footnote; the answers left alone keep theirs', async () => {
+		const before = objectiveNumbered(planId, 2);
+		expect(before.verbatim['asstInvolvement.footnote']).toMatch(/^\*Gestione comune/);
+		expect(await save(before, [['field:asstInvolvement', 'NO']])).toEqual({ saved: true });
+		const after = objective(before.id);
+		expect(after.verbatim.asstInvolvement).toBeUndefined();
+		expect(after.verbatim['asstInvolvement.footnote']).toBeUndefined();
+		expect(after.verbatim['interAmbitoCooperation.footnote']).toBe(
+			before.verbatim['interAmbitoCooperation.footnote']
+		);
+	});
+
 	it('a form without any control is refused, changes nothing and records no revision', async () => {
 		const before = objectiveNumbered(planId, 4);
 		const count = revisions();

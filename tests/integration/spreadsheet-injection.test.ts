@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outcomes } from '$lib/outcomes/outcome.schema';
@@ -15,7 +16,9 @@ import { convertToCsv } from '../support/libreoffice';
 /**
  * CSV injection (OWASP): a plan whose texts begin with = + - @ is exported through
  * the functions the endpoints use, opened by LibreOffice with formula evaluation
- * on, and saved again as CSV. Every text must come back as text, never evaluated.
+ * on, and saved again as CSV. Every text must come back as text, never evaluated,
+ * with the leading apostrophe OWASP advises in both formats; the XLSX, read back,
+ * holds no formula but the totals we write.
  */
 const hostile = ['=1+1', '+SUM(1,2)', '-2+3', '@cmd', '=HYPERLINK("http://x","y")'];
 /** What LibreOffice would show had it evaluated them (or failed to). */
@@ -29,8 +32,9 @@ function objective(number: number, title: string, text: string, policyArea: stri
 		number,
 		title,
 		policyArea,
-		fields: { objectives: text },
-		verbatim: {},
+		fields: { objectives: text, asstInvolvement: 'SI' },
+		// Printed answers and footnotes reach the sheets too (the answer's text, the Note column).
+		verbatim: { asstInvolvement: text, 'asstInvolvement.footnote': title },
 		macroAreas: ['A'],
 		keyPoints: {},
 		leps: [],
@@ -112,12 +116,48 @@ describe('[CSV injection] spreadsheet exports hand texts back as texts', () => {
 		expectNoFormulaEvaluated(cellsOf(await convertToCsv(body, 'csv')), (text) => `'${text}`);
 	}, 60_000);
 
-	it('plan XLSX: every sheet holds the texts as string cells, unchanged', async () => {
+	it('plan XLSX: every sheet holds the texts as string cells with a leading apostrophe', async () => {
 		const file = await renderPlanExport(t.db, planId, 'xlsx');
 		const sheets = await convertToCsv(file!.body as Buffer, 'xlsx');
 		expect(sheets.length).toBeGreaterThan(5);
-		expectNoFormulaEvaluated(cellsOf(sheets), (text) => text);
+		expectNoFormulaEvaluated(cellsOf(sheets), (text) => `'${text}`);
 	}, 60_000);
+
+	it('plan XLSX read back: no cell begins with = + - @ tab or CR; the only formulas are our totals', async () => {
+		const file = await renderPlanExport(t.db, planId, 'xlsx');
+		const book = new ExcelJS.Workbook();
+		await book.xlsx.load(file!.body as unknown as ArrayBuffer);
+		const formulas: string[] = [];
+		let texts = 0;
+		book.eachSheet((sheet) =>
+			sheet.eachRow((row) =>
+				row.eachCell((cell) => {
+					if (cell.type === ExcelJS.ValueType.Formula) {
+						formulas.push(`${sheet.name}!${cell.address} ${cell.formula}`);
+						return;
+					}
+					const text = typeof cell.value === 'string' ? cell.value : '';
+					if (text) texts++;
+					expect(text).not.toMatch(/^[=+\-@\t\r]/);
+				})
+			)
+		);
+		expect(texts).toBeGreaterThan(hostile.length * 3);
+		// The totals rows (the matrix, the key-point tables): one COUNTA per tick column, in
+		// the sheet's last row, over the objectives' rows above it; the matrix has one per macro-area.
+		const totals = (name: string) => {
+			const sheet = book.getWorksheet(name)!;
+			const last = sheet.rowCount;
+			return Array.from({ length: sheet.columnCount - 1 }, (_, i) =>
+				String.fromCharCode(66 + i)
+			).map((c) => `${name}!${c}${last} COUNTA(${c}2:${c}${last - 1})`);
+		};
+		const withTotals = [...new Set(formulas.map((f) => f.slice(0, f.lastIndexOf('!'))))];
+		expect(withTotals).toContain('Obiettivi e macro-aree');
+		expect(formulas).toEqual(withTotals.flatMap(totals));
+		// The objectives' numbers are numbers, not texts that could read as anything else.
+		expect(book.getWorksheet('Obiettivi')!.getCell('A2').value).toBe(11);
+	});
 
 	it('needs matrix XLSX: card labels, targets and the incontro stay text', async () => {
 		const rows = filterMatrix(
@@ -126,6 +166,6 @@ describe('[CSV injection] spreadsheet exports hand texts back as texts', () => {
 		);
 		expect(rows).toHaveLength(hostile.length);
 		const body = await tablesXlsx([matrixTable(rows)]);
-		expectNoFormulaEvaluated(cellsOf(await convertToCsv(body, 'xlsx')), (text) => text);
+		expectNoFormulaEvaluated(cellsOf(await convertToCsv(body, 'xlsx')), (text) => `'${text}`);
 	}, 60_000);
 });

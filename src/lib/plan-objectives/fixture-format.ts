@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import data20212023 from '$lib/taxonomy/data/2021-2023.json' with { type: 'json' };
 import {
 	templateFields,
 	templateVersions,
@@ -6,6 +7,7 @@ import {
 } from '$lib/objectives/objective-template';
 import type { InputProblem } from './input-problems';
 import { EXPORT_FORMAT, type ExportedObjective, type PlanExport } from './plan-export';
+import { footnoteKey } from './printed-answer';
 import { isTextType } from './template-form';
 
 /**
@@ -30,7 +32,8 @@ const normalizedShape = z.union([
 	z.array(z.string().max(300)).max(20),
 	z.strictObject({
 		answer: z.string().max(40).nullable().optional(),
-		areas: editorial,
+		/** The macro-areas a 2021-2023 cross-cutting answer names, or all of them. */
+		areas: z.union([z.literal('ALL'), z.array(z.string().max(4)).max(20)]).optional(),
 		modes: editorial,
 		modeTokens: editorial,
 		amounts: editorial,
@@ -50,7 +53,14 @@ const fixtureField = z.strictObject({
 	items: items.optional(),
 	tail: listText.optional(),
 	normalized: normalizedShape.optional(),
-	footnote: editorial,
+	/** The note printed under the grid that the answer's mark (SI*) refers to. */
+	footnote: z
+		.strictObject({
+			marker: z.string().max(10).optional(),
+			text: z.string().max(2_000),
+			line: editorial
+		})
+		.optional(),
 	segments: editorial
 });
 type FixtureField = z.output<typeof fixtureField>;
@@ -167,6 +177,22 @@ function choiceOf(field: FixtureField): FieldValue {
 	return n.answer !== undefined ? n.answer : textOf(field);
 }
 
+/** The 2021-2023 macro-areas, for a cross-cutting answer that names "tutte le aree". */
+const allCodes20212023 = data20212023.macroAreas.map((a) => a.code);
+
+/**
+ * The objective's macro-areas: those the reference maps it to, then those its
+ * 2021-2023 cross-cutting answer names ("Sì, è trasversale all'Area …"), so the
+ * matrix shows every area the card says it serves; each once.
+ */
+function macroAreasOf(o: FixtureObjective): string[] {
+	const own = o.macroAreas ?? (o.macroArea ? [o.macroArea] : []);
+	const named = o.fields.crossCuttingIntegrated?.normalized;
+	const areas = typeof named === 'object' && named && !Array.isArray(named) ? named.areas : [];
+	const crossing = areas === 'ALL' ? allCodes20212023 : (areas ?? []);
+	return [...new Set([...own, ...crossing])];
+}
+
 function objectiveOf(o: FixtureObjective, version: string): ExportedObjective {
 	const fields: Record<string, FieldValue> = {};
 	const verbatim: Record<string, string> = {};
@@ -175,6 +201,7 @@ function objectiveOf(o: FixtureObjective, version: string): ExportedObjective {
 		if (!field) continue;
 		fields[f.key] = isTextType(f.type) ? textOf(field) : choiceOf(field);
 		if (field.verbatim !== undefined) verbatim[f.key] = field.verbatim;
+		if (field.footnote) verbatim[footnoteKey(f.key)] = field.footnote.text;
 	}
 	const title =
 		o.title ??
@@ -187,7 +214,7 @@ function objectiveOf(o: FixtureObjective, version: string): ExportedObjective {
 		policyArea: areaName(o),
 		fields,
 		verbatim,
-		macroAreas: o.macroAreas ?? (o.macroArea ? [o.macroArea] : []),
+		macroAreas: macroAreasOf(o),
 		keyPoints: o.keyPoints ?? {},
 		leps: [],
 		indicators: [],

@@ -6,6 +6,7 @@ import { inTransaction, type Db } from '$lib/server/db/database';
 import { loadTaxonomy } from '$lib/taxonomy/taxonomy-repo.server';
 import { planObjectiveRevisions, planObjectives } from './plan-objective.schema';
 import { recordRevision, type PlanObjectiveRow } from './plan-objective-repo.server';
+import { verbatimField } from './printed-answer';
 import {
 	approvalProblem,
 	fieldsProblems,
@@ -171,9 +172,12 @@ export function updatePlanObjective(
 		const row = objectiveRow(db, planId, objectiveId);
 		if (!row) return { ok: false, reason: 'not-found', problems: [] } as const;
 		const next = withPatch(row, patch);
-		// A field the UdP rewrote no longer matches the printed source.
+		// A field the UdP rewrote no longer matches the printed source, nor its footnote.
 		next.verbatim = Object.fromEntries(
-			Object.entries(row.verbatim).filter(([k]) => sameField(row.fields[k], next.fields[k]))
+			Object.entries(row.verbatim).filter(([k]) => {
+				const key = verbatimField(k);
+				return sameField(row.fields[key], next.fields[key]);
+			})
 		);
 		const problems = patchProblems(db, row, next);
 		if (problems.length) return { ok: false, reason: 'invalid', problems } as const;

@@ -210,12 +210,11 @@ const small = (text: string, o: { italics?: boolean; keep?: boolean; before?: nu
 		children: [run(text, { size: 15, italics: o.italics })]
 	});
 
-/** The legend of a tick grid's codes, then the table's notes: kept together, under the table. */
+/** The legend of a tick grid's codes: kept together, under the table. */
 function notes(table: Table): Paragraph[] {
-	const legend = (table.compact?.legend ?? []).map((l) => ({ text: l, italics: false }));
-	const all = [...legend, ...(table.notes ?? []).map((n) => ({ text: n, italics: true }))];
-	return all.map((l, i) =>
-		small(l.text, { italics: l.italics, keep: i < all.length - 1, before: i === 0 ? 100 : 0 })
+	const legend = table.compact?.legend ?? [];
+	return legend.map((text, i) =>
+		small(text, { keep: i < legend.length - 1, before: i === 0 ? 100 : 0 })
 	);
 }
 

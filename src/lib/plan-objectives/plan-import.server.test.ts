@@ -29,7 +29,10 @@ describe('importObjectives from the Seriate fixture', () => {
 		for (const source of seriate.objectives) {
 			const out = exported.objectives.find((o) => o.number === source.number)!;
 			expect(out.title).toBe(source.title);
-			expect(Object.keys(out.verbatim)).toEqual(seriate.meta.fieldOrder);
+			const footnoted = seriate.meta.fieldOrder.filter((k: string) => source.fields[k].footnote);
+			expect(Object.keys(out.verbatim).sort()).toEqual(
+				[...seriate.meta.fieldOrder, ...footnoted.map((k: string) => `${k}.footnote`)].sort()
+			);
 			for (const key of seriate.meta.fieldOrder)
 				expect(out.verbatim[key]).toBe(source.fields[key].verbatim);
 			expect(out.macroAreas).toEqual(source.macroAreas);
@@ -65,6 +68,35 @@ describe('importObjectives from the Seriate fixture', () => {
 		expect(rowCount(t.db, planObjectives)).toBe(0);
 	});
 
+	it('[PO6] keeps SI* and its footnote on objective 2 through the JSON export and its re-import', () => {
+		const first = addPlan(t.db, addAmbito(t.db, 'Primo'));
+		importObjectives(t.db, first, fixture('seriate-2025-2027-objectives.json'), null, 1);
+		const json = JSON.parse(JSON.stringify(buildPlanExport(t.db, first)));
+		const two = json.objectives.find((o: { number: number }) => o.number === 2);
+		const note =
+			"*Gestione comune degli affidamenti per i 7 ambiti afferenti al Consiglio di Rappresentanza dell'ASST Bergamo Est";
+		expect(two.fields.asstInvolvement).toBe('SI');
+		expect(two.verbatim.asstInvolvement).toBe('⊙ SI*');
+		expect(two.verbatim['asstInvolvement.footnote']).toBe(note);
+		expect(two.verbatim['interAmbitoCooperation.footnote']).toBe(note);
+		const second = addPlan(t.db, addAmbito(t.db, 'Secondo'));
+		expect(importObjectives(t.db, second, json, null, 2)).toMatchObject({ ok: true });
+		const again = buildPlanExport(t.db, second)!.objectives.find((o) => o.number === 2)!;
+		expect(again.verbatim).toEqual(two.verbatim);
+	});
+
+	it('[PO6] refuses a footnote of a field the template lacks', () => {
+		const source = addPlan(t.db, addAmbito(t.db, 'Fonte'));
+		importObjectives(t.db, source, fixture('seriate-2025-2027-objectives.json'), null, 1);
+		const doc = structuredClone(buildPlanExport(t.db, source)!);
+		doc.objectives = [{ ...doc.objectives[0]!, number: 99, verbatim: { 'nota.footnote': '*' } }];
+		const result = importObjectives(t.db, source, doc, null, 2);
+		expect(result).toMatchObject({
+			ok: false,
+			problems: [{ path: 'objectives[0].verbatim.nota.footnote', problem: 'unknown-field' }]
+		});
+	});
+
 	it('refuses a second import with the same numbers', () => {
 		const planId = addPlan(t.db, addAmbito(t.db));
 		importObjectives(t.db, planId, fixture('seriate-2025-2027-objectives.json'), null, 1);
@@ -90,6 +122,21 @@ describe('importObjectives from the Valle Trompia fixture', () => {
 		});
 		const exported = buildPlanExport(t.db, planId)!;
 		expect(Object.keys(exported.objectives[0]!.verbatim)).toHaveLength(14);
+	});
+
+	it('[PO6] adds the areas a cross-cutting answer names to the macro-areas, each once, keeping the text', () => {
+		const trompia = fixture('valletrompia-2021-2023-objectives.json');
+		const planId = addPlan(t.db, addAmbito(t.db), '2021-2023');
+		importObjectives(t.db, planId, trompia, null, 1);
+		const byNumber = new Map(buildPlanExport(t.db, planId)!.objectives.map((o) => [o.number, o]));
+		// 1: A, and "Sì, è trasversale all'Area … Famiglia, … Anziani, … disabilità, … Inclusione Attiva".
+		expect(byNumber.get(1)!.macroAreas).toEqual(['A', 'C', 'E', 'I', 'J']);
+		expect(byNumber.get(1)!.fields.crossCuttingIntegrated).toBe('SI');
+		expect(byNumber.get(1)!.verbatim.crossCuttingIntegrated).toMatch(/^Sì, è trasversale all’Area/);
+		// 12: "trasversale a tutte le aree della programmazione".
+		expect(byNumber.get(12)!.macroAreas).toHaveLength(10);
+		// 15 names its own macro-area G among the crossing ones: G once.
+		expect(byNumber.get(15)!.macroAreas).toEqual(['G', 'H']);
 	});
 
 	it('refuses it in a plan on the 2025-2027 taxonomy', () => {

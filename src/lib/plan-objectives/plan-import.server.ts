@@ -13,6 +13,7 @@ import { EXPORT_FORMAT, type PlanExport } from './plan-export';
 import { planExportShape } from './plan-export-schema';
 import { planObjectives } from './plan-objective.schema';
 import { recordRevision } from './plan-objective-repo.server';
+import { verbatimField } from './printed-answer';
 import {
 	approvalProblem,
 	fieldsProblems,
@@ -137,8 +138,9 @@ function checkObjectives(db: Db, planId: number, data: PlanExport): InputProblem
 		if (taken.has(o.number)) at('number', 'duplicate-number');
 		taken.add(o.number);
 		for (const p of fieldsProblems(version, o.fields)) at(`fields.${p.field}`, p.problem);
+		// A footnote (`<field>.footnote`) belongs to its field's printed answer.
 		for (const key of Object.keys(o.verbatim))
-			if (!keys.has(key)) at(`verbatim.${key}`, 'unknown-field');
+			if (!keys.has(verbatimField(key))) at(`verbatim.${key}`, 'unknown-field');
 		for (const p of taxonomyProblems(codes, o)) at(p.field, p.problem);
 		const approval = approvalProblem(o.status, o.approvedAt);
 		if (approval) at(approval.field, approval.problem);

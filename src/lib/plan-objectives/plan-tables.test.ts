@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ExportedObjective, PlanExport } from './plan-export';
-import { planTables, planTitle, printedValue, TICK } from './plan-tables';
+import { templateFields } from '$lib/objectives/objective-template';
+import { printedValue } from './printed-answer';
+import { planTables, planTitle, TICK } from './plan-tables';
 
 const objective = (
 	number: number,
@@ -50,22 +52,29 @@ describe('[PO5a] plan tables for the DOCX', () => {
 	});
 
 	it.each([
-		['SI', '⊙ SI*', true, 'SI*'],
-		['SI', '<input type="radio"/> SI**', true, 'SI**'],
-		['SI', 'Sì, è trasversale all’Area Anziani.', true, 'Sì, è trasversale all’Area Anziani.'],
-		['INNOVATIVO', '➢ Obiettivo innovativo.', true, 'Obiettivo innovativo.'],
+		['2025-2027', 'asstInvolvement', 'SI', '⊙ SI*', 'SI*'],
+		['2025-2027', 'asstInvolvement', 'SI', '<input type="radio"/> SI**', 'SI**'],
 		[
-			null,
-			'Intervento progettato in sinergia con ASST',
-			true,
-			'Intervento progettato in sinergia con ASST'
+			'2021-2023',
+			'crossCuttingIntegrated',
+			'SI',
+			'Sì, è trasversale all’Area Anziani.',
+			'Sì, è trasversale all’Area Anziani.'
 		],
-		['SI', undefined, true, 'SI'],
-		['• Primo\n• Secondo', '<ul> Primo; Secondo', false, '• Primo\n• Secondo'],
-		[null, 'n/d', false, 'n/d'],
-		[null, undefined, false, '']
-	])('prints %s, printed %s (a choice: %s), as %s', (value, verbatim, choice, printed) => {
-		expect(printedValue(value, verbatim, choice)).toBe(printed);
+		[
+			'2021-2023',
+			'objectiveKind',
+			'INNOVATIVO',
+			'➢ Obiettivo innovativo.',
+			'Obiettivo innovativo.'
+		],
+		['2025-2027', 'asstInvolvement', 'SI', undefined, 'SI'],
+		['2025-2027', 'target', '• Primo\n• Secondo', '<ul> Primo; Secondo', '• Primo\n• Secondo'],
+		['2025-2027', 'target', null, 'n/d', 'n/d'],
+		['2025-2027', 'target', null, undefined, '']
+	])('%s %s: %s, printed %s, prints as %s', (version, key, value, verbatim, printed) => {
+		const field = templateFields(version).find((f) => f.key === key)!;
+		expect(printedValue(version, field, value, verbatim)).toBe(printed);
 	});
 
 	it('groups the quadro by policy area, in the plan order, numbers ascending', () => {

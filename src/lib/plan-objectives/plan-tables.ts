@@ -1,6 +1,6 @@
 import { templateFields, type FieldValue } from '$lib/objectives/objective-template';
 import type { ExportedObjective, PlanExport } from './plan-export';
-import { isTextType } from './template-form';
+import { footnotes, printedValue } from './printed-answer';
 
 /**
  * The plan's objective chapter as plain tables (SPEC PO5), laid out as real plans
@@ -24,8 +24,13 @@ export interface Table {
 	 * short code, the codes explained in a legend below (a spreadsheet keeps the long header).
 	 */
 	compact?: { codes: string[]; legend: string[] };
-	/** Lines printed under the table as they stand (a griglia's footnotes). */
-	notes?: string[];
+	/** Columns (0-based) whose cells are whole numbers: spreadsheets store them as numbers. */
+	numberColumns?: number[];
+	/**
+	 * The footer's figures count the filled cells of their column: spreadsheets write
+	 * them as that formula, with the figure as its result.
+	 */
+	footerCounts?: boolean;
 }
 
 export interface TaxonomyForTables {
@@ -40,7 +45,15 @@ export interface PlanTables {
 	keyPointTables: Table[];
 }
 
-/** A field's value as a cell prints it. */
+/** The status as the plan's documents name it. */
+export const statusLabels: Record<ExportedObjective['status'], string> = {
+	draft: 'bozza',
+	review: 'in revisione',
+	consolidated: 'consolidato',
+	approved: 'approvato'
+};
+
+/** A field's value as a cell prints it (a choice's code as stored: printed-answer.ts prints its words). */
 export function cellText(value: FieldValue | undefined): string {
 	if (value === null || value === undefined) return '';
 	return Array.isArray(value) ? value.join(', ') : value;
@@ -79,55 +92,35 @@ function overviewTable(plan: PlanExport): Table {
 		title: 'Quadro degli obiettivi',
 		header: ['Area di policy', 'N.', 'Obiettivo'],
 		rows: byArea(plan).map((o) => [o.policyArea ?? NO_AREA, String(o.number), o.title]),
-		groupBy: 0
+		groupBy: 0,
+		numberColumns: [1]
 	};
 }
 
 const NO_AREA = 'Senza area di policy';
 
-/** What the source printed, without its converter's tags, radio marks and bullets. */
-function printedText(verbatim: string): string {
-	return verbatim
-		.replace(/<[^>]+>/g, ' ')
-		.replace(/[☉⊙○●◉➢•]/g, ' ')
-		.replace(/\s+/g, ' ')
-		.trim();
-}
+const keyPointLines = (o: ExportedObjective) =>
+	Object.entries(o.keyPoints).flatMap(([c, ps]) => ps.map((p) => `${c}: ${p}`));
 
-/**
- * A field as the griglia prints it. An answer to a choice prints as the source worded
- * it, when the objective was imported and the answer not changed since (an edit drops
- * the field's verbatim): "⊙ SI*" prints "SI*" with its footnote mark, "➢ Obiettivo
- * innovativo." the template's words, not INNOVATIVO. A text prints its value, split
- * into lines; an empty one what the source printed instead ("n/d").
- */
-export function printedValue(
-	value: FieldValue | undefined,
-	verbatim: string | undefined,
-	choice: boolean
-): string {
-	const text = cellText(value);
-	if (!verbatim) return text;
-	return choice || !text ? printedText(verbatim) : text;
-}
+const indicatorText = (i: ExportedObjective['indicators'][number]) =>
+	[i.description, i.baseline && `baseline ${i.baseline}`, i.target && `target ${i.target}`]
+		.filter(Boolean)
+		.join(' · ');
 
 function gridTable(o: ExportedObjective, version: string, taxonomy: TaxonomyForTables): Table {
 	const labels = new Map(taxonomy.macroAreas.map((a) => [a.code, a.label]));
-	const rows = templateFields(version).map((f) => [
+	const fields = templateFields(version);
+	const rows = fields.map((f) => [
 		f.label,
-		printedValue(o.fields[f.key], o.verbatim[f.key], !isTextType(f.type))
+		printedValue(version, f, o.fields[f.key], o.verbatim[f.key])
 	]);
 	rows.push(['Macro-aree', o.macroAreas.map((c) => `${c}) ${labels.get(c) ?? ''}`).join('\n')]);
-	const points = Object.entries(o.keyPoints).flatMap(([c, ps]) => ps.map((p) => `${c}: ${p}`));
+	const points = keyPointLines(o);
 	if (points.length) rows.push(['Punti chiave', points.join('\n')]);
 	if (o.leps.length) rows.push(['LEPS', o.leps.join('\n')]);
-	for (const i of o.indicators)
-		rows.push([
-			`Indicatore (${i.level})`,
-			[i.description, i.baseline && `baseline ${i.baseline}`, i.target && `target ${i.target}`]
-				.filter(Boolean)
-				.join(' · ')
-		]);
+	for (const i of o.indicators) rows.push([`Indicatore (${i.level})`, indicatorText(i)]);
+	const notes = footnotes(fields, o.verbatim);
+	if (notes.length) rows.push(['Note', notes.join('\n')]);
 	return {
 		title: `Obiettivo ${objectiveLabel(o)}`,
 		header: ['Campo', 'Contenuto'],
@@ -146,6 +139,7 @@ function matrixTable(plan: PlanExport, taxonomy: TaxonomyForTables): Table {
 			.sort((a, b) => a.number - b.number)
 			.map((o) => [objectiveLabel(o), ...codes.map((c) => (o.macroAreas.includes(c) ? TICK : ''))]),
 		footer: ['Totale', ...codes.map((c) => String(totals[c] ?? 0))],
+		footerCounts: true,
 		compact: { codes, legend: taxonomy.macroAreas.map((a) => `${a.code}) ${a.label}`) }
 	};
 }
@@ -169,6 +163,7 @@ function keyPointTables(plan: PlanExport, taxonomy: TaxonomyForTables): Table[] 
 				header: ['Obiettivo', ...points],
 				rows,
 				footer: ['Totale', ...points.map((_, i) => String(rows.filter((r) => r[i + 1]).length))],
+				footerCounts: true,
 				compact: { codes, legend: points.map((p, i) => `${codes[i]}. ${p}`) }
 			};
 		});
@@ -185,9 +180,14 @@ export function planTables(plan: PlanExport, taxonomy: TaxonomyForTables): PlanT
 	};
 }
 
-/** One row per objective with every template field: the CSV export. */
+/**
+ * One row per objective with every part of it: the template's fields in their
+ * printed words, macro-areas, punti chiave, LEPS, indicators, footnotes, status.
+ * The CSV export, and the XLSX's objectives sheet.
+ */
 export function objectivesSheet(plan: PlanExport): Table {
-	const fields = templateFields(plan.plan.taxonomyVersion);
+	const version = plan.plan.taxonomyVersion;
+	const fields = templateFields(version);
 	return {
 		title: 'Obiettivi',
 		header: [
@@ -196,7 +196,12 @@ export function objectivesSheet(plan: PlanExport): Table {
 			'Area di policy',
 			...fields.map((f) => f.label),
 			'Macro-aree',
-			'Stato'
+			'Punti chiave',
+			'LEPS',
+			'Indicatori',
+			'Note',
+			'Stato',
+			'Data di approvazione'
 		],
 		rows: [...plan.objectives]
 			.sort((a, b) => a.number - b.number)
@@ -204,9 +209,15 @@ export function objectivesSheet(plan: PlanExport): Table {
 				String(o.number),
 				o.title,
 				o.policyArea ?? '',
-				...fields.map((f) => cellText(o.fields[f.key])),
+				...fields.map((f) => printedValue(version, f, o.fields[f.key], o.verbatim[f.key])),
 				o.macroAreas.join(', '),
-				o.status
-			])
+				keyPointLines(o).join('\n'),
+				o.leps.join('\n'),
+				o.indicators.map((i) => `${i.level}: ${indicatorText(i)}`).join('\n'),
+				footnotes(fields, o.verbatim).join('\n'),
+				statusLabels[o.status],
+				o.approvedAt ?? ''
+			]),
+		numberColumns: [0]
 	};
 }

@@ -1,6 +1,7 @@
 import { nameKey } from '$lib/forms/name-key';
 import { templateFields, type FieldValue } from '$lib/objectives/objective-template';
 import { EXPORT_FORMAT, type ExportedObjective, type PlanExport } from './plan-export';
+import { readChoice } from './printed-answer';
 import { isTextType } from './template-form';
 
 /**
@@ -101,6 +102,7 @@ export function sheetToPlan(
 		const line = i + 2;
 		if (row.every((c) => c.trim() === '')) return;
 		const values: Record<string, FieldValue> = {};
+		const verbatim: Record<string, string> = {};
 		let title = '';
 		let number: number | null = null;
 		let policyArea: string | null = null;
@@ -124,9 +126,12 @@ export function sheetToPlan(
 				const previous = values[field.key];
 				if (isTextType(field.type))
 					values[field.key] = typeof previous === 'string' ? `${previous}\n${cell}` : cell;
-				else if (field.type === 'enumSet')
-					values[field.key] = cell.split(/\s*[,;]\s*/).map((v) => v.toUpperCase());
-				else values[field.key] = cell.toUpperCase() === 'ND' ? 'n/d' : cell.toUpperCase();
+				else {
+					// A choice in its printed words (Sì, SI*, Obiettivo innovativo.) keeps them as verbatim.
+					const read = readChoice(plan.taxonomyVersion, field, cell);
+					values[field.key] = read.value;
+					if (read.printed !== undefined) verbatim[field.key] = read.printed;
+				}
 			}
 		});
 		const objectiveText = values.objectives;
@@ -141,7 +146,7 @@ export function sheetToPlan(
 			title,
 			policyArea,
 			fields: values,
-			verbatim: {},
+			verbatim,
 			macroAreas,
 			keyPoints: {},
 			leps: [],

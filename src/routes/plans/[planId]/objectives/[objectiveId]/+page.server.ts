@@ -13,7 +13,7 @@ import {
 	updatePlanObjective
 } from '$lib/plan-objectives/objective-edit-commands.server';
 import { readObjectivePatch } from '$lib/plan-objectives/objective-form.server';
-import { listRevisions } from '$lib/plan-objectives/plan-objective-repo.server';
+import { listPlanObjectives, listRevisions } from '$lib/plan-objectives/plan-objective-repo.server';
 import { found, idParam } from '$lib/server/params';
 import { getRuntime } from '$lib/server/runtime';
 import { loadTaxonomy } from '$lib/taxonomy/taxonomy-repo.server';
@@ -39,7 +39,10 @@ export const load: PageServerLoad = (event) => {
 		fields: templateFields(objective.template),
 		taxonomy: loadTaxonomy(db, plan.taxonomyVersionId),
 		policyAreas: listPolicyAreas(db, planId).map(({ id, name }) => ({ id, name })),
-		warnings: planWarnings([objective]).map((w) => w.issue),
+		// Some checks compare the objective with the others (a copied target): run them on the plan.
+		warnings: planWarnings(listPlanObjectives(db, planId))
+			.filter((w) => w.objectiveId === objective.id)
+			.map((w) => w.issue),
 		revisions: listRevisions(db, objective.id).map((r) => ({
 			revision: r.revision,
 			changed: r.changed,
