@@ -56,3 +56,73 @@ test('a bad row is reported by line and nothing is imported; a clean sheet is', 
 	]);
 	expect(exported.objectives[0].fields.deliveryModes).toBeUndefined();
 });
+
+test('[PO6a] a 2021-2023 plan reads a file with a title row: header found, values shown, a row left out', async ({
+	page,
+	request
+}) => {
+	await logInThroughApi(request, 'admin');
+	const created = await request.post('/api/plans', {
+		data: {
+			title: `Piano 2021-2023 da foglio ${uniqueSuffix()}`,
+			period: '2021-2023',
+			taxonomyVersion: '2021-2023'
+		}
+	});
+	const { id } = (await created.json()) as { id: number };
+	await logInThroughForm(page, 'admin');
+	const csv = [
+		'Piano di Zona 2021-2023;;;;',
+		';;;;',
+		'Area di policy;Titolo;Azioni;Risultati attesi;Tempistiche',
+		'Famiglia;Centro per la famiglia;"Apertura\nConsulenze";Più famiglie;2022',
+		';;;;',
+		'Casa;;Agenzia;;2023',
+		'Lavoro;Tirocini;Borse lavoro;Più tirocini;2023'
+	].join('\n');
+	await upload(page, id, csv);
+
+	await expect(page.getByLabel('Riga di intestazione')).toHaveValue('3');
+	await expect(page.getByLabel('Colonna «Titolo»')).toHaveValue('title');
+	await expect(page.getByLabel('Colonna «Azioni»')).toHaveValue(
+		'field:deliveryAndProcessIndicators'
+	);
+	await expect(page.getByLabel('Colonna «Tempistiche»')).toHaveValue('ignore');
+	// The objective's title and the form's own «Titolo» field read differently.
+	await expect(
+		page.getByLabel('Colonna «Titolo»').getByRole('option', { name: "Titolo dell'obiettivo" })
+	).toHaveCount(1);
+	await expect(
+		page
+			.getByLabel('Colonna «Titolo»')
+			.getByRole('option', { name: 'Campo 1 della scheda: Titolo' })
+	).toHaveCount(1);
+	await expect(page.getByText('Centro per la famiglia').first()).toBeVisible();
+	await expect(page.getByRole('alert')).toContainText('Riga 6: riga senza titolo né obiettivo');
+	const confirm = page.getByRole('button', { name: 'Importa 0 obiettivi' });
+	await expect(confirm).toBeDisabled();
+	expect(Number(await confirm.evaluate((b) => getComputedStyle(b).opacity))).toBeLessThan(1);
+
+	await page.getByLabel('Escludi la riga 6').check();
+	await page.getByRole('button', { name: "Aggiorna l'anteprima" }).click();
+	await expect(page.getByRole('heading', { name: '3. Anteprima: 2 obiettivi' })).toBeVisible();
+	const preview = page.getByRole('table');
+	await expect(preview).toContainText('Famiglia');
+	await expect(preview).toContainText('Lavoro');
+	await expect(preview.getByRole('row').nth(1)).toContainText(/^4/);
+	await page.getByRole('button', { name: 'Importa 2 obiettivi' }).click();
+	await expect(page.getByRole('status')).toContainText('Obiettivi importati: 2');
+	const exported = await (await request.get(`/api/plans/${id}/export?format=json`)).json();
+	expect(exported.objectives).toMatchObject([
+		{
+			title: 'Centro per la famiglia',
+			policyArea: 'Famiglia',
+			fields: {
+				title: 'Centro per la famiglia',
+				deliveryAndProcessIndicators: '• Apertura\n• Consulenze',
+				expectedResults: 'Più famiglie'
+			}
+		},
+		{ title: 'Tirocini', policyArea: 'Lavoro' }
+	]);
+});
