@@ -1109,6 +1109,25 @@ function cases(w: World): Record<string, Case[]> {
 				foreign: { revision: '999999' }
 			}
 		],
+		// Archived, then brought back: the objective ends as it began, for the cases after.
+		'POST /plans/[planId]/objectives/[objectiveId] ?/archive': [
+			{
+				who: 'admin',
+				path: `${plan}/objectives/${w.objective}?/archive`,
+				kind: 'form',
+				body: {},
+				foreignPaths: [`${plan}/objectives/999999?/archive`]
+			}
+		],
+		'POST /plans/[planId]/objectives/[objectiveId] ?/unarchive': [
+			{
+				who: 'admin',
+				path: `${plan}/objectives/${w.objective}?/unarchive`,
+				kind: 'form',
+				body: {},
+				foreignPaths: [`${plan}/objectives/999999?/unarchive`]
+			}
+		],
 		'POST /plans/[planId]/objectives/import-sheet ?/upload': [
 			{
 				who: 'admin',

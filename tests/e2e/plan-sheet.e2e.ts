@@ -125,4 +125,26 @@ test('[PO6a] a 2021-2023 plan reads a file with a title row: header found, value
 		},
 		{ title: 'Tirocini', policyArea: 'Lavoro' }
 	]);
+
+	// [PO8] An objective imported by mistake is archived, its history kept, and brought back.
+	await page.goto(`/plans/${id}/objectives`);
+	await page
+		.getByRole('link', { name: /Tirocini/ })
+		.first()
+		.click();
+	await page.getByRole('button', { name: "Archivia l'obiettivo" }).click();
+	await expect(page.getByText('Obiettivo archiviato: lo trovi')).toBeVisible();
+	const after = await (await request.get(`/api/plans/${id}/export?format=json`)).json();
+	expect(after.objectives.map((o: { title: string }) => o.title)).toEqual([
+		'Centro per la famiglia'
+	]);
+	await expect(page.getByRole('heading', { name: 'Storico delle versioni' })).toBeVisible();
+	await expect(page.getByText('archivedAt')).toBeVisible();
+	await page.goto(`/plans/${id}/objectives`);
+	const archived = page.getByRole('region', { name: 'Obiettivi archiviati' });
+	await archived.getByRole('link', { name: '2. Tirocini' }).click();
+	await page.getByRole('button', { name: 'Riporta nel piano' }).click();
+	await expect(page.getByText('Obiettivo riportato nel piano.')).toBeVisible();
+	const back = await (await request.get(`/api/plans/${id}/export?format=json`)).json();
+	expect(back.objectives).toHaveLength(2);
 });
