@@ -165,7 +165,7 @@ test('[PO6a] bad options are refused with every reason, and only the UdP imports
 	await logInThroughApi(request, 'admin');
 	const planId = await newPlan(request, '2021-2023');
 	const file = csvFile('Titolo;Descrizione\nUno;Due\n');
-	const refusals: [unknown, { path: string; problem: string }[]][] = [
+	const refusals: [unknown, { path: string; problem: unknown }[]][] = [
 		[{ zz: 1 }, [{ path: 'zz', problem: 'unknown-key zz' }]],
 		[{ headerRow: 0 }, [{ path: 'headerRow', problem: expect.any(String) }]],
 		[{ headerRow: 9 }, [{ path: 'headerRow', problem: 'not-a-row-with-text' }]],

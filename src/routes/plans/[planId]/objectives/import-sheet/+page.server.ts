@@ -108,7 +108,7 @@ function readStep(form: FormData, version: string) {
 		faults.push(`column-${c}: ${v === null ? '(missing)' : String(v).slice(0, 60)}`);
 		return 'ignore' as const;
 	});
-	const splitLists = numbers(form, 'split', (n) => n < width, faults);
+	const splitLists = numbers(form, 'split', (n) => n >= 0 && n < width, faults);
 	const skipRows = numbers(
 		form,
 		'skip',
