@@ -1,5 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
-import { logInThroughApi, logInThroughForm, uniqueSuffix } from './helpers';
+import {
+	expectNoSeriousViolations,
+	logInThroughApi,
+	logInThroughForm,
+	uniqueSuffix
+} from './helpers';
 
 /** [PO6] Objectives from a spreadsheet laid out as a real plan's table, through the mapping screen. */
 const header = 'OBIETTIVI;Azioni;Soggetti;Risultati attesi;Tempistiche;Risorse';
@@ -83,6 +88,13 @@ test('[PO6a] a 2021-2023 plan reads a file with a title row: header found, value
 	await upload(page, id, csv);
 
 	await expect(page.getByLabel('Riga di intestazione')).toHaveValue('3');
+	await expectNoSeriousViolations(page, 'the mapping of a sheet');
+	// Another header row, and the columns guessed again from it; then back.
+	await page.getByLabel('Riga di intestazione').selectOption('1');
+	await page.getByRole('button', { name: 'Usa questa riga e riabbina le colonne' }).click();
+	await expect(page.getByLabel('Colonna «Piano di Zona 2021-2023»')).toHaveValue('ignore');
+	await page.getByLabel('Riga di intestazione').selectOption('3');
+	await page.getByRole('button', { name: 'Usa questa riga e riabbina le colonne' }).click();
 	await expect(page.getByLabel('Colonna «Titolo»')).toHaveValue('title');
 	await expect(page.getByLabel('Colonna «Azioni»')).toHaveValue(
 		'field:deliveryAndProcessIndicators'
