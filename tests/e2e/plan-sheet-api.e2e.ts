@@ -98,6 +98,8 @@ test('[PO6a] on the Seriate plan an XLSX with a notes sheet is guessed to the 20
 	const { planId } = await demoIds(request);
 	const before = (await objectivesOf(request, planId)).length;
 	const workbook = new ExcelJS.Workbook();
+	// A notes sheet before the table: the sheet whose header names our columns is read.
+	workbook.addWorksheet('Note').addRows([['Note dell’Ufficio di Piano'], ['Da rivedere', 'sì']]);
 	const sheet = workbook.addWorksheet('Obiettivi');
 	sheet.addRows([
 		['Obiettivi del Piano'],
@@ -105,7 +107,6 @@ test('[PO6a] on the Seriate plan an XLSX with a notes sheet is guessed to the 20
 		['Risultati attesi', 'OBIETTIVI', 'Azioni', 'Macro-aree'],
 		['+20% utenti', 'Potenziare il SAD', 'Voucher\nTrasporti', 'A, B']
 	]);
-	workbook.addWorksheet('Note').addRows([['Note dell’Ufficio di Piano']]);
 	const file = {
 		name: 'obiettivi.xlsx',
 		mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

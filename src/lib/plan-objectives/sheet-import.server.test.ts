@@ -36,8 +36,8 @@ async function xlsx(sheets: Record<string, (string | number)[][]>): Promise<File
 	return new File([buffer], 'obiettivi.xlsx');
 }
 
-async function rowsOf(file: File) {
-	const read = await readSheetFile(file);
+async function rowsOf(file: File, version = '2025-2027') {
+	const read = await readSheetFile(file, version);
 	if (!read.ok) throw new Error(read.reason);
 	return read.rows;
 }
@@ -94,10 +94,12 @@ describe('[PO6a] sheets laid out as real plans lay them out', () => {
 		expect(exported.objectives[1]).toMatchObject({ number: 2, policyArea: 'Povertà' });
 	});
 
-	it('an XLSX with a notes sheet, 2021-2023 labels in another order and Alt+Enter lists, on a 2021-2023 plan', async () => {
+	it('an XLSX with instructions and notes sheets around the table, 2021-2023 labels in another order and Alt+Enter lists, on a 2021-2023 plan', async () => {
 		const plan = planOf('2021-2023');
 		const rows = await rowsOf(
 			await xlsx({
+				// Instructions before the table, as workbooks sent round often have.
+				Istruzioni: [['Compilare una riga per obiettivo'], ['Colonna', 'Cosa scrivere']],
 				Obiettivi: [
 					['Ambito Valle di prova — obiettivi 2021-2023'],
 					[],
@@ -121,7 +123,8 @@ describe('[PO6a] sheets laid out as real plans lay them out', () => {
 					]
 				],
 				Note: [['Compilato dall’Ufficio di Piano'], ['Versione 2']]
-			})
+			}),
+			'2021-2023'
 		);
 		const options = completeOptions(rows, plan.taxonomyVersionId, {});
 		expect(options.headerRow).toBe(3);

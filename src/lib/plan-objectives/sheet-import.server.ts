@@ -33,12 +33,26 @@ type SheetPlan = Pick<PlanRow, 'id' | 'title' | 'period' | 'taxonomyVersionId'>;
 
 export type SheetFile = { ok: true; rows: SheetRow[] } | { ok: false; reason: string };
 
-/** The rows with text of an uploaded CSV or XLSX, numbered as in the file. */
-export async function readSheetFile(file: File): Promise<SheetFile> {
-	const read = await readTableFile(file, {
-		rows: MAX_SHEET_ROWS + HEADER_SEARCH_ROWS,
-		columns: MAX_SHEET_COLUMNS
-	});
+/** How many columns of its guessed header a sheet's rows name: the workbook's sheet of objectives names most. */
+function knownColumns(rows: readonly SheetRow[], version: string): number {
+	const header = rows.find((r) => r.row === guessHeaderRow(rows, version))?.cells ?? [];
+	return guessMapping(header, version).filter((t) => t !== 'ignore').length;
+}
+
+/**
+ * The rows with text of an uploaded CSV or XLSX, numbered as in the file. Of a workbook,
+ * the sheet whose header names most columns we know (the first among equals), so notes
+ * or instructions beside it are passed over.
+ */
+export async function readSheetFile(file: File, version: string): Promise<SheetFile> {
+	const read = await readTableFile(
+		file,
+		{ rows: MAX_SHEET_ROWS + HEADER_SEARCH_ROWS, columns: MAX_SHEET_COLUMNS },
+		(tables) => {
+			const scores = tables.map((t) => knownColumns(sheetRows(t), version));
+			return scores.indexOf(Math.max(...scores));
+		}
+	);
 	if (!read.ok)
 		return {
 			ok: false,

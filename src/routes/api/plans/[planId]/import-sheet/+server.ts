@@ -55,7 +55,7 @@ export const POST: RequestHandler = async (event) => {
 	const optionsText = form.get('options');
 	if (optionsText instanceof File) error(400, 'options must be a JSON text field, not a file');
 	const raw = optionsText === null ? {} : parseJsonText(optionsText);
-	const read = await readSheetFile(file);
+	const read = await readSheetFile(file, plan.taxonomyVersionId);
 	if (!read.ok) return json({ error: read.reason }, { status: 400 });
 	const version = plan.taxonomyVersionId;
 	const options = readSheetOptions(raw, read.rows, version, (headerRow) =>

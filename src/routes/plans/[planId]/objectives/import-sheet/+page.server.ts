@@ -141,7 +141,7 @@ export const actions: Actions = {
 		const { db, plan } = context(event);
 		const file = (await event.request.formData()).get('file');
 		if (!(file instanceof File) || file.size === 0) return fail(400, { fileError: 'no_file' });
-		const read = await readSheetFile(file);
+		const read = await readSheetFile(file, plan.taxonomyVersionId);
 		if (!read.ok) return fail(400, { fileError: read.reason });
 		const options = completeOptions(read.rows, plan.taxonomyVersionId, {});
 		return pageStep(sheetStep(db, plan, read.rows, options), read.rows);
