@@ -121,6 +121,31 @@ describe('[PO6a] the layout', () => {
 		]);
 	});
 
+	it('sends a header to the one field whose label holds all its words, and no further', () => {
+		expect(
+			guessMapping(
+				[
+					'Modalità organizzative',
+					'Coinvolgimento ASST',
+					'Continuità',
+					'Soggetti',
+					'Digitalizzazione'
+				],
+				'2025-2027'
+			)
+		).toEqual([
+			'field:deliveryModes',
+			'field:asstInvolvement',
+			'ignore',
+			'ignore',
+			'field:digitalisationAspects'
+		]);
+		expect(guessMapping(['Integrazione sociosanitaria', 'Co-progettato'], '2021-2023')).toEqual([
+			'field:socialHealthIntegration',
+			'field:coDesignedWithNetwork'
+		]);
+	});
+
 	it('proposes to split the list columns whose cells hold several lines', () => {
 		expect(guessSplit(rows, 3, options().mapping, '2025-2027')).toEqual([1]);
 	});

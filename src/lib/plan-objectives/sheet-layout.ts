@@ -98,9 +98,41 @@ function labelTarget(fields: readonly TemplateField[], h: string): ColumnTarget 
 	return f && `field:${f.key}`;
 }
 
+const stem = (word: string) => word.slice(0, 6);
+const SMALL_WORDS = new Set([
+	'di',
+	'e',
+	'ed',
+	'il',
+	'la',
+	'le',
+	'del',
+	'della',
+	'con',
+	'in',
+	'per',
+	'a'
+]);
+
 /**
- * A first guess for each column, from its header: the template's own labels, then the
- * words plans use. Never a field the plan's template lacks; each target once.
+ * The one field whose label holds every word of the header (by stem, small words aside):
+ * "Modalità organizzative" is the field «Modalità organizzative, operative e di erogazione».
+ * None when several fields would do, as "Continuità" would.
+ */
+function closestField(fields: readonly TemplateField[], h: string): ColumnTarget | undefined {
+	const words = h.split(' ').filter((w) => w.length > 2 && !SMALL_WORDS.has(w));
+	if (words.length === 0 || words.join(' ').length < 6) return undefined;
+	const matches = fields.filter((f) => {
+		const label = new Set(simple(f.label).split(' ').map(stem));
+		return f.key !== 'title' && words.every((w) => label.has(stem(w)));
+	});
+	return matches.length === 1 ? `field:${matches[0]!.key}` : undefined;
+}
+
+/**
+ * A first guess for each column, from its header: the template's own labels, the words
+ * plans use, then the one label that holds every word of the header. Never a field the
+ * plan's template lacks; each target once.
  */
 export function guessMapping(headers: readonly string[], version: string): ColumnTarget[] {
 	const fields = templateFields(version);
@@ -108,7 +140,11 @@ export function guessMapping(headers: readonly string[], version: string): Colum
 	const taken = new Set<ColumnTarget>();
 	return headers.map((header) => {
 		const h = simple(header);
-		const guess = labelTarget(fields, h) ?? synonyms.find(([re]) => re.test(h))?.[1] ?? 'ignore';
+		const guess =
+			labelTarget(fields, h) ??
+			synonyms.find(([re]) => re.test(h))?.[1] ??
+			closestField(fields, h) ??
+			'ignore';
 		if (guess === 'ignore' || taken.has(guess) || !isTarget(guess, version)) return 'ignore';
 		taken.add(guess);
 		return guess;
