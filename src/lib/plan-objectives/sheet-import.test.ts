@@ -243,6 +243,24 @@ describe('[PO6a] sheetToPlan', () => {
 		});
 	});
 
+	it('reads macro-area codes however they are written, and keeps what is no code', () => {
+		const sheet = sheetRows([
+			['Titolo', 'Macro-aree'],
+			['Casa', 'A) Povertà, e all’abitare\nB - Casa\nc'],
+			['Lavoro', 'D E']
+		]);
+		const { plan: out } = sheetToPlan(
+			sheet,
+			{ headerRow: 1, mapping: ['title', 'macroAreas'], splitLists: [1], skipRows: [] },
+			plan,
+			1
+		);
+		expect(out.objectives.map((o) => o.macroAreas)).toEqual([
+			['A', 'E ALL’ABITARE', 'B', 'C'],
+			['D', 'E']
+		]);
+	});
+
 	it('reads bullets and numbering people type before items', () => {
 		expect(cellItems('• uno\n- due\n\n3) tre\n  quattro  ')).toEqual([
 			'uno',

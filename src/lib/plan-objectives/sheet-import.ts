@@ -54,7 +54,8 @@ function macroAreaCodes(cell: string): string[] {
 		.flatMap((part) => {
 			const p = part.trim();
 			if (/^[a-z](\s+[a-z])*$/i.test(p)) return p.split(/\s+/);
-			return [/^([a-z])(?:[).:\s-]|$)/i.exec(p)?.[1] ?? p];
+			// "A) Povertà", "B - Casa"; a part that is no code ("e all'abitare") is kept, to be named.
+			return [/^([a-z])(?:\s*[).:-]|$)/i.exec(p)?.[1] ?? p];
 		})
 		.map((c) => c.toUpperCase())
 		.filter(Boolean);
