@@ -1078,6 +1078,19 @@ function cases(w: World): Record<string, Case[]> {
 				skipValid: 'an import needs a whole plan document (tests/e2e/plan-api.e2e.ts)'
 			}
 		],
+		'POST /api/plans/[planId]/import-sheet': [
+			{
+				who: 'admin',
+				path: `/api/plans/${w.plan}/import-sheet`,
+				kind: 'multipart',
+				// Without confirm the answer is the guesses: valid, and nothing saved.
+				body: {
+					file: new File(['Titolo;Descrizione\nUno;Due\n'], 'obiettivi.csv', { type: 'text/csv' }),
+					options: '{"headerRow":1,"mapping":{"0":"title"}}'
+				},
+				optional: ['options']
+			}
+		],
 		'POST /plans/[planId]/objectives/[objectiveId] ?/save': [
 			{
 				who: 'admin',
@@ -1096,6 +1109,25 @@ function cases(w: World): Record<string, Case[]> {
 				foreign: { revision: '999999' }
 			}
 		],
+		// Archived, then brought back: the objective ends as it began, for the cases after.
+		'POST /plans/[planId]/objectives/[objectiveId] ?/archive': [
+			{
+				who: 'admin',
+				path: `${plan}/objectives/${w.objective}?/archive`,
+				kind: 'form',
+				body: {},
+				foreignPaths: [`${plan}/objectives/999999?/archive`]
+			}
+		],
+		'POST /plans/[planId]/objectives/[objectiveId] ?/unarchive': [
+			{
+				who: 'admin',
+				path: `${plan}/objectives/${w.objective}?/unarchive`,
+				kind: 'form',
+				body: {},
+				foreignPaths: [`${plan}/objectives/999999?/unarchive`]
+			}
+		],
 		'POST /plans/[planId]/objectives/import-sheet ?/upload': [
 			{
 				who: 'admin',
@@ -1111,7 +1143,11 @@ function cases(w: World): Record<string, Case[]> {
 				who: 'admin',
 				path: `${plan}/objectives/import-sheet?/preview`,
 				kind: 'form',
-				body: { table: '[["Titolo"],["Uno"]]', 'column-0': 'title' },
+				body: {
+					rows: '[{"row":1,"cells":["Titolo"]},{"row":2,"cells":["Uno"]}]',
+					headerRow: '1',
+					'column-0': 'title'
+				},
 				skipValid: 'the preview answers what it found (tests/e2e/plan-sheet.e2e.ts)'
 			}
 		],
@@ -1120,7 +1156,11 @@ function cases(w: World): Record<string, Case[]> {
 				who: 'admin',
 				path: `${plan}/objectives/import-sheet?/confirm`,
 				kind: 'form',
-				body: { table: '[["Titolo"],["Uno"]]', 'column-0': 'title' },
+				body: {
+					rows: '[{"row":1,"cells":["Titolo"]},{"row":2,"cells":["Uno"]}]',
+					headerRow: '1',
+					'column-0': 'title'
+				},
 				skipValid: 'tests/e2e/plan-sheet.e2e.ts imports a whole sheet'
 			}
 		],

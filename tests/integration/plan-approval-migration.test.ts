@@ -6,7 +6,11 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { restoreRevision } from '$lib/plan-objectives/objective-edit-commands.server';
 import { planObjectives } from '$lib/plan-objectives/plan-objective.schema';
-import { listRevisions, recordRevision } from '$lib/plan-objectives/plan-objective-repo.server';
+import {
+	listRevisions,
+	recordRevision,
+	type PlanObjectiveRow
+} from '$lib/plan-objectives/plan-objective-repo.server';
 import { migrateDatabase, openDatabase, type Database } from '$lib/server/db/database';
 import { addAmbito, addPlan } from '$lib/server/db/test-fixtures';
 import { ensureTaxonomies } from '$lib/taxonomy/taxonomy-repo.server';
@@ -46,29 +50,47 @@ beforeAll(() => {
 		['approved', 'approved', '2024-02-29'],
 		['draft', 'draft', null]
 	];
+	// Written as the schema stood before 0008: later columns (0009's archived_at) are not there yet.
+	const insert = database.sqlite.prepare(
+		`insert into plan_objectives (plan_id, number, title, template, fields, verbatim, macro_areas,
+			key_points, leps, indicators, status, approved_at, created_at, updated_at)
+		values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1)`
+	);
 	cases.forEach(([name, status, approvedAt], i) => {
-		const row = database.db
-			.insert(planObjectives)
-			.values({
-				planId,
-				number: i + 1,
-				title: `Obiettivo ${name}`,
-				template: '2025-2027',
-				fields: { target: 'Famiglie' },
-				verbatim: { target: '<p>Famiglie</p>' },
-				macroAreas: ['A'],
-				keyPoints: {},
-				leps: [],
-				indicators: [],
-				status: status as 'approved' | 'draft',
-				approvedAt,
-				createdAt: 1,
-				updatedAt: 1
-			})
-			.returning()
-			.get();
-		recordRevision(database.db, row, ['*'], null, 1);
-		ids[name] = row.id;
+		const values = {
+			planId,
+			number: i + 1,
+			title: `Obiettivo ${name}`,
+			template: '2025-2027',
+			fields: { target: 'Famiglie' },
+			verbatim: { target: '<p>Famiglie</p>' },
+			macroAreas: ['A'],
+			keyPoints: {},
+			leps: [],
+			indicators: [],
+			status: status as 'approved' | 'draft',
+			approvedAt
+		};
+		const id = Number(
+			insert.run(
+				...[values.planId, values.number, values.title, values.template],
+				...[values.fields, values.verbatim, values.macroAreas, values.keyPoints].map((v) =>
+					JSON.stringify(v)
+				),
+				...[JSON.stringify(values.leps), JSON.stringify(values.indicators)],
+				...[values.status, values.approvedAt]
+			).lastInsertRowid
+		);
+		const row: Omit<PlanObjectiveRow, 'archivedAt'> = {
+			id,
+			...values,
+			policyAreaId: null,
+			createdAt: 1,
+			updatedAt: 1
+		};
+		// A revision written before 0009 has no archivedAt in its snapshot.
+		recordRevision(database.db, row as PlanObjectiveRow, ['*'], null, 1);
+		ids[name] = id;
 	});
 	migrateDatabase(database, drizzle);
 });

@@ -11,7 +11,8 @@ import { isTextType } from '$lib/plan-objectives/template-form';
 import { renderPlanExport } from '$lib/plan-objectives/plan-export.server';
 import { buildPlanExport } from '$lib/plan-objectives/plan-export.server';
 import { importObjectives } from '$lib/plan-objectives/plan-import.server';
-import { sheetToPlan, type ColumnTarget } from '$lib/plan-objectives/sheet-import';
+import { sheetToPlan } from '$lib/plan-objectives/sheet-import';
+import { sheetRows, type ColumnTarget } from '$lib/plan-objectives/sheet-layout';
 import { createTestDatabase, type TestDatabase } from '$lib/server/db/test-database';
 import { addAmbito, addPlan } from '$lib/server/db/test-fixtures';
 import { convertToPdf } from '../support/libreoffice';
@@ -89,7 +90,12 @@ async function expectSheetRoundTrip(planId: number) {
 		if (i > 2 && key) return `field:${key}`;
 		return named[h] ?? 'ignore';
 	});
-	const sheet = sheetToPlan(table, mapping, original.plan, 1);
+	const sheet = sheetToPlan(
+		sheetRows(table),
+		{ headerRow: 1, mapping, splitLists: [], skipRows: [] },
+		original.plan,
+		1
+	);
 	expect(sheet.problems).toEqual([]);
 	const copy = addPlan(t.db, addAmbito(t.db, `Copia ${planId}`), version);
 	const imported = importObjectives(t.db, copy, sheet.plan, null, 2);

@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import { meetings } from '$lib/meeting/meeting.schema';
 import { outcomes } from '$lib/outcomes/outcome.schema';
 import { listPolicyAreas } from '$lib/plan/plan-repo.server';
@@ -45,7 +45,8 @@ export function loadNeedsMatrix(db: Db, planId: number): NeedRow[] {
 		db
 			.select()
 			.from(planObjectives)
-			.where(eq(planObjectives.planId, planId))
+			// An archived objective answers no need any more (PO8).
+			.where(and(eq(planObjectives.planId, planId), isNull(planObjectives.archivedAt)))
 			.all()
 			.map((o) => [o.id, { id: o.id, number: o.number, title: o.title, macroAreas: o.macroAreas }])
 	);

@@ -1,11 +1,11 @@
-import { asc, desc, eq, max } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, max } from 'drizzle-orm';
 import { policyAreas } from '$lib/plan/plan.schema';
 import type { Db } from '$lib/server/db/database';
 import { planObjectiveRevisions, planObjectives } from './plan-objective.schema';
 
 export type PlanObjectiveRow = typeof planObjectives.$inferSelect;
 
-/** The plan's objectives in number order, with their policy area's name. */
+/** The plan's objectives in number order, with their policy area's name; archived ones left out (PO8). */
 export function listPlanObjectives(db: Db, planId: number) {
 	return db
 		.select({
@@ -15,7 +15,7 @@ export function listPlanObjectives(db: Db, planId: number) {
 		})
 		.from(planObjectives)
 		.leftJoin(policyAreas, eq(policyAreas.id, planObjectives.policyAreaId))
-		.where(eq(planObjectives.planId, planId))
+		.where(and(eq(planObjectives.planId, planId), isNull(planObjectives.archivedAt)))
 		.orderBy(asc(planObjectives.number))
 		.all()
 		.map((r) => ({ ...r.objective, policyArea: r.policyArea, areaPosition: r.areaPosition }));

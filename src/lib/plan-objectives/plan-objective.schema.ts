@@ -31,6 +31,8 @@ export const planObjectives = sqliteTable(
 		indicators: text('indicators', { mode: 'json' }).$type<Indicator[]>().notNull(),
 		status: text('status', { enum: ['draft', 'review', 'consolidated', 'approved'] }).notNull(),
 		approvedAt: text('approved_at'),
+		/** When the UdP archived it (SPEC PO8): out of the plan's lists and exports, history kept. */
+		archivedAt: integer('archived_at'),
 		createdAt: integer('created_at').notNull(),
 		updatedAt: integer('updated_at').notNull()
 	},

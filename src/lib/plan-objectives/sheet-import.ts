@@ -1,165 +1,202 @@
-import { nameKey } from '$lib/forms/name-key';
-import { templateFields, type FieldValue } from '$lib/objectives/objective-template';
+import {
+	templateFields,
+	type FieldValue,
+	type TemplateField
+} from '$lib/objectives/objective-template';
 import { EXPORT_FORMAT, type ExportedObjective, type PlanExport } from './plan-export';
-import { readChoice } from './printed-answer';
+import { isListTarget, type ColumnTarget, type SheetRow } from './sheet-layout';
+import { readChoice, type ReadChoice } from './printed-answer';
 import { isTextType } from './template-form';
 
 /**
- * Objectives from a spreadsheet laid out another way (SPEC PO6): the UdP maps each
- * column to a part of the template, sees every row as it will be saved, and
- * imports all rows or none. Real plans use layouts such as
+ * Objectives from a spreadsheet laid out another way (SPEC PO6a): the UdP says which
+ * row is the header, maps each column to a part of the template, may split
+ * multi-line cells into items and leave rows out, sees every row as it will be
+ * saved, and imports all rows or none. Real plans use layouts such as
  * OBIETTIVI | Azioni | Soggetti | Risultati attesi | Tempistiche | Risorse.
  */
 export const MAX_SHEET_ROWS = 300;
 /** Wider than any layout plans use (the template has 21 fields); past it, a file is not a plan's table. */
 export const MAX_SHEET_COLUMNS = 40;
 
-/** Where a column goes: nowhere, a part of the objective, or a template field. */
-export type ColumnTarget =
-	'ignore' | 'number' | 'title' | 'policyArea' | 'macroAreas' | `field:${string}`;
-
-/** Header words real plans use, and the template field each means. */
-const synonyms: [RegExp, ColumnTarget][] = [
-	[/^(n|n\.|num|numero)$/, 'number'],
-	[/^(titolo|titolo obiettivo)$/, 'title'],
-	[/^obiettiv[oi]$/, 'field:objectives'],
-	[/^(area|area di policy|area di intervento)$/, 'policyArea'],
-	[/^macro ?aree?$/, 'macroAreas'],
-	[/^azion[ei]( programmate)?$/, 'field:plannedActions'],
-	[/^(target|destinatari)$/, 'field:target'],
-	[
-		/^(risorse|risorse economiche|budget|risorse economiche preventivate)$/,
-		'field:budgetedResources'
-	],
-	[/^(personale|personale dedicato)$/, 'field:dedicatedStaff'],
-	[/^risultati( attesi)?$/, 'field:expectedResults'],
-	[/^(tempistiche|tempi|modalita|modalita di attuazione)$/, 'field:deliveryModes'],
-	[/^(impatto|impatto sociale)$/, 'field:expectedSocialImpact']
-];
-
-const simple = (header: string) =>
-	nameKey(header)
-		.normalize('NFD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.replace(/[^a-z0-9. ]/g, ' ')
-		.replace(/\s+/g, ' ')
-		.trim();
-
-/** A first guess for each column, from its header and the template's labels; each target once. */
-export function guessMapping(headers: readonly string[], version: string): ColumnTarget[] {
-	const labels = new Map(
-		templateFields(version).map((f) => [simple(f.label), `field:${f.key}` as ColumnTarget])
-	);
-	const taken = new Set<ColumnTarget>();
-	return headers.map((header) => {
-		const h = simple(header);
-		const guess = labels.get(h) ?? synonyms.find(([re]) => re.test(h))?.[1] ?? 'ignore';
-		if (guess === 'ignore' || taken.has(guess)) return 'ignore';
-		taken.add(guess);
-		return guess;
-	});
-}
-
-export function isTarget(value: string, version: string): value is ColumnTarget {
-	if (['ignore', 'number', 'title', 'policyArea', 'macroAreas'].includes(value)) return true;
-	return templateFields(version).some((f) => `field:${f.key}` === value);
+/** What the UdP chose (or the guess proposed); rows are numbered as in the file. */
+export interface SheetOptions {
+	headerRow: number;
+	mapping: ColumnTarget[];
+	/** Columns whose cells are split at line breaks into items. */
+	splitLists: number[];
+	skipRows: number[];
 }
 
 export interface SheetProblem {
-	/** 1-based line of the sheet (the header is line 1). */
-	line: number;
-	column: string | null;
+	/** The row as the spreadsheet numbers it (1-based, empty rows counted). */
+	row: number;
+	/** The column's 0-based index, or null for the whole row or sheet. */
+	column: number | null;
 	problem: string;
 }
 
+/** An objective as the sheet gives it, with the row it came from. */
+export type SheetObjective = ExportedObjective & { row: number };
+
+/** A cell's lines as items, without the bullets or dashes people type before them. */
+export function cellItems(cell: string): string[] {
+	return cell
+		.split(/\r?\n/)
+		.map((l) => l.replace(/^\s*(?:[•·▪◦*–—-]|\d{1,2}[.)])\s+/, '').trim())
+		.filter(Boolean);
+}
+
+/** Macro-area codes from "A, b", "A) Povertà; B) Casa" or one code a line. */
+function macroAreaCodes(cell: string): string[] {
+	return cell
+		.split(/[,;\n]+/)
+		.flatMap((part) => {
+			const p = part.trim();
+			if (/^[a-z](\s+[a-z])*$/i.test(p)) return p.split(/\s+/);
+			// "A) Povertà", "B - Casa"; a part that is no code ("e all'abitare") is kept, to be named.
+			return [/^([a-z])(?:\s*[).:-]|$)/i.exec(p)?.[1] ?? p];
+		})
+		.map((c) => c.toUpperCase())
+		.filter(Boolean);
+}
+
+interface Cell {
+	text: string;
+	split: boolean;
+}
+
 /**
- * The objectives the mapped sheet describes, in our import format, and what is
- * wrong with each line. Text columns mapped to one field are joined; a row
- * without a title takes the first line of its objective text.
+ * A template field's value from a cell, and the cell's own words when they say more
+ * than the value (kept as verbatim, SPEC PO6): a text split into items keeps the cell
+ * as typed; a choice is read by readChoice, the inverse of what the exports print
+ * ("Sì" is SI, "Obiettivo innovativo." INNOVATIVO, "SI*" SI with its mark). A text
+ * field keeps what an earlier column gave.
+ */
+function fieldValue(
+	version: string,
+	field: TemplateField,
+	cell: Cell,
+	previous: FieldValue | undefined
+): ReadChoice {
+	if (isTextType(field.type)) {
+		const items = cellItems(cell.text);
+		const split = cell.split && items.length > 1;
+		const text = split ? items.map((i) => `• ${i}`).join('\n') : cell.text;
+		const value = typeof previous === 'string' ? `${previous}\n${text}` : text;
+		return split ? { value, printed: cell.text } : { value };
+	}
+	const text = field.type === 'enumSet' && cell.split ? cellItems(cell.text).join(', ') : cell.text;
+	return readChoice(version, field, text);
+}
+
+function sheetProblems(options: SheetOptions, version: string, rows: number): SheetProblem[] {
+	const problems: SheetProblem[] = [];
+	const at = (column: number | null, problem: string) =>
+		problems.push({ row: options.headerRow, column, problem });
+	const { mapping } = options;
+	if (
+		!['title', 'field:objectives', 'field:description'].some((t) =>
+			mapping.includes(t as ColumnTarget)
+		)
+	)
+		at(null, 'title-column-required');
+	const parts = mapping.filter((m) => m !== 'ignore' && !m.startsWith('field:'));
+	if (new Set(parts).size !== parts.length) at(null, 'column-mapped-twice');
+	for (const c of options.splitLists)
+		if (!isListTarget(mapping[c] ?? 'ignore', version)) at(c, 'not-a-list');
+	if (rows > MAX_SHEET_ROWS) at(null, 'too-many-rows');
+	return problems;
+}
+
+/** One row as an objective, or the problem that keeps it out. */
+function rowObjective(
+	row: SheetRow,
+	options: SheetOptions,
+	version: string,
+	fields: ReadonlyMap<string, TemplateField>,
+	number: number
+): SheetObjective | SheetProblem[] {
+	const problems: SheetProblem[] = [];
+	const o: SheetObjective = {
+		row: row.row,
+		number,
+		title: '',
+		policyArea: null,
+		fields: {},
+		verbatim: {},
+		macroAreas: [],
+		keyPoints: {},
+		leps: [],
+		indicators: [],
+		status: 'draft',
+		approvedAt: null
+	};
+	options.mapping.forEach((target, c) => {
+		const text = (row.cells[c] ?? '').trim();
+		if (target === 'ignore' || text === '') return;
+		const split = options.splitLists.includes(c);
+		if (target === 'title') o.title = text;
+		else if (target === 'policyArea') o.policyArea = text;
+		else if (target === 'macroAreas') o.macroAreas = macroAreaCodes(text);
+		else if (target === 'number') {
+			if (/^\d{1,4}$/.test(text) && Number(text) > 0) o.number = Number(text);
+			else problems.push({ row: row.row, column: c, problem: 'invalid-number' });
+		} else {
+			const field = fields.get(target.slice('field:'.length));
+			if (!field) return; // sheetProblems named it; isTarget keeps it from the options
+			const read = fieldValue(version, field, { text, split }, o.fields[field.key]);
+			o.fields[field.key] = read.value;
+			// A cell read as items or as an answer keeps its text as typed beside them (SPEC PO6).
+			if (read.printed !== undefined)
+				o.verbatim[field.key] = [o.verbatim[field.key], read.printed].filter(Boolean).join('\n');
+		}
+	});
+	const objectiveText = o.fields.objectives ?? o.fields.description;
+	if (!o.title && typeof objectiveText === 'string')
+		o.title = objectiveText.split('\n')[0]!.replace(/^• /, '').slice(0, 300);
+	if (!o.title) problems.push({ row: row.row, column: null, problem: 'title-missing' });
+	// The 2021-2023 form opens with the objective's title: what the title column gave.
+	if (fields.has('title') && o.fields.title === undefined && o.title) o.fields.title = o.title;
+	return problems.length ? problems : o;
+}
+
+/**
+ * The objectives the sheet describes under the options, in our import format, and
+ * what is wrong with each row. Rows above the header and rows left out are not read;
+ * numbers run on from `firstNumber` unless a column gives them.
  */
 export function sheetToPlan(
-	table: readonly (readonly string[])[],
-	mapping: readonly ColumnTarget[],
+	rows: readonly SheetRow[],
+	options: SheetOptions,
 	plan: PlanExport['plan'],
 	firstNumber: number
-): { plan: PlanExport; problems: SheetProblem[] } {
-	const [headers = [], ...rows] = table;
-	const problems: SheetProblem[] = [];
+): { plan: PlanExport; objectives: SheetObjective[]; problems: SheetProblem[] } {
+	const data = rows.filter((r) => r.row > options.headerRow && !options.skipRows.includes(r.row));
+	const problems = sheetProblems(options, plan.taxonomyVersion, data.length);
+	// Without a title column every row would lack its title: the sheet's problem says it once.
+	const noTitle = problems.some((p) => p.problem === 'title-column-required');
 	const fields = new Map(templateFields(plan.taxonomyVersion).map((f) => [f.key, f]));
-	const mapped = new Set(mapping);
-	if (!mapped.has('title') && !mapped.has('field:objectives'))
-		problems.push({ line: 1, column: null, problem: 'title-column-required' });
-	if (
-		new Set(mapping.filter((m) => m !== 'ignore' && !m.startsWith('field:'))).size !==
-		mapping.filter((m) => m !== 'ignore' && !m.startsWith('field:')).length
-	)
-		problems.push({ line: 1, column: null, problem: 'column-mapped-twice' });
-	if (rows.length > MAX_SHEET_ROWS)
-		problems.push({ line: 1, column: null, problem: 'too-many-rows' });
-	const objectives: ExportedObjective[] = [];
+	const objectives: SheetObjective[] = [];
 	let next = firstNumber;
-	rows.forEach((row, i) => {
-		const line = i + 2;
-		if (row.every((c) => c.trim() === '')) return;
-		const values: Record<string, FieldValue> = {};
-		const verbatim: Record<string, string> = {};
-		let title = '';
-		let number: number | null = null;
-		let policyArea: string | null = null;
-		let macroAreas: string[] = [];
-		mapping.forEach((target, c) => {
-			const cell = (row[c] ?? '').trim();
-			const column = headers[c] ?? `#${c + 1}`;
-			if (target === 'ignore' || cell === '') return;
-			if (target === 'title') title = cell;
-			else if (target === 'number') {
-				number = /^\d{1,4}$/.test(cell) ? Number(cell) : null;
-				if (number === null) problems.push({ line, column, problem: 'invalid-number' });
-			} else if (target === 'policyArea') policyArea = cell;
-			else if (target === 'macroAreas')
-				macroAreas = cell
-					.split(/[\s,;]+/)
-					.map((c) => c.replace(/\W/g, '').toUpperCase())
-					.filter(Boolean);
-			else {
-				const field = fields.get(target.slice(6))!;
-				const previous = values[field.key];
-				if (isTextType(field.type))
-					values[field.key] = typeof previous === 'string' ? `${previous}\n${cell}` : cell;
-				else {
-					// A choice in its printed words (Sì, SI*, Obiettivo innovativo.) keeps them as verbatim.
-					const read = readChoice(plan.taxonomyVersion, field, cell);
-					values[field.key] = read.value;
-					if (read.printed !== undefined) verbatim[field.key] = read.printed;
-				}
-			}
-		});
-		const objectiveText = values.objectives;
-		if (!title && typeof objectiveText === 'string')
-			title = objectiveText.split('\n')[0]!.slice(0, 300);
-		if (!title) {
-			problems.push({ line, column: null, problem: 'title-missing' });
-			return;
-		}
-		objectives.push({
-			number: number ?? next,
-			title,
-			policyArea,
-			fields: values,
-			verbatim,
-			macroAreas,
-			keyPoints: {},
-			leps: [],
-			indicators: [],
-			status: 'draft',
-			approvedAt: null
-		});
-		next = Math.max(next, (number ?? next) + 1);
-	});
-	if (rows.length > 0 && objectives.length === 0 && problems.length === 0)
-		problems.push({ line: 1, column: null, problem: 'no-rows' });
+	for (const row of data.slice(0, MAX_SHEET_ROWS)) {
+		const read = rowObjective(row, options, plan.taxonomyVersion, fields, next);
+		if (!Array.isArray(read)) {
+			objectives.push(read);
+			next = Math.max(next, read.number + 1);
+		} else problems.push(...read.filter((p) => !noTitle || p.problem !== 'title-missing'));
+	}
+	if (problems.length === 0 && objectives.length === 0)
+		problems.push({ row: options.headerRow, column: null, problem: 'no-rows' });
 	return {
-		plan: { format: EXPORT_FORMAT, version: 1, plan, policyAreas: [], objectives },
+		plan: {
+			format: EXPORT_FORMAT,
+			version: 1,
+			plan,
+			policyAreas: [],
+			objectives: objectives.map(({ row: _, ...o }) => o)
+		},
+		objectives,
 		problems
 	};
 }

@@ -15,6 +15,15 @@ export type TableResult =
 				| 'too_many_columns';
 	  };
 
+/**
+ * Which sheet of a workbook holds the table, given each readable sheet's rows in order
+ * (real workbooks put notes or instructions beside it); without one, the first sheet.
+ */
+export type SheetChoice = (tables: readonly string[][][]) => number;
+
+/** Sheets of a workbook looked at when choosing: more is not a plan's workbook. */
+const MAX_SHEETS = 10;
+
 /** How much of a table an import reads: rows with any text (the header too), and columns. */
 export interface TableBounds {
 	rows: number;
@@ -27,11 +36,15 @@ export interface TableBounds {
  * Refused past the bounds, before anything walks the rows: a small file can
  * hold a great many short rows, and an XLSX can name a cell a million rows down.
  */
-export async function readTableFile(file: File, bounds: TableBounds): Promise<TableResult> {
+export async function readTableFile(
+	file: File,
+	bounds: TableBounds,
+	choose?: SheetChoice
+): Promise<TableResult> {
 	if (file.size > MAX_IMPORT_BYTES) return { ok: false, reason: 'file_too_large' };
 	const name = file.name.toLowerCase();
 	try {
-		if (name.endsWith('.xlsx')) return await readXlsx(await file.arrayBuffer(), bounds);
+		if (name.endsWith('.xlsx')) return await readXlsx(await file.arrayBuffer(), bounds, choose);
 		if (name.endsWith('.csv') || name.endsWith('.txt') || file.type === 'text/csv') {
 			return withinBounds(readCsv(await file.text()), bounds);
 		}
@@ -69,11 +82,23 @@ export function readCsv(text: string): string[][] {
 /** Blank rows kept for line numbers, up to this many: past it the sheet is refused, not walked. */
 const XLSX_MAX_LINES = 20_000;
 
-async function readXlsx(buffer: ArrayBuffer, bounds: TableBounds): Promise<TableResult> {
+async function readXlsx(
+	buffer: ArrayBuffer,
+	bounds: TableBounds,
+	choose?: SheetChoice
+): Promise<TableResult> {
 	const workbook = new ExcelJS.Workbook();
 	await workbook.xlsx.load(buffer);
-	const sheet = workbook.worksheets[0];
-	if (!sheet) return { ok: true, table: [] };
+	const sheets = workbook.worksheets.slice(0, choose ? MAX_SHEETS : 1);
+	if (sheets.length === 0) return { ok: true, table: [] };
+	const results = sheets.map((sheet) => readSheet(sheet, bounds));
+	const readable = results.flatMap((r) => (r.ok ? [r.table] : []));
+	// The first sheet refused is said, never passed over for another.
+	if (!choose || !results[0]!.ok) return results[0]!;
+	return { ok: true, table: readable[choose(readable)] ?? readable[0]! };
+}
+
+function readSheet(sheet: ExcelJS.Worksheet, bounds: TableBounds): TableResult {
 	if (sheet.columnCount > bounds.columns) return { ok: false, reason: 'too_many_columns' };
 	if (sheet.actualRowCount > bounds.rows || sheet.rowCount > XLSX_MAX_LINES)
 		return { ok: false, reason: 'too_many_rows' };

@@ -8,6 +8,7 @@ import { getPlan } from '$lib/plan/plan-repo.server';
 import { planWarnings } from '$lib/plan-objectives/plan-checks';
 import { renumberObjective } from '$lib/plan-objectives/plan-objective-commands.server';
 import { listPlanObjectives } from '$lib/plan-objectives/plan-objective-repo.server';
+import { listArchivedObjectives } from '$lib/plan-objectives/objective-archive-commands.server';
 import { importObjectivesJson } from '$lib/plan-objectives/plan-import.server';
 import { found, idParam } from '$lib/server/params';
 import { getRuntime } from '$lib/server/runtime';
@@ -30,6 +31,7 @@ export const load: PageServerLoad = (event) => {
 			macroAreas
 		})),
 		warnings: planWarnings(objectives),
+		archived: listArchivedObjectives(db, planId),
 		canManage: access.manageSetup(actor)
 	};
 };

@@ -14,6 +14,8 @@ import {
 } from '$lib/plan-objectives/objective-edit-commands.server';
 import { readObjectivePatch } from '$lib/plan-objectives/objective-form.server';
 import { listPlanObjectives, listRevisions } from '$lib/plan-objectives/plan-objective-repo.server';
+import { setArchived } from '$lib/plan-objectives/objective-archive-commands.server';
+import { readEmptyForm } from '$lib/server/form-failure';
 import { found, idParam } from '$lib/server/params';
 import { getRuntime } from '$lib/server/runtime';
 import { loadTaxonomy } from '$lib/taxonomy/taxonomy-repo.server';
@@ -101,5 +103,20 @@ export const actions: Actions = {
 				problems: restored.problems
 			});
 		return { restored: revision };
-	}
+	},
+	archive: (event) => archiving(event, true),
+	unarchive: (event) => archiving(event, false)
 };
+
+/** Archive or bring back (SPEC PO8): a button, no fields; 404 elsewhere, 409 when already so. */
+async function archiving(event: Parameters<Actions['save']>[0], archive: boolean) {
+	const actor = requireAccess(event, access.manageSetup);
+	const planId = idParam(event.params.planId);
+	const objectiveId = idParam(event.params.objectiveId);
+	await readEmptyForm(event.request);
+	const { db } = getRuntime().database;
+	const now = getRuntime().clock.now();
+	const done = setArchived(db, { planId, objectiveId }, archive, { userId: actor.userId, now });
+	if (!done.ok) return fail(done.reason === 'not-found' ? 404 : 409, { archiveError: done.reason });
+	return { archived: archive };
+}

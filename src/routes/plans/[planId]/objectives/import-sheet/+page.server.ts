@@ -2,23 +2,20 @@ import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { access } from '$lib/auth/access';
 import { requireAccess } from '$lib/auth/guard.server';
-import { readTableFile } from '$lib/directory/import/table-file.server';
+import { textFault } from '$lib/forms/plain-text';
 import { templateFields } from '$lib/objectives/objective-template';
 import { getPlan } from '$lib/plan/plan-repo.server';
-import { importObjectives, validateImport } from '$lib/plan-objectives/plan-import.server';
-import { nextObjectiveNumber } from '$lib/plan-objectives/plan-objective-repo.server';
+import { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS } from '$lib/plan-objectives/sheet-import';
 import {
-	guessMapping,
-	isTarget,
-	MAX_SHEET_COLUMNS,
-	MAX_SHEET_ROWS,
-	sheetToPlan,
-	type ColumnTarget
-} from '$lib/plan-objectives/sheet-import';
-import type { Db } from '$lib/server/db/database';
+	completeOptions,
+	importSheet,
+	readSheetFile,
+	sheetStep,
+	type SheetStep
+} from '$lib/plan-objectives/sheet-import.server';
+import { HEADER_SEARCH_ROWS, isTarget, type SheetRow } from '$lib/plan-objectives/sheet-layout';
 import { found, idParam } from '$lib/server/params';
 import { getRuntime } from '$lib/server/runtime';
-import { textFault } from '$lib/forms/plain-text';
 import type { Actions, PageServerLoad } from './$types';
 
 function context(event: { params: { planId: string } }) {
@@ -33,84 +30,108 @@ export const load: PageServerLoad = (event) => {
 		plan,
 		targets: templateFields(plan.taxonomyVersionId).map((f) => ({
 			value: `field:${f.key}`,
-			label: f.label
+			label: f.label,
+			position: f.position
 		}))
 	};
 };
 
-/** The sheet the previous step read, sent back with each step: re-checked in full every time. */
-const tableField = z
-	.array(z.array(z.string().max(20_000)).max(MAX_SHEET_COLUMNS))
-	.min(1)
-	.max(MAX_SHEET_ROWS + 1);
+/** The rows the previous step read, sent back with each step: re-checked in full every time. */
+const rowsField = z
+	.array(
+		z.strictObject({
+			row: z.number().int().min(1).max(20_000),
+			cells: z.array(z.string().max(20_000)).max(MAX_SHEET_COLUMNS)
+		})
+	)
+	.min(2)
+	.max(MAX_SHEET_ROWS + HEADER_SEARCH_ROWS)
+	.refine((rows) =>
+		rows.every(
+			(r, i) => r.cells.length === rows[0]!.cells.length && (i === 0 || r.row > rows[i - 1]!.row)
+		)
+	);
+
+const CONTROLS = new Set(['rows', 'headerRow', 'split', 'skip', 'guess']);
+const LISTS = new Set(['split', 'skip']);
+
+/** Each control's fault: unknown, sent twice, past the sheet, or text nobody types. */
+function controlFaults(form: FormData, columns: number): string[] {
+	const faults: string[] = [];
+	for (const name of new Set(form.keys())) {
+		const c = /^column-(\d+)$/.exec(name)?.[1];
+		const values = form.getAll(name);
+		if (c === undefined && !CONTROLS.has(name))
+			faults.push(`${name.slice(0, 40)}: (no such control)`);
+		else if (c !== undefined && Number(c) >= columns) faults.push(`${name}: (no such column)`);
+		else if (values.length > 1 && !LISTS.has(name)) faults.push(`${name}: (sent twice)`);
+		else if (values.some((v) => typeof v !== 'string' || textFault(v) !== null))
+			faults.push(`${name}: (invalid text)`);
+	}
+	return faults;
+}
+
+/** A list of numbers from a checkbox group (its empty sentinel left out), each among `allowed`. */
+function numbers(form: FormData, name: string, allowed: (n: number) => boolean, faults: string[]) {
+	const values = form.getAll(name).filter((v) => v !== '');
+	const out = values.map(Number);
+	out.forEach((n, i) => {
+		if (!Number.isSafeInteger(n) || !allowed(n))
+			faults.push(`${name}: ${String(values[i]).slice(0, 20)}`);
+	});
+	return [...new Set(out)];
+}
 
 /**
- * The table and the column mapping the page sent. Every column needs its
- * `column-<n>` control with a target the template has: a missing control or an
- * unknown target is refused by name, never read as "ignore".
+ * The rows and the options the page sent. Every column needs its `column-<n>` control with a
+ * target the template has: a missing control or an unknown target is refused by name, never
+ * read as "ignore". `guess` (the header row's own button) guesses the columns again.
  */
 function readStep(form: FormData, version: string) {
 	let raw: unknown;
 	try {
-		raw = JSON.parse(String(form.get('table') ?? 'null'));
+		raw = JSON.parse(String(form.get('rows') ?? 'null'));
 	} catch {
 		raw = null;
 	}
-	const table = tableField.safeParse(raw);
-	if (!table.success) return { ok: false, fileError: 'unreadable_file', columns: [] } as const;
-	const columns = table.data[0]!.length;
-	const unknown: string[] = [];
-	const mapping = Array.from({ length: columns }, (_, c) => {
+	const parsed = rowsField.safeParse(raw);
+	if (!parsed.success) return { ok: false, fileError: 'unreadable_file', columns: [] } as const;
+	const rows: SheetRow[] = parsed.data;
+	const width = rows[0]!.cells.length;
+	const faults = controlFaults(form, width);
+	const headerRow = Number(form.get('headerRow'));
+	if (!rows.some((r) => r.row === headerRow))
+		faults.push(`headerRow: ${String(form.get('headerRow')).slice(0, 20)}`);
+	const mapping = Array.from({ length: width }, (_, c) => {
 		const v = form.get(`column-${c}`);
 		if (typeof v === 'string' && isTarget(v, version)) return v;
-		unknown.push(`column-${c}: ${v === null ? '(missing)' : String(v)}`);
-		return 'ignore';
+		faults.push(`column-${c}: ${v === null ? '(missing)' : String(v).slice(0, 60)}`);
+		return 'ignore' as const;
 	});
-	for (const name of new Set(form.keys())) {
-		const c = /^column-(\d+)$/.exec(name)?.[1];
-		const values = form.getAll(name);
-		if (c === undefined && name !== 'table')
-			unknown.push(`${name.slice(0, 40)}: (no such control)`);
-		else if (c !== undefined && Number(c) >= columns) unknown.push(`${name}: (no such column)`);
-		else if (values.length > 1) unknown.push(`${name}: (sent twice)`);
-		else if (values.some((v) => typeof v !== 'string' || textFault(v) !== null))
-			unknown.push(`${name}: (invalid text)`);
-	}
-	if (unknown.length)
-		return { ok: false, fileError: 'unknown_column_target', columns: unknown } as const;
-	return { ok: true, table: table.data, mapping } as const;
+	const splitLists = numbers(form, 'split', (n) => n >= 0 && n < width, faults);
+	const skipRows = numbers(
+		form,
+		'skip',
+		(n) => rows.some((r) => r.row === n && n > headerRow),
+		faults
+	);
+	if (faults.length)
+		return { ok: false, fileError: 'unknown_column_target', columns: faults } as const;
+	const options = form.has('guess')
+		? completeOptions(rows, version, { headerRow, skipRows })
+		: { headerRow, mapping, splitLists, skipRows };
+	return { ok: true, rows, options } as const;
 }
 
-function build(
-	db: Db,
-	plan: NonNullable<ReturnType<typeof getPlan>>,
-	table: string[][],
-	mapping: ColumnTarget[]
-) {
-	const meta = { title: plan.title, period: plan.period, taxonomyVersion: plan.taxonomyVersionId };
-	return sheetToPlan(table, mapping, meta, nextObjectiveNumber(db, plan.id));
-}
-
-export type SheetStep = ReturnType<typeof step>;
+export type PageStep = ReturnType<typeof pageStep>;
 
 /** Each step answers with the whole state the page needs, so nothing lives between requests. */
-function step(
-	db: Db,
-	plan: NonNullable<ReturnType<typeof getPlan>>,
-	table: string[][],
-	mapping: ColumnTarget[]
-) {
-	const built = build(db, plan, table, mapping);
-	const checked = built.problems.length ? null : validateImport(db, plan.id, built.plan);
+function pageStep(step: SheetStep, rows: readonly SheetRow[]) {
 	return {
-		table: JSON.stringify(table),
-		headers: table[0]!,
-		mapping,
-		preview: built.plan.objectives.slice(0, 50),
-		rows: built.plan.objectives.length,
-		sheetProblems: built.problems,
-		importProblems: checked && !checked.ok ? checked.problems : [],
-		ready: checked?.ok === true
+		...step,
+		rows: JSON.stringify(rows),
+		objectives: step.objectives.slice(0, 50),
+		count: step.objectives.length
 	};
 }
 
@@ -120,42 +141,26 @@ export const actions: Actions = {
 		const { db, plan } = context(event);
 		const file = (await event.request.formData()).get('file');
 		if (!(file instanceof File) || file.size === 0) return fail(400, { fileError: 'no_file' });
-		const read = await readTableFile(file, {
-			rows: MAX_SHEET_ROWS + 1,
-			columns: MAX_SHEET_COLUMNS
-		});
-		if (!read.ok)
-			return fail(400, {
-				fileError: read.reason === 'too_many_rows' ? 'sheet_too_many_rows' : read.reason
-			});
-		const table = read.table.filter((r, i) => i === 0 || r.some((c) => c.trim() !== ''));
-		if (table.length < 2) return fail(400, { fileError: 'empty_file' });
-		const width = table.reduce((w, r) => Math.max(w, r.length), 0);
-		const square = table.map((r) => r.concat(Array<string>(width - r.length).fill('')));
-		return step(db, plan, square, guessMapping(square[0]!, plan.taxonomyVersionId));
+		const read = await readSheetFile(file, plan.taxonomyVersionId);
+		if (!read.ok) return fail(400, { fileError: read.reason });
+		const options = completeOptions(read.rows, plan.taxonomyVersionId, {});
+		return pageStep(sheetStep(db, plan, read.rows, options), read.rows);
 	},
 	preview: async (event) => {
 		requireAccess(event, access.manageSetup);
 		const { db, plan } = context(event);
 		const state = readStep(await event.request.formData(), plan.taxonomyVersionId);
 		if (!state.ok) return fail(400, { fileError: state.fileError, columns: state.columns });
-		return step(db, plan, state.table, state.mapping);
+		return pageStep(sheetStep(db, plan, state.rows, state.options), state.rows);
 	},
 	confirm: async (event) => {
 		const actor = requireAccess(event, access.manageSetup);
 		const { db, plan } = context(event);
 		const state = readStep(await event.request.formData(), plan.taxonomyVersionId);
 		if (!state.ok) return fail(400, { fileError: state.fileError, columns: state.columns });
-		const built = build(db, plan, state.table, state.mapping);
-		if (built.problems.length) return fail(400, step(db, plan, state.table, state.mapping));
-		const result = importObjectives(
-			db,
-			plan.id,
-			built.plan,
-			actor.userId,
-			getRuntime().clock.now()
-		);
-		if (!result.ok) return fail(400, step(db, plan, state.table, state.mapping));
+		const now = getRuntime().clock.now();
+		const result = importSheet(db, plan, state.rows, state.options, { userId: actor.userId, now });
+		if (!result.ok) return fail(400, pageStep(result.step, state.rows));
 		return { imported: result.imported };
 	}
 };
