@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { cardKinds, type CardKind } from './board';
-import { boardColumns, countByKind, neighbourColumn } from './board-columns';
+import {
+	boardColumns,
+	cardsToMove,
+	countByKind,
+	neighbourColumn,
+	phaseTools,
+	tabStop
+} from './board-columns';
 import type { CardView, ClusterView } from './board-doc';
 import { groupCards } from './board-view';
 
@@ -53,4 +60,38 @@ describe('neighbourColumn', () => {
 
 it('countByKind counts the visible cards', () => {
 	expect(countByKind(groups)).toMatchObject({ need: 3, question: 1, problem: 0 });
+});
+
+describe('phaseTools', () => {
+	it.each([
+		['collect', { compose: true, edit: true, cluster: false }],
+		['cluster', { compose: false, edit: false, cluster: true }],
+		['vote', { compose: false, edit: false, cluster: false }],
+		['draft', { compose: false, edit: false, cluster: false }],
+		['wrap_up', { compose: false, edit: false, cluster: false }]
+	] as const)('[B4–B6] in %s the board offers what the phase allows', (phase, tools) => {
+		expect(phaseTools(phase)).toEqual(tools);
+	});
+});
+
+describe('cardsToMove', () => {
+	it('moves the marked set when the dragged card is marked, that card first', () => {
+		expect(cardsToMove('2', ['1', '2', '3'])).toEqual(['2', '1', '3']);
+	});
+	it('moves the card alone when it is not marked', () => {
+		expect(cardsToMove('4', ['1', '2'])).toEqual(['4']);
+	});
+});
+
+describe('tabStop', () => {
+	const [first] = boardColumns(groups, new Set(cardKinds));
+	it('is the card focused last while it is in the column, else the first', () => {
+		expect(tabStop(first!, '2')).toBe('2');
+		expect(tabStop(first!, '3')).toBe('1');
+		expect(tabStop(first!, undefined)).toBe('1');
+	});
+	it('is null for an empty column', () => {
+		const [, , empty] = boardColumns(groups, new Set(cardKinds));
+		expect(tabStop(empty!, undefined)).toBeNull();
+	});
 });

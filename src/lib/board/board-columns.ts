@@ -1,4 +1,12 @@
-import type { CardKind } from './board';
+import {
+	canCluster,
+	canEditCard,
+	canSubmitCard,
+	type BoardPhase,
+	type BoardSettings,
+	type CardKind,
+	type Writer
+} from './board';
 import type { CardView, ClusterView } from './board-doc';
 import type { GroupedCards } from './board-view';
 
@@ -52,4 +60,53 @@ export function countByKind(groups: GroupedCards): Record<CardKind, number> {
 	for (const card of [...groups.unclustered, ...groups.clusters.flatMap((g) => g.cards)])
 		counts[card.kind] += 1;
 	return counts;
+}
+
+/** What the facilitator's board offers in a phase (issue 13). */
+export interface BoardTools {
+	/** Write new cards: the composer. */
+	compose: boolean;
+	/** Edit and delete a card's text and kind. */
+	edit: boolean;
+	/** Clusters, moves (drag, Shift+←/→, «Sposta in»), merges and splits. */
+	cluster: boolean;
+}
+
+/**
+ * The phase's own tools on the facilitator's board: what the phase lets a
+ * participant do (B4–B6), with every setting open. A facilitator may do anything
+ * at any time (B3), but a tool of another phase is one more control to read past;
+ * spotlight and moderation are the facilitator's own and always there.
+ */
+export function phaseTools(phase: BoardPhase): BoardTools {
+	const settings: BoardSettings = {
+		phase,
+		locked: false,
+		anonymous: false,
+		privateWriting: false,
+		participantsCanCluster: true
+	};
+	const participant: Writer = { role: 'participant', participantId: 'p' };
+	return {
+		compose: canSubmitCard(participant, settings),
+		edit: canEditCard(participant, settings, participant.participantId),
+		cluster: canCluster(participant, settings)
+	};
+}
+
+/**
+ * The cards a move of `cardId` takes: the whole marked set when the card is one of
+ * it (a drag or «Sposta in» of a selection), else the card alone.
+ */
+export function cardsToMove(cardId: string, marked: readonly string[]): string[] {
+	return marked.includes(cardId) ? [cardId, ...marked.filter((id) => id !== cardId)] : [cardId];
+}
+
+/**
+ * The one card of a column reached by Tab (roving tabindex): the last one focused
+ * there while it is still in the column, else the first. Null for an empty column.
+ */
+export function tabStop(column: BoardColumn, last: string | undefined): string | null {
+	if (last && column.cards.some((c) => c.id === last)) return last;
+	return column.cards[0]?.id ?? null;
 }
