@@ -193,7 +193,7 @@ describe('[B6] clustering', () => {
 	});
 });
 
-describe('[B6] moving a selection', () => {
+describe('[B6, B15] moving a selection', () => {
 	it('moves several cards in one update, judged like single moves', () => {
 		const { h, b } = setup();
 		expect(h.send(b, bob, card('cardB', 'bob')).ok).toBe(true);
