@@ -284,6 +284,19 @@ test('the facilitator runs 100 cards on a laptop in every phase, by drag, touch 
 		await keep(page, testInfo, 'board-vote.png');
 		await expectNoSeriousViolations(page, 'board voting (laptop)');
 	});
+
+	await test.step('drafting: the objective cards first, the columns read-only below', async () => {
+		await page.getByRole('button', { name: 'Stesura obiettivi', exact: true }).click();
+		await expect(
+			page.getByRole('button', { name: 'Stesura obiettivi', exact: true })
+		).toHaveAttribute('aria-pressed', 'true');
+		await expect(column('Trasporti')).toContainText('Scheda 5:');
+		await expect(page.locator('[data-drag-card]')).toHaveCount(0);
+		await expect(page.getByRole('region', { name: /Scrivi una scheda/ })).toHaveCount(0);
+		await column('Trasporti').scrollIntoViewIfNeeded();
+		await keep(page, testInfo, 'board-draft.png');
+		await expectNoSeriousViolations(page, 'board drafting (laptop)');
+	});
 	await context.close();
 	await fac.dispose();
 });
