@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { expectNoSeriousViolations, uniqueSuffix } from './helpers';
-import { apiAs, closeVotingPages, joinBoard, todaysBoardByApi } from './voting-setup';
+import { expectNoSeriousViolations, logInThroughForm, uniqueSuffix } from './helpers';
+import { apiAs, closeVotingPages, joinBoard, todaysBoardByApi, votingPage } from './voting-setup';
 
 /**
  * Honest connection state (issue 13, docs/BOARD.md "Connection and unsent
@@ -99,5 +99,26 @@ test('a socket that goes silent while the browser stays online shows as lost wit
 	await expect.poll(onServer, { timeout: 15_000 }).toContain(text);
 	await expect(card.getByText(waitingMark)).toHaveCount(0);
 	await expect(connected(page)).toBeVisible();
+	await facilitator.dispose();
+});
+
+test("offline: the facilitator's compact card is marked as waiting too", async ({ browser }) => {
+	const facilitator = await apiAs('facilitator');
+	const { boardId } = await todaysBoardByApi(facilitator);
+	const page = await votingPage(browser, { viewport: { width: 1366, height: 768 } });
+	await logInThroughForm(page, 'facilitator');
+	await page.goto(`/boards/${boardId}`);
+	await expect(connected(page)).toBeVisible();
+	const text = `Scritta dal facilitatore senza rete ${uniqueSuffix()}`;
+	const card = page.getByRole('article').filter({ hasText: text });
+
+	await page.context().setOffline(true);
+	await expect(lost(page)).toBeVisible({ timeout: 3000 });
+	await writeCard(page, text);
+	await expect(card.getByText(waitingMark)).toBeVisible({ timeout: 3000 });
+	await expect(card.getByRole('button')).toHaveAccessibleDescription(new RegExp(`^${waitingMark}`));
+	await page.context().setOffline(false);
+	await expect.poll(cardsOnServer(facilitator, boardId), { timeout: 10_000 }).toContain(text);
+	await expect(card.getByText(waitingMark)).toHaveCount(0);
 	await facilitator.dispose();
 });

@@ -43,6 +43,11 @@ test('on a phone: the counter, my cards and where they are, undoing a delete', a
 		gone: `Scheda da eliminare ${sfx}`
 	};
 
+	await test.step('a phone has no keyboard: no list of keyboard shortcuts', async () => {
+		await expect(fac.getByText('Scorciatoie da tastiera')).toBeVisible();
+		await expect(phone.getByText('Scorciatoie da tastiera')).toBeHidden();
+	});
+
 	await test.step('the counter warns near 500 and keeps a longer paste whole', async () => {
 		const box = phone.getByRole('textbox', { name: 'Testo della scheda' });
 		await box.fill('b'.repeat(470));

@@ -132,7 +132,7 @@ export interface GuestCards {
 	guests: number;
 	perGuest: number;
 	guest: (i: number) => { name: string; organization: string };
-	card: (n: number) => { kind: string; text: string };
+	card: (n: number) => { kind: string; text: string; target?: string };
 }
 
 /**

@@ -295,6 +295,11 @@ export class BoardClient {
 		return this.canCluster && this.#write((doc) => boardDoc.moveCard(doc, cardId, clusterId));
 	}
 
+	/** Moves a selection of cards at once (a drag or «Sposta in» of marked cards). */
+	moveCards(cardIds: readonly string[], clusterId: string | null): boolean {
+		return this.canCluster && this.#write((doc) => boardDoc.moveCards(doc, cardIds, clusterId));
+	}
+
 	/**
 	 * Merges duplicates; a participant's merged card names them, as the server requires (B4).
 	 * Returns the merged card's id, or null when nothing was merged.

@@ -283,6 +283,13 @@ export function moveCard(doc: Y.Doc, cardId: string, clusterId: string | null): 
 	m.set('clusterId', clusterId);
 }
 
+/** Moves a selection of cards in one transaction: one update, one undo step for everyone. */
+export function moveCards(doc: Y.Doc, cardIds: readonly string[], clusterId: string | null): void {
+	doc.transact(() => {
+		for (const id of cardIds) moveCard(doc, id, clusterId);
+	});
+}
+
 /**
  * Merges duplicate cards into a new card that keeps the originals (and so their
  * authors) in `mergedFrom`; the originals stay in the document, marked

@@ -7,6 +7,8 @@ import {
 	deleteCard,
 	mergeCards,
 	moveCard,
+	moveCards,
+	readBoard,
 	Root,
 	setCardText,
 	splitCard,
@@ -188,6 +190,22 @@ describe('[B6] clustering', () => {
 		).toBe(true);
 		Y.applyUpdate(a, Y.encodeStateAsUpdate(h.server));
 		expect(h.send(a, alice, (d) => splitCard(d, 'm1')).ok).toBe(true);
+	});
+});
+
+describe('[B6, B15] moving a selection', () => {
+	it('moves several cards in one update, judged like single moves', () => {
+		const { h, b } = setup();
+		expect(h.send(b, bob, card('cardB', 'bob')).ok).toBe(true);
+		h.settings = { ...collecting, phase: 'cluster', participantsCanCluster: true };
+		expect(
+			h.send(b, bob, (d) => createCluster(d, { id: 'k1', title: 'Trasporti', createdAt: 2 })).ok
+		).toBe(true);
+		expect(h.send(b, bob, (d) => moveCards(d, ['cardA', 'cardB'], 'k1')).ok).toBe(true);
+		const moved = readBoard(h.server).cards.filter((c) => c.clusterId === 'k1');
+		expect(moved.map((c) => c.id).sort()).toEqual(['cardA', 'cardB']);
+		h.settings = { ...collecting };
+		expect(h.send(b, bob, (d) => moveCards(d, ['cardA', 'cardB'], null)).ok).toBe(false);
 	});
 });
 
