@@ -472,12 +472,13 @@ describe('sheet and directory imports refuse what they cannot take', () => {
 			{ planId: String(planId) },
 			form([
 				[
-					'table',
+					'rows',
 					JSON.stringify([
-						['Titolo', 'Colonna'],
-						['Nuovo obiettivo', 'x']
+						{ row: 1, cells: ['Titolo', 'Colonna'] },
+						{ row: 2, cells: ['Nuovo obiettivo', 'x'] }
 					])
 				],
+				['headerRow', '1'],
 				['column-0', 'title'],
 				['column-1', 'field:inventato']
 			])
