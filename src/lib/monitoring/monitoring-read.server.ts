@@ -3,7 +3,14 @@ import { planObjectives } from '$lib/plan-objectives/plan-objective.schema';
 import { listPlanObjectives } from '$lib/plan-objectives/plan-objective-repo.server';
 import type { Db } from '$lib/server/db/database';
 import { evaluationGrid, type EvaluationInput } from './evaluation-grid';
-import { indicatorIds, indicatorUnit, numberIn, periodOrder, progress } from './monitoring';
+import {
+	indicatorIds,
+	indicatorUnit,
+	numberIn,
+	periodOrder,
+	planPeriods,
+	progress
+} from './monitoring';
 import { indicatorMeasurements, objectiveEvaluations } from './monitoring.schema';
 
 /**
@@ -129,4 +136,28 @@ export function planEvaluation(db: Db, planId: number) {
 			grid: evaluationGrid(evaluation ?? emptyEvaluation)
 		};
 	});
+}
+
+/**
+ * [M4, M7, M10] One objective's monitoring for its page: each indicator's newest
+ * measurement and progress, and its evaluation grid; null for an objective that is
+ * not a live one of the plan.
+ */
+export function objectiveMonitoring(
+	db: Db,
+	planId: number,
+	objectiveId: number,
+	planPeriod: string
+) {
+	const periods = planPeriods(planPeriod);
+	const last = periods.at(-1);
+	const read = last ? monitoringOfPeriod(db, planId, last) : [];
+	const objective = read.find((o) => o.id === objectiveId);
+	const evaluation = planEvaluation(db, planId).find((o) => o.id === objectiveId);
+	if (!objective || !evaluation) return null;
+	return {
+		indicators: objective.indicators,
+		evaluated: evaluation.evaluation !== null,
+		grid: evaluation.grid
+	};
 }
