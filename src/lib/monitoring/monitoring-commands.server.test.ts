@@ -8,6 +8,7 @@ import { recordMeasurement, saveEvaluation } from './monitoring-commands.server'
 import { measurementInput } from './monitoring-input';
 import {
 	monitoringOfPeriod,
+	objectiveMonitoring,
 	objectivesWithIndicators,
 	planEvaluation
 } from './monitoring-read.server';
@@ -264,5 +265,33 @@ describe('[M7] evaluation', () => {
 		});
 		expect(t.db.select().from(objectiveEvaluations).all()).toHaveLength(0);
 		expect(listPlanObjectives(t.db, other)).toHaveLength(0);
+	});
+});
+
+describe('[M11] one objective’s monitoring', () => {
+	it('gives its newest values and grid, and nothing for an archived objective', () => {
+		const { planId, casa } = planWithTwo();
+		const ref = { planId, objectiveId: casa.id };
+		const families = casa.indicators[0]!.id;
+		recordMeasurement(
+			t.db,
+			ref,
+			body({ indicatorId: families, period: '2025-S1', value: 44 }),
+			actor
+		);
+		recordMeasurement(
+			t.db,
+			ref,
+			body({ indicatorId: families, period: '2027-S1', value: 70 }),
+			actor
+		);
+		const read = objectiveMonitoring(t.db, planId, casa.id, '2025-2027')!;
+		expect(read.indicators[0]).toMatchObject({
+			latest: { period: '2027-S1', value: 70 },
+			progress: 150
+		});
+		expect(read.evaluated).toBe(false);
+		setArchived(t.db, ref, true, actor);
+		expect(objectiveMonitoring(t.db, planId, casa.id, '2025-2027')).toBeNull();
 	});
 });
