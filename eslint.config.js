@@ -24,6 +24,7 @@ export const featureOrder = [
 	'outcomes',
 	'minutes',
 	'plan-objectives',
+	'monitoring',
 	'live-session',
 	'privacy',
 	'demo'

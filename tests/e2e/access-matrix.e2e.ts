@@ -201,6 +201,31 @@ function matrix(ids: DemoIds, b: Boards = boards): Record<string, Case[]> {
 				expect: row('login', 'missing', 'denied', 'denied', 'denied')
 			}
 		],
+		'GET /api/plans/[planId]/objectives': [
+			{ path: `/api/plans/${ids.planId}/objectives`, expect: everyone },
+			{
+				path: '/api/plans/999999/objectives',
+				expect: row('login', 'missing', 'denied', 'denied', 'denied')
+			}
+		],
+		'GET /api/plans/[planId]/monitoring': [
+			{ path: `/api/plans/${ids.planId}/monitoring?period=2026-S1`, expect: everyone }
+		],
+		'GET /api/plans/[planId]/evaluation': [
+			{ path: `/api/plans/${ids.planId}/evaluation?format=json`, expect: everyone }
+		],
+		'POST /api/plans/[planId]/objectives/[objectiveId]/measurements': [
+			{
+				path: `/api/plans/${ids.planId}/objectives/${ids.planObjectiveId}/measurements`,
+				expect: adminOnly
+			}
+		],
+		'PUT /api/plans/[planId]/objectives/[objectiveId]/evaluation': [
+			{
+				path: `/api/plans/${ids.planId}/objectives/${ids.planObjectiveId}/evaluation`,
+				expect: adminOnly
+			}
+		],
 		'POST /api/plans/[planId]/import': [
 			{ path: `/api/plans/${ids.planId}/import`, expect: adminOnly }
 		],
@@ -231,6 +256,24 @@ function matrix(ids: DemoIds, b: Boards = boards): Record<string, Case[]> {
 				expect: adminOnly,
 				refusalsOnly: true
 			}
+		],
+		// Archiving would take the demo's objective out of every later test: refusals only.
+		'POST /plans/[planId]/objectives/[objectiveId] ?/archive': [
+			{
+				path: `/plans/${ids.planId}/objectives/${ids.planObjectiveId}`,
+				expect: adminOnly,
+				refusalsOnly: true
+			}
+		],
+		'POST /plans/[planId]/objectives/[objectiveId] ?/unarchive': [
+			{
+				path: `/plans/${ids.planId}/objectives/${ids.planObjectiveId}`,
+				expect: adminOnly,
+				refusalsOnly: true
+			}
+		],
+		'POST /api/plans/[planId]/import-sheet': [
+			{ path: `/api/plans/${ids.planId}/import-sheet`, expect: adminOnly }
 		],
 		'POST /plans/[planId]/objectives/[objectiveId] ?/restore': [
 			{ path: `/plans/${ids.planId}/objectives/${ids.planObjectiveId}`, expect: adminOnly }

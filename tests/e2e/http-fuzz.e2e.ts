@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { endpointKey, listEndpoints } from './route-inventory';
+import { createMonitoredPlan } from './monitoring-plan';
 import { ServerProcess, todayInRome } from './sync-node';
 
 /**
@@ -344,6 +345,7 @@ async function world() {
 			ownBoard.meeting_id
 		).tavolo_id
 	};
+	const monitored = await monitoredPlan();
 	const member = one<{ id: number; person_id: number }>(
 		'select id, person_id from tavolo_members where tavolo_id = ? limit 1',
 		ids.tavolo
@@ -371,8 +373,20 @@ async function world() {
 		member,
 		subgroup,
 		nonMember,
+		monitored,
 		...ids
 	};
+}
+
+/** A plan with indicators to measure (the demo's objectives have none), made through the API. */
+async function monitoredPlan() {
+	const post = (path: string, body: unknown) => server.post(path, body, cookies.admin);
+	const plan = await createMonitoredPlan(post, 'Piano monitorato del fuzz');
+	const list = (await server.get(`/api/plans/${plan}/objectives`, cookies.admin!)).json as {
+		id: number;
+		indicators: { id: string }[];
+	}[];
+	return { plan, objective: list[0]!.id, indicator: list[0]!.indicators[0]!.id };
 }
 type World = Awaited<ReturnType<typeof world>>;
 
@@ -857,6 +871,46 @@ function cases(w: World): Record<string, Case[]> {
 				},
 				optional: ['ambitoId'],
 				foreign: { ambitoId: 999_999 }
+			}
+		],
+		'POST /api/plans/[planId]/objectives/[objectiveId]/measurements': [
+			{
+				who: 'admin',
+				path: `/api/plans/${w.monitored.plan}/objectives/${w.monitored.objective}/measurements`,
+				kind: 'json',
+				body: {
+					indicatorId: w.monitored.indicator,
+					period: '2026-S1',
+					value: 48,
+					note: 'Dati dei servizi sociali'
+				},
+				optional: ['note'],
+				foreign: { indicatorId: 'i00000000' },
+				foreignPaths: [
+					`/api/plans/${w.plan}/objectives/${w.monitored.objective}/measurements`,
+					`/api/plans/${w.monitored.plan}/objectives/${w.objective}/measurements`
+				]
+			}
+		],
+		'PUT /api/plans/[planId]/objectives/[objectiveId]/evaluation': [
+			{
+				who: 'admin',
+				path: `/api/plans/${w.monitored.plan}/objectives/${w.monitored.objective}/evaluation`,
+				kind: 'json',
+				body: {
+					actionsPlanned: 10,
+					actionsDone: 8,
+					budgetPlanned: 5000,
+					budgetPaid: 4500,
+					userEvaluation: 'Non pertinente',
+					resourceAdequacy: 'Adeguato',
+					notes: 'Avvio in ritardo di un semestre'
+				},
+				foreign: { resourceAdequacy: 'Ottimo' },
+				foreignPaths: [
+					`/api/plans/${w.plan}/objectives/${w.monitored.objective}/evaluation`,
+					`/api/plans/${w.monitored.plan}/objectives/${w.objective}/evaluation`
+				]
 			}
 		],
 		'POST /ambiti ?/saveAmbito': [

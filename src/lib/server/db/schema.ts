@@ -11,3 +11,4 @@ export * from '../../voting/voting.schema';
 export * from '../../outcomes/outcome.schema';
 export * from '../../plan-objectives/plan-objective.schema';
 export * from '../../minutes/minutes.schema';
+export * from '../../monitoring/monitoring.schema';

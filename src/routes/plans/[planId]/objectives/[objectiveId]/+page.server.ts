@@ -15,6 +15,7 @@ import {
 import { readObjectivePatch } from '$lib/plan-objectives/objective-form.server';
 import { listPlanObjectives, listRevisions } from '$lib/plan-objectives/plan-objective-repo.server';
 import { setArchived } from '$lib/plan-objectives/objective-archive-commands.server';
+import { objectiveMonitoring } from '$lib/monitoring/monitoring-read.server';
 import { readEmptyForm } from '$lib/server/form-failure';
 import { found, idParam } from '$lib/server/params';
 import { getRuntime } from '$lib/server/runtime';
@@ -52,6 +53,7 @@ export const load: PageServerLoad = (event) => {
 			by: r.changedBy ? (names.get(r.changedBy) ?? null) : null
 		})),
 		provenance: provenance(db, objective.id),
+		monitoring: objectiveMonitoring(db, planId, objective.id, plan.period),
 		canManage: access.manageSetup(actor)
 	};
 };

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { resourceAdequacyScale } from './evaluation-grid';
+
+/**
+ * The JSON bodies of the monitoring API (SPEC M3, M6, M9), strict: an unknown key or a
+ * wrong type is refused with its field named. Numbers are bounded so a sum or a
+ * percentage of them stays exact in a double.
+ */
+
+/** Bigger than any count or budget of an Ambito; small enough for × 100 to stay exact. */
+const MAX_NUMBER = 1e12;
+const amount = z.number({ error: 'not_a_number' }).min(-MAX_NUMBER).max(MAX_NUMBER);
+
+export const measurementInput = z.strictObject({
+	indicatorId: z.string().min(1).max(40),
+	period: z.string().max(20),
+	value: amount.nullable().optional(),
+	numerator: amount.min(0).optional(),
+	denominator: amount.min(0).optional(),
+	note: z.string().trim().max(2000).default(''),
+	source: z.string().trim().max(500).default('')
+});
+export type MeasurementInput = z.infer<typeof measurementInput>;
+
+const count = z.number({ error: 'not_a_number' }).int().min(0).max(100000).nullable();
+const budget = z.number({ error: 'not_a_number' }).min(0).max(MAX_NUMBER).nullable();
+
+export const evaluationInput = z.strictObject({
+	actionsPlanned: count,
+	actionsDone: count,
+	budgetPlanned: budget,
+	budgetPaid: budget,
+	userEvaluation: z.string().trim().max(2000).nullable(),
+	resourceAdequacy: z
+		.string()
+		.refine((v) => resourceAdequacyScale.includes(v), { error: 'not_in_scale' })
+		.nullable(),
+	notes: z.string().trim().max(4000).nullable()
+});
+export type EvaluationBody = z.infer<typeof evaluationInput>;

@@ -1,0 +1,59 @@
+import { integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { users } from '../auth/auth.schema';
+import { planObjectives } from '../plan-objectives/plan-objective.schema';
+
+/** An entry a later one replaced (SPEC M8), kept in the row's `history`. */
+export interface ReplacedMeasurement {
+	value: number | null;
+	numerator: number | null;
+	denominator: number | null;
+	note: string;
+	source: string;
+	enteredBy: number | null;
+	enteredAt: number;
+}
+
+/**
+ * The value of one indicator of a plan objective in one period (SPEC M1–M3, M8):
+ * one row per objective, indicator and period; entering it again replaces it and
+ * keeps the replaced entry in `history`.
+ */
+export const indicatorMeasurements = sqliteTable(
+	'indicator_measurements',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		objectiveId: integer('objective_id')
+			.notNull()
+			.references(() => planObjectives.id, { onDelete: 'cascade' }),
+		/** The indicator's id within its objective (SPEC M2). */
+		indicatorId: text('indicator_id').notNull(),
+		period: text('period').notNull(),
+		value: real('value'),
+		numerator: real('numerator'),
+		denominator: real('denominator'),
+		note: text('note').notNull(),
+		source: text('source').notNull(),
+		enteredBy: integer('entered_by').references(() => users.id, { onDelete: 'set null' }),
+		enteredAt: integer('entered_at').notNull(),
+		history: text('history', { mode: 'json' }).$type<ReplacedMeasurement[]>().notNull()
+	},
+	(t) => [
+		uniqueIndex('indicator_measurements_period_uq').on(t.objectiveId, t.indicatorId, t.period)
+	]
+);
+
+/** The regional evaluation grid's inputs for one objective (SPEC M5–M8). */
+export const objectiveEvaluations = sqliteTable('objective_evaluations', {
+	objectiveId: integer('objective_id')
+		.primaryKey()
+		.references(() => planObjectives.id, { onDelete: 'cascade' }),
+	actionsPlanned: integer('actions_planned'),
+	actionsDone: integer('actions_done'),
+	budgetPlanned: real('budget_planned'),
+	budgetPaid: real('budget_paid'),
+	userEvaluation: text('user_evaluation'),
+	resourceAdequacy: text('resource_adequacy'),
+	notes: text('notes'),
+	updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'set null' }),
+	updatedAt: integer('updated_at').notNull()
+});

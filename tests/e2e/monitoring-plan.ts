@@ -1,0 +1,57 @@
+/**
+ * A plan made for monitoring tests through the public API: created, then given two
+ * approved objectives with indicators by `POST /api/plans/:id/import` (the demo plan's
+ * objectives have no indicators). `post` is the caller's HTTP client, logged in as the UdP.
+ */
+type Post = (path: string, body: unknown) => Promise<{ status: number; json: unknown }>;
+
+export const monitoredIndicators = [
+	{
+		level: 'output',
+		kind: 'count',
+		description: 'Famiglie prese in carico',
+		baseline: '40',
+		target: '60'
+	},
+	{
+		level: 'outcome',
+		kind: 'ratio',
+		description: 'Quota di rientri in comunità',
+		baseline: '30%',
+		target: '10%'
+	}
+] as const;
+
+const objective = (number: number, title: string) => ({
+	number,
+	title,
+	policyArea: null,
+	fields: {},
+	verbatim: {},
+	macroAreas: ['A'],
+	keyPoints: {},
+	leps: [],
+	indicators: monitoredIndicators,
+	status: 'approved',
+	approvedAt: '2025-12-15'
+});
+
+export async function createMonitoredPlan(post: Post, title: string) {
+	const created = await post('/api/plans', {
+		title,
+		period: '2025-2027',
+		taxonomyVersion: '2025-2027'
+	});
+	if (created.status !== 201) throw new Error(`plan not created: ${created.status}`);
+	const planId = (created.json as { id: number }).id;
+	const imported = await post(`/api/plans/${planId}/import`, {
+		format: 'tavoli-plan-objectives',
+		version: 1,
+		plan: { title, period: '2025-2027', taxonomyVersion: '2025-2027' },
+		policyAreas: [],
+		objectives: [objective(1, 'Casa e abitare'), objective(2, 'Lavoro e inclusione')]
+	});
+	if (imported.status !== 200)
+		throw new Error(`objectives not imported: ${JSON.stringify(imported.json)}`);
+	return planId;
+}

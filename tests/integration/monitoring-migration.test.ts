@@ -1,0 +1,99 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordMeasurement, saveEvaluation } from '$lib/monitoring/monitoring-commands.server';
+import { measurementInput } from '$lib/monitoring/monitoring-input';
+import { objectivesWithIndicators } from '$lib/monitoring/monitoring-read.server';
+import { planObjectives } from '$lib/plan-objectives/plan-objective.schema';
+import { migrateDatabase, openDatabase, type Database } from '$lib/server/db/database';
+import { addAmbito, addPlan } from '$lib/server/db/test-fixtures';
+import { ensureTaxonomies } from '$lib/taxonomy/taxonomy-repo.server';
+
+/**
+ * [M8] drizzle/0010_monitoring.sql on a database as 0009 left it: the objectives and
+ * their indicators are untouched, and the new tables take measurements and grids.
+ */
+const drizzle = fileURLToPath(new URL('../../drizzle', import.meta.url));
+let dir: string;
+let database: Database;
+let planId: number;
+let objectiveId: number;
+
+/** The migrations folder as it was before `tag`. */
+function migrationsBefore(tag: string): string {
+	const folder = join(dir, 'before');
+	cpSync(drizzle, folder, { recursive: true });
+	const journalPath = join(folder, 'meta', '_journal.json');
+	const journal = JSON.parse(readFileSync(journalPath, 'utf8'));
+	const at = journal.entries.findIndex((e: { tag: string }) => e.tag === tag);
+	journal.entries = journal.entries.slice(0, at);
+	writeFileSync(journalPath, JSON.stringify(journal));
+	return folder;
+}
+
+const indicators = [
+	{
+		level: 'output',
+		kind: 'count',
+		description: 'Famiglie prese in carico',
+		baseline: '40',
+		target: '60'
+	}
+];
+
+beforeAll(() => {
+	dir = mkdtempSync(join(tmpdir(), 'tavoli-migration-'));
+	database = openDatabase(join(dir, 'tavoli.db'));
+	migrateDatabase(database, migrationsBefore('0010_monitoring'));
+	const tables = database.sqlite
+		.prepare("select name from sqlite_master where name = 'indicator_measurements'")
+		.all();
+	expect(tables, 'the measurements table comes with 0010').toEqual([]);
+	ensureTaxonomies(database.db);
+	planId = addPlan(database.db, addAmbito(database.db));
+	objectiveId = Number(
+		database.sqlite
+			.prepare(
+				`insert into plan_objectives (plan_id, number, title, template, fields, verbatim, macro_areas,
+					key_points, leps, indicators, status, approved_at, created_at, updated_at)
+				values (?, 1, 'Casa', '2025-2027', '{}', '{}', '["A"]', '{}', '[]', ?, 'approved', '2025-12-15', 1, 1)`
+			)
+			.run(planId, JSON.stringify(indicators)).lastInsertRowid
+	);
+	migrateDatabase(database, drizzle);
+});
+afterAll(() => {
+	database.close();
+	rmSync(dir, { recursive: true, force: true });
+});
+
+describe('[M8] 0010: measurements and evaluations', () => {
+	it('leaves the objectives and their indicators as they were', () => {
+		expect(database.db.select().from(planObjectives).all()).toEqual([
+			expect.objectContaining({ id: objectiveId, title: 'Casa', indicators, updatedAt: 1 })
+		]);
+	});
+
+	it('stores a measurement and a grid for an objective written before it', () => {
+		const [objective] = objectivesWithIndicators(database.db, planId);
+		const ref = { planId, objectiveId };
+		const input = measurementInput.parse({
+			indicatorId: objective!.indicators[0]!.id,
+			period: '2026-S1',
+			value: 50
+		});
+		expect(recordMeasurement(database.db, ref, input, { userId: null, now: 2 }).ok).toBe(true);
+		const grid = {
+			actionsPlanned: 2,
+			actionsDone: 2,
+			budgetPlanned: null,
+			budgetPaid: null,
+			userEvaluation: null,
+			resourceAdequacy: null,
+			notes: null
+		};
+		expect(saveEvaluation(database.db, ref, grid, { userId: null, now: 2 }).ok).toBe(true);
+	});
+});
