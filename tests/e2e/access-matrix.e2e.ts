@@ -197,6 +197,10 @@ function matrix(ids: DemoIds, b: Boards = boards): Record<string, Case[]> {
 		'GET /api/plans/[planId]/export': [
 			{ path: `/api/plans/${ids.planId}/export?format=csv`, expect: everyone },
 			{
+				path: `/api/plans/${ids.planId}/export?format=decidim-accountability`,
+				expect: everyone
+			},
+			{
 				path: '/api/plans/999999/export',
 				expect: row('login', 'missing', 'denied', 'denied', 'denied')
 			}

@@ -21,7 +21,7 @@ export function parsePeriod(text: string): Period | null {
 }
 
 /** The plan's years from its period `2025-2027`, or null for another spelling. */
-function planYears(planPeriod: string): { from: number; to: number } | null {
+export function planYears(planPeriod: string): { from: number; to: number } | null {
 	const match = /^(\d{4})-(\d{4})$/.exec(planPeriod);
 	if (!match) return null;
 	return { from: Number(match[1]), to: Number(match[2]) };

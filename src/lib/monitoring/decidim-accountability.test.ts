@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import {
+	accountabilityRow,
+	combinedProgress,
+	DECIDIM_COLUMNS,
+	planDates
+} from './decidim-accountability';
+
+describe('[M12] Decidim progress', () => {
+	it.each([
+		[[], 0],
+		[[null, null], 0],
+		[[50], 50],
+		[[40, null, 60], 50],
+		[[150, 50], 100],
+		[[150], 100],
+		[[0, 0], 0],
+		[[33.33, 33.33, 33.34], 33.3]
+	])('%o combines to %d', (progresses, expected) => {
+		expect(combinedProgress(progresses)).toBe(expected);
+	});
+});
+
+describe('[M12] Decidim rows', () => {
+	it('dates the plan from its first to its last day, nothing for another spelling', () => {
+		expect(planDates('2025-2027')).toEqual({ start: '2025-01-01', end: '2027-12-31' });
+		expect(planDates('triennio')).toEqual({ start: '', end: '' });
+	});
+
+	it('fills every documented column, titles numbered, no Decidim ids it cannot know', () => {
+		const row = accountabilityRow(
+			{
+				id: 7,
+				number: 3,
+				title: 'Casa',
+				description: 'Indicatori:',
+				policyArea: 'Abitare',
+				macroAreas: ['A', 'B'],
+				status: 'approved',
+				statusLabel: 'approvato',
+				progresses: [20, null]
+			},
+			'2025-2027'
+		);
+		expect(Object.keys(row)).toEqual([...DECIDIM_COLUMNS]);
+		expect(row).toMatchObject({
+			id: 7,
+			'title/it': '3. Casa',
+			'category/name/it': 'Abitare',
+			'scope/name/it': 'A, B',
+			'status/id': '',
+			'parent/id': '',
+			'status/name/it': 'approvato',
+			progress: 20,
+			start_date: '2025-01-01',
+			end_date: '2027-12-31'
+		});
+	});
+});
