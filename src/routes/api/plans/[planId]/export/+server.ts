@@ -33,7 +33,7 @@ export const GET: RequestHandler = async (event) => {
 	return attachment(body, file.contentType, file.fileName);
 };
 
-function attachment(body: string | Uint8Array, contentType: string, fileName: string) {
+function attachment(body: BodyInit, contentType: string, fileName: string) {
 	return new Response(body, {
 		headers: {
 			'content-type': contentType,
