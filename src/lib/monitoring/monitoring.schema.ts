@@ -1,5 +1,6 @@
 import { integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { users } from '../auth/auth.schema';
+import { plans } from '../plan/plan.schema';
 import { planObjectives } from '../plan-objectives/plan-objective.schema';
 
 /** An entry a later one replaced (SPEC M8), kept in the row's `history`. */
@@ -57,3 +58,22 @@ export const objectiveEvaluations = sqliteTable('objective_evaluations', {
 	updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'set null' }),
 	updatedAt: integer('updated_at').notNull()
 });
+
+/**
+ * A plan's public results page (SPEC M13): the slug is given on the first publication
+ * and kept, so a link shared once keeps working after an unpublish and a republish;
+ * `publishedAt` null means not published.
+ */
+export const planPublications = sqliteTable(
+	'plan_publications',
+	{
+		planId: integer('plan_id')
+			.primaryKey()
+			.references(() => plans.id, { onDelete: 'cascade' }),
+		slug: text('slug').notNull(),
+		publishedAt: integer('published_at'),
+		updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'set null' }),
+		updatedAt: integer('updated_at').notNull()
+	},
+	(t) => [uniqueIndex('plan_publications_slug_uq').on(t.slug)]
+);
