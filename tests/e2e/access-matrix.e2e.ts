@@ -325,6 +325,27 @@ function matrix(ids: DemoIds, b: Boards = boards): Record<string, Case[]> {
 			{ path: '/plans/999999', expect: row('login', 'missing', 'denied', 'denied', 'denied') }
 		],
 		'GET /plans/[planId]/edit': [{ path: `/plans/${ids.planId}/edit`, expect: adminOnly }],
+		// Publishing would put the demo plan on the public page for later tests: refusals only.
+		'POST /plans/[planId] ?/publish': [
+			{ path: `/plans/${ids.planId}`, expect: adminOnly, refusalsOnly: true }
+		],
+		'POST /plans/[planId] ?/unpublish': [
+			{ path: `/plans/${ids.planId}`, expect: adminOnly, refusalsOnly: true }
+		],
+		// The public results answer alike to everyone; a slug no published plan has is 404 for all
+		// (tests/e2e/public-results.e2e.ts reads a published one logged out).
+		...Object.fromEntries(
+			['', '.json', '.csv'].map((suffix) => [
+				`GET /public/plans/[slug]${suffix}`,
+				[
+					{
+						path: `/public/plans/nessun-piano${suffix}`,
+						expect: row('missing', 'missing', 'missing', 'missing', 'missing')
+					}
+				]
+			])
+		),
+
 		'POST /plans/[planId]/edit ?/default': [
 			{ path: `/plans/${ids.planId}/edit`, expect: adminOnly }
 		],

@@ -1163,6 +1163,25 @@ function cases(w: World): Record<string, Case[]> {
 				foreign: { revision: '999999' }
 			}
 		],
+		// Published, then unpublished: the plan ends as it began (its slug kept, SPEC M13).
+		'POST /plans/[planId] ?/publish': [
+			{
+				who: 'admin',
+				path: `${plan}?/publish`,
+				kind: 'form',
+				body: {},
+				foreignPaths: ['/plans/999999?/publish']
+			}
+		],
+		'POST /plans/[planId] ?/unpublish': [
+			{
+				who: 'admin',
+				path: `${plan}?/unpublish`,
+				kind: 'form',
+				body: {},
+				foreignPaths: ['/plans/999999?/unpublish']
+			}
+		],
 		// Archived, then brought back: the objective ends as it began, for the cases after.
 		'POST /plans/[planId]/objectives/[objectiveId] ?/archive': [
 			{
