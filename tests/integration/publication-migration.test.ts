@@ -43,7 +43,7 @@ beforeAll(() => {
 });
 
 afterAll(() => {
-	database.sqlite.close();
+	database.close();
 	rmSync(dir, { recursive: true, force: true });
 });
 
