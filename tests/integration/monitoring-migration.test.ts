@@ -1,37 +1,21 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordMeasurement, saveEvaluation } from '$lib/monitoring/monitoring-commands.server';
 import { measurementInput } from '$lib/monitoring/monitoring-input';
 import { objectivesWithIndicators } from '$lib/monitoring/monitoring-read.server';
 import { planObjectives } from '$lib/plan-objectives/plan-objective.schema';
-import { migrateDatabase, openDatabase, type Database } from '$lib/server/db/database';
+import type { Database } from '$lib/server/db/database';
 import { addAmbito, addPlan } from '$lib/server/db/test-fixtures';
 import { ensureTaxonomies } from '$lib/taxonomy/taxonomy-repo.server';
+import { databaseBefore } from '../support/migrations';
 
 /**
  * [M8] drizzle/0010_monitoring.sql on a database as 0009 left it: the objectives and
  * their indicators are untouched, and the new tables take measurements and grids.
  */
-const drizzle = fileURLToPath(new URL('../../drizzle', import.meta.url));
-let dir: string;
+let removeDatabase: () => void;
 let database: Database;
 let planId: number;
 let objectiveId: number;
-
-/** The migrations folder as it was before `tag`. */
-function migrationsBefore(tag: string): string {
-	const folder = join(dir, 'before');
-	cpSync(drizzle, folder, { recursive: true });
-	const journalPath = join(folder, 'meta', '_journal.json');
-	const journal = JSON.parse(readFileSync(journalPath, 'utf8'));
-	const at = journal.entries.findIndex((e: { tag: string }) => e.tag === tag);
-	journal.entries = journal.entries.slice(0, at);
-	writeFileSync(journalPath, JSON.stringify(journal));
-	return folder;
-}
 
 const indicators = [
 	{
@@ -44,9 +28,9 @@ const indicators = [
 ];
 
 beforeAll(() => {
-	dir = mkdtempSync(join(tmpdir(), 'tavoli-migration-'));
-	database = openDatabase(join(dir, 'tavoli.db'));
-	migrateDatabase(database, migrationsBefore('0010_monitoring'));
+	const before = databaseBefore('0010_monitoring');
+	database = before.database;
+	removeDatabase = before.remove;
 	const tables = database.sqlite
 		.prepare("select name from sqlite_master where name = 'indicator_measurements'")
 		.all();
@@ -62,12 +46,9 @@ beforeAll(() => {
 			)
 			.run(planId, JSON.stringify(indicators)).lastInsertRowid
 	);
-	migrateDatabase(database, drizzle);
+	before.migrateRest();
 });
-afterAll(() => {
-	database.close();
-	rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => removeDatabase());
 
 describe('[M8] 0010: measurements and evaluations', () => {
 	it('leaves the objectives and their indicators as they were', () => {

@@ -1,7 +1,3 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { restoreRevision } from '$lib/plan-objectives/objective-edit-commands.server';
@@ -11,37 +7,25 @@ import {
 	recordRevision,
 	type PlanObjectiveRow
 } from '$lib/plan-objectives/plan-objective-repo.server';
-import { migrateDatabase, openDatabase, type Database } from '$lib/server/db/database';
+import type { Database } from '$lib/server/db/database';
 import { addAmbito, addPlan } from '$lib/server/db/test-fixtures';
 import { ensureTaxonomies } from '$lib/taxonomy/taxonomy-repo.server';
+import { databaseBefore } from '../support/migrations';
 
 /**
  * [PO1] drizzle/0008_approval_dates.sql, on a database in the state the fixture
  * import left: approvato without a date (or with an impossible one) becomes
  * consolidato with a revision naming the change; real approvals stay.
  */
-const drizzle = fileURLToPath(new URL('../../drizzle', import.meta.url));
-let dir: string;
+let removeDatabase: () => void;
 let database: Database;
-
-/** The migrations folder as it was before 0008. */
-function migrationsBefore(tag: string): string {
-	const folder = join(dir, 'before');
-	cpSync(drizzle, folder, { recursive: true });
-	const journalPath = join(folder, 'meta', '_journal.json');
-	const journal = JSON.parse(readFileSync(journalPath, 'utf8'));
-	const at = journal.entries.findIndex((e: { tag: string }) => e.tag === tag);
-	journal.entries = journal.entries.slice(0, at);
-	writeFileSync(journalPath, JSON.stringify(journal));
-	return folder;
-}
 
 const ids: Record<string, number> = {};
 
 beforeAll(() => {
-	dir = mkdtempSync(join(tmpdir(), 'tavoli-migration-'));
-	database = openDatabase(join(dir, 'tavoli.db'));
-	migrateDatabase(database, migrationsBefore('0008_approval_dates'));
+	const before = databaseBefore('0008_approval_dates');
+	database = before.database;
+	removeDatabase = before.remove;
 	ensureTaxonomies(database.db);
 	const planId = addPlan(database.db, addAmbito(database.db));
 	const cases: [string, string, string | null][] = [
@@ -92,12 +76,9 @@ beforeAll(() => {
 		recordRevision(database.db, row as PlanObjectiveRow, ['*'], null, 1);
 		ids[name] = id;
 	});
-	migrateDatabase(database, drizzle);
+	before.migrateRest();
 });
-afterAll(() => {
-	database.close();
-	rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => removeDatabase());
 
 const row = (name: string) =>
 	database.db.select().from(planObjectives).where(eq(planObjectives.id, ids[name]!)).get()!;
