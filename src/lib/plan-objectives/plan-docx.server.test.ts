@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shortLabel } from './plan-docx.server';
+import { shortLabel } from './plan-docx-tables.server';
 
 describe('[PO5a] a tick grid label on one line', () => {
 	it.each([
