@@ -1,9 +1,9 @@
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setArchived } from '$lib/plan-objectives/objective-archive-commands.server';
-import { importObjectives } from '$lib/plan-objectives/plan-import.server';
+import type { ExportedObjective } from '$lib/plan-objectives/plan-export';
 import { createTestDatabase, type TestDatabase } from '$lib/server/db/test-database';
-import { addAmbito, addPlan } from '$lib/server/db/test-fixtures';
+import { addAmbito, addPlan, addObjectives, exportedObjective } from '$lib/server/db/test-fixtures';
 import { accountabilityCsv } from './decidim-accountability.server';
 import { DECIDIM_COLUMNS } from './decidim-accountability';
 import { recordMeasurement } from './monitoring-commands.server';
@@ -16,45 +16,21 @@ beforeEach(() => {
 });
 afterEach(() => t.cleanup());
 
-const indicators = [
+const indicators: ExportedObjective['indicators'] = [
 	{ level: 'output', kind: 'count', description: 'Famiglie', baseline: '40', target: '60' },
 	{ level: 'outcome', kind: 'ratio', description: 'Rientri', baseline: '30%', target: '10%' }
 ];
 
-const objective = (number: number, title: string) => ({
-	number,
-	title,
-	policyArea: null,
-	fields: {},
-	verbatim: {},
-	macroAreas: ['A'],
-	keyPoints: {},
-	leps: [],
-	indicators,
-	status: 'approved',
-	approvedAt: '2025-12-15'
-});
+const objective = (number: number, title: string) =>
+	exportedObjective(number, title, { indicators, status: 'approved', approvedAt: '2025-12-15' });
 
 function seededPlan() {
 	const planId = addPlan(t.db, addAmbito(t.db));
-	const result = importObjectives(
-		t.db,
-		planId,
-		{
-			format: 'tavoli-plan-objectives',
-			version: 1,
-			plan: { title: 'Piano', period: '2025-2027', taxonomyVersion: '2025-2027' },
-			policyAreas: [],
-			objectives: [
-				objective(1, 'Casa'),
-				objective(2, '=HYPERLINK("http://x")'),
-				objective(3, 'Archiviato')
-			]
-		},
-		null,
-		1
-	);
-	expect(result.ok).toBe(true);
+	addObjectives(t.db, planId, [
+		objective(1, 'Casa'),
+		objective(2, '=HYPERLINK("http://x")'),
+		objective(3, 'Archiviato')
+	]);
 	return { planId, objectives: objectivesWithIndicators(t.db, planId) };
 }
 
@@ -98,20 +74,12 @@ describe('[M12] the Decidim Accountability CSV', () => {
 	it('neutralises a cell that would start a formula', () => {
 		const planId = addPlan(t.db, addAmbito(t.db));
 		const area = '=SUM(A1:A9)';
-		const imported = importObjectives(
+		addObjectives(
 			t.db,
 			planId,
-			{
-				format: 'tavoli-plan-objectives',
-				version: 1,
-				plan: { title: 'Piano', period: '2025-2027', taxonomyVersion: '2025-2027' },
-				policyAreas: [{ name: area, macroAreas: ['A'] }],
-				objectives: [{ ...objective(1, 'Casa'), policyArea: area }]
-			},
-			null,
-			1
+			[{ ...objective(1, 'Casa'), policyArea: area }],
+			[{ name: area, macroAreas: ['A'] }]
 		);
-		expect(imported.ok).toBe(true);
 		const [, row] = parse(accountabilityCsv(t.db, planId)!);
 		expect(row![DECIDIM_COLUMNS.indexOf('category/name/it')]).toBe(`'${area}`);
 	});

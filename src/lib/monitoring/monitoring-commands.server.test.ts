@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setArchived } from '$lib/plan-objectives/objective-archive-commands.server';
-import { importObjectives } from '$lib/plan-objectives/plan-import.server';
 import { listPlanObjectives } from '$lib/plan-objectives/plan-objective-repo.server';
+import type { ExportedObjective } from '$lib/plan-objectives/plan-export';
 import { createTestDatabase, type TestDatabase } from '$lib/server/db/test-database';
-import { addAmbito, addPlan } from '$lib/server/db/test-fixtures';
+import { addAmbito, addPlan, addObjectives, exportedObjective } from '$lib/server/db/test-fixtures';
 import { recordMeasurement, saveEvaluation } from './monitoring-commands.server';
 import { measurementInput } from './monitoring-input';
 import {
@@ -20,7 +20,7 @@ beforeEach(() => {
 });
 afterEach(() => t.cleanup());
 
-const indicators = [
+const indicators: ExportedObjective['indicators'] = [
 	{
 		level: 'output',
 		kind: 'count',
@@ -38,36 +38,12 @@ const indicators = [
 	{ level: 'processo', kind: 'protocol', description: 'Protocollo firmato' }
 ];
 
-const objective = (number: number, title: string) => ({
-	number,
-	title,
-	policyArea: null,
-	fields: {},
-	verbatim: {},
-	macroAreas: ['A'],
-	keyPoints: {},
-	leps: [],
-	indicators,
-	status: 'approved',
-	approvedAt: '2025-12-15'
-});
+const objective = (number: number, title: string) =>
+	exportedObjective(number, title, { indicators, status: 'approved', approvedAt: '2025-12-15' });
 
 function planWithTwo() {
 	const planId = addPlan(t.db, addAmbito(t.db));
-	const result = importObjectives(
-		t.db,
-		planId,
-		{
-			format: 'tavoli-plan-objectives',
-			version: 1,
-			plan: { title: 'Piano', period: '2025-2027', taxonomyVersion: '2025-2027' },
-			policyAreas: [],
-			objectives: [objective(1, 'Casa'), objective(2, 'Lavoro')]
-		},
-		null,
-		1
-	);
-	expect(result.ok).toBe(true);
+	addObjectives(t.db, planId, [objective(1, 'Casa'), objective(2, 'Lavoro')]);
 	const [casa, lavoro] = objectivesWithIndicators(t.db, planId);
 	return { planId, casa: casa!, lavoro: lavoro! };
 }

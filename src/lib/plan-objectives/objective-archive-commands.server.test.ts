@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '$lib/server/db/test-database';
-import { addAmbito, addPlan } from '$lib/server/db/test-fixtures';
+import {
+	addAmbito,
+	addPlan,
+	addObjectives,
+	exportedObjective,
+	planDocument
+} from '$lib/server/db/test-fixtures';
 import { listArchivedObjectives, setArchived } from './objective-archive-commands.server';
 import { buildPlanExport } from './plan-export.server';
 import { importObjectives } from './plan-import.server';
@@ -12,36 +18,12 @@ beforeEach(() => {
 });
 afterEach(() => t.cleanup());
 
-const objective = (number: number, title: string) => ({
-	number,
-	title,
-	policyArea: null,
-	fields: { target: 'Famiglie' },
-	verbatim: {},
-	macroAreas: ['A'],
-	keyPoints: {},
-	leps: [],
-	indicators: [],
-	status: 'draft',
-	approvedAt: null
-});
+const objective = (number: number, title: string) =>
+	exportedObjective(number, title, { fields: { target: 'Famiglie' } });
 
 function planWithTwo() {
 	const planId = addPlan(t.db, addAmbito(t.db));
-	const result = importObjectives(
-		t.db,
-		planId,
-		{
-			format: 'tavoli-plan-objectives',
-			version: 1,
-			plan: { title: 'Piano', period: '2025-2027', taxonomyVersion: '2025-2027' },
-			policyAreas: [],
-			objectives: [objective(1, 'Casa'), objective(2, 'Lavoro')]
-		},
-		null,
-		1
-	);
-	expect(result.ok).toBe(true);
+	addObjectives(t.db, planId, [objective(1, 'Casa'), objective(2, 'Lavoro')]);
 	const [casa, lavoro] = listPlanObjectives(t.db, planId);
 	return { planId, casa: casa!.id, lavoro: lavoro!.id };
 }
@@ -86,19 +68,7 @@ describe('[PO8] archiving an objective', () => {
 	it('keeps its number taken, so an import cannot reuse it', () => {
 		const { planId, casa } = planWithTwo();
 		setArchived(t.db, { planId, objectiveId: casa }, true, { userId: null, now: 1 });
-		const again = importObjectives(
-			t.db,
-			planId,
-			{
-				format: 'tavoli-plan-objectives',
-				version: 1,
-				plan: { title: 'Piano', period: '2025-2027', taxonomyVersion: '2025-2027' },
-				policyAreas: [],
-				objectives: [objective(1, 'Scuola')]
-			},
-			null,
-			2
-		);
+		const again = importObjectives(t.db, planId, planDocument([objective(1, 'Scuola')]), null, 2);
 		expect(again).toMatchObject({ ok: false, problems: [{ problem: 'duplicate-number' }] });
 	});
 });

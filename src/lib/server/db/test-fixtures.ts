@@ -6,6 +6,12 @@ import { saveOrganization, savePerson } from '$lib/directory/directory-commands.
 import type { OrganizationType, Sector } from '$lib/directory/organization-types';
 import { saveMeeting } from '$lib/meeting/meeting-commands.server';
 import { saveAmbito, savePlan, savePolicyArea } from '$lib/plan/plan-commands.server';
+import {
+	EXPORT_FORMAT,
+	type ExportedObjective,
+	type PlanExport
+} from '$lib/plan-objectives/plan-export';
+import { importObjectives } from '$lib/plan-objectives/plan-import.server';
 import type { Result } from '$lib/server/result';
 import { listMacroAreas } from '$lib/taxonomy/taxonomy-repo.server';
 import { addMember, saveTavolo } from '$lib/tavolo/tavolo-commands.server';
@@ -118,4 +124,57 @@ export async function addUser(
 	};
 	const { userId } = unwrap(await createAccount(db, input, TEST_NOW), 'createAccount');
 	return db.select().from(users).where(eq(users.id, userId)).get()!;
+}
+
+/** A plan objective in our import format: empty parts, a draft, unless given. */
+export function exportedObjective(
+	number: number,
+	title: string,
+	parts: Partial<ExportedObjective> = {}
+): ExportedObjective {
+	return {
+		number,
+		title,
+		policyArea: null,
+		fields: {},
+		verbatim: {},
+		macroAreas: ['A'],
+		keyPoints: {},
+		leps: [],
+		indicators: [],
+		status: 'draft',
+		approvedAt: null,
+		...parts
+	};
+}
+
+/** A 2025-2027 plan document in our import format holding these objectives. */
+export function planDocument(
+	objectives: ExportedObjective[],
+	policyAreas: PlanExport['policyAreas'] = []
+): PlanExport {
+	return {
+		format: EXPORT_FORMAT,
+		version: 1,
+		plan: { title: 'Piano', period: '2025-2027', taxonomyVersion: '2025-2027' },
+		policyAreas,
+		objectives
+	};
+}
+
+/** Objectives put into a plan through the real import. */
+export function addObjectives(
+	db: Db,
+	planId: number,
+	objectives: ExportedObjective[],
+	policyAreas: PlanExport['policyAreas'] = []
+): void {
+	const result = importObjectives(
+		db,
+		planId,
+		planDocument(objectives, policyAreas),
+		null,
+		TEST_NOW
+	);
+	if (!result.ok) throw new Error(`Fixture objectives refused: ${JSON.stringify(result.problems)}`);
 }
