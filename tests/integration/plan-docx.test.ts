@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { demoAmbito, demoPlan } from '$lib/demo/demo-plan';
 import { savePlan } from '$lib/plan/plan-commands.server';
@@ -8,18 +7,14 @@ import { importObjectives } from '$lib/plan-objectives/plan-import.server';
 import { createTestDatabase, type TestDatabase } from '$lib/server/db/test-database';
 import { addAmbito } from '$lib/server/db/test-fixtures';
 import { docxToPdf, pdfPages, pdfToPng } from '../support/pdf';
+import { domainFixture } from '../support/domain';
 
 /**
  * [PO5a] The Seriate plan's DOCX as an Ufficio di Piano gets it: converted by
  * LibreOffice and read back from the PDF, page by page. The PDF, the DOCX and a PNG
  * of every page stay in test-results/plan-docx/ for a person to look at.
  */
-const seriate = JSON.parse(
-	readFileSync(
-		new URL('../../../shared/domain/fixtures/seriate-2025-2027-objectives.json', import.meta.url),
-		'utf8'
-	)
-);
+const seriate = domainFixture('seriate-2025-2027-objectives.json');
 const OUT = new URL('../../test-results/plan-docx/', import.meta.url).pathname;
 /** The 6.4 matrix's printed totals, A to L. */
 const TOTALS = [6, 7, 6, 7, 6, 9, 5, 9, 9, 6, 1];

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -16,14 +16,10 @@ import { sheetRows, type ColumnTarget } from '$lib/plan-objectives/sheet-layout'
 import { createTestDatabase, type TestDatabase } from '$lib/server/db/test-database';
 import { addAmbito, addPlan } from '$lib/server/db/test-fixtures';
 import { convertToPdf } from '../support/libreoffice';
+import { domainFixture } from '../support/domain';
 
 /** The Seriate plan's objectives chapter exported as files and opened by LibreOffice. */
-const seriate = JSON.parse(
-	readFileSync(
-		new URL('../../../shared/domain/fixtures/seriate-2025-2027-objectives.json', import.meta.url),
-		'utf8'
-	)
-);
+const seriate = domainFixture('seriate-2025-2027-objectives.json');
 
 let t: TestDatabase;
 let planId: number;
@@ -238,15 +234,7 @@ describe('plan export', () => {
 });
 
 describe('plan export of a 2021-2023 plan (Valle Trompia)', () => {
-	const trompia = JSON.parse(
-		readFileSync(
-			new URL(
-				'../../../shared/domain/fixtures/valletrompia-2021-2023-objectives.json',
-				import.meta.url
-			),
-			'utf8'
-		)
-	);
+	const trompia = domainFixture('valletrompia-2021-2023-objectives.json');
 	let trompiaPlan: number;
 	beforeAll(() => {
 		trompiaPlan = addPlan(t.db, addAmbito(t.db, 'Valle Trompia'), '2021-2023');

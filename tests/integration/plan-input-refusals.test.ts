@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '$lib/auth/access';
-import type { BoardHub } from '$lib/board/board-hub.server';
 import { templateFields } from '$lib/objectives/objective-template';
 import { restoreRevision } from '$lib/plan-objectives/objective-edit-commands.server';
 import { importObjectives } from '$lib/plan-objectives/plan-import.server';
@@ -12,24 +10,22 @@ import {
 	type PlanObjectiveRow
 } from '$lib/plan-objectives/plan-objective-repo.server';
 import { createTestDatabase, rowCount, type TestDatabase } from '$lib/server/db/test-database';
-import { addAmbito, addPlan, addPolicyArea, addUser, TEST_NOW } from '$lib/server/db/test-fixtures';
-import { setRuntime } from '$lib/server/runtime';
+import { addAmbito, addPlan, addPolicyArea, TEST_NOW } from '$lib/server/db/test-fixtures';
 import { loadTaxonomy } from '$lib/taxonomy/taxonomy-repo.server';
 import { actions as directoryImport } from '../../src/routes/import/+page.server';
 import { POST as importJson } from '../../src/routes/api/plans/[planId]/import/+server';
 import { actions as objectiveList } from '../../src/routes/plans/[planId]/objectives/+page.server';
 import { actions as objectivePage } from '../../src/routes/plans/[planId]/objectives/[objectiveId]/+page.server';
 import { actions as sheetImport } from '../../src/routes/plans/[planId]/objectives/import-sheet/+page.server';
+import { setRuntime } from '$lib/server/runtime';
+import { asUdp, domainFixture } from '../support/domain';
 
 /**
  * Issue 12 through the real form actions and endpoint, on a real SQLite file: a
  * bad request gets a 4xx with its reason and changes nothing; a form that omits
  * a control changes nothing it did not send.
  */
-const fixture = (name: string) =>
-	JSON.parse(
-		readFileSync(new URL(`../../../shared/domain/fixtures/${name}`, import.meta.url), 'utf8')
-	);
+const fixture = domainFixture;
 
 let t: TestDatabase;
 let actor: Actor;
@@ -39,22 +35,7 @@ let areaId: number;
 
 beforeAll(async () => {
 	t = createTestDatabase();
-	setRuntime({
-		database: t.database,
-		clock: { now: () => TEST_NOW },
-		secureCookies: false,
-		boards: {} as BoardHub
-	});
-	const user = await addUser(t.db, 'udp@example.org', { role: 'admin' });
-	actor = {
-		userId: user.id,
-		role: 'admin',
-		displayName: 'UdP',
-		email: user.email,
-		personId: null,
-		tavoli: new Map(),
-		planIds: new Set()
-	};
+	actor = await asUdp(t);
 	const ambito = addAmbito(t.db);
 	planId = addPlan(t.db, ambito);
 	oldPlanId = addPlan(t.db, ambito, '2021-2023');
@@ -62,14 +43,14 @@ beforeAll(async () => {
 		t.db,
 		planId,
 		fixture('seriate-2025-2027-objectives.json'),
-		user.id,
+		actor.userId,
 		1
 	);
 	const trompia = importObjectives(
 		t.db,
 		oldPlanId,
 		fixture('valletrompia-2021-2023-objectives.json'),
-		user.id,
+		actor.userId,
 		1
 	);
 	if (!seriate.ok || !trompia.ok) throw new Error('fixture import refused');

@@ -1,24 +1,20 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '$lib/auth/access';
-import type { BoardHub } from '$lib/board/board-hub.server';
 import { importObjectives } from '$lib/plan-objectives/plan-import.server';
 import { listPlanObjectives } from '$lib/plan-objectives/plan-objective-repo.server';
 import { createTestDatabase, type TestDatabase } from '$lib/server/db/test-database';
-import { addAmbito, addPlan, addUser, TEST_NOW } from '$lib/server/db/test-fixtures';
-import { setRuntime } from '$lib/server/runtime';
+import { addAmbito, addPlan } from '$lib/server/db/test-fixtures';
 import { load as listLoad } from '../../src/routes/plans/[planId]/objectives/+page.server';
 import { load as objectiveLoad } from '../../src/routes/plans/[planId]/objectives/[objectiveId]/+page.server';
+import { setRuntime } from '$lib/server/runtime';
+import { asUdp, domainFixture } from '../support/domain';
 
 /**
  * SPEC PO3 through the real page loads, on a real SQLite file with the domain
  * fixtures imported: the plan page lists the warnings of its cycle, and an
  * objective's page shows the ones that compare it with the other objectives.
  */
-const fixture = (name: string) =>
-	JSON.parse(
-		readFileSync(new URL(`../../../shared/domain/fixtures/${name}`, import.meta.url), 'utf8')
-	);
+const fixture = domainFixture;
 
 let t: TestDatabase;
 let actor: Actor;
@@ -27,22 +23,7 @@ let trompiaPlan: number;
 
 beforeAll(async () => {
 	t = createTestDatabase();
-	setRuntime({
-		database: t.database,
-		clock: { now: () => TEST_NOW },
-		secureCookies: false,
-		boards: {} as BoardHub
-	});
-	const user = await addUser(t.db, 'udp@example.org', { role: 'admin' });
-	actor = {
-		userId: user.id,
-		role: 'admin',
-		displayName: 'UdP',
-		email: user.email,
-		personId: null,
-		tavoli: new Map(),
-		planIds: new Set()
-	};
+	actor = await asUdp(t);
 	const ambito = addAmbito(t.db);
 	seriatePlan = addPlan(t.db, ambito);
 	trompiaPlan = addPlan(t.db, ambito, '2021-2023');
