@@ -1,9 +1,8 @@
-import { error, json, type RequestEvent } from '@sveltejs/kit';
-import type { z } from 'zod';
+import type { RequestEvent } from '@sveltejs/kit';
 import { access, type Actor } from '$lib/auth/access';
 import { requireAccess } from '$lib/auth/guard.server';
-import { fieldErrors } from '$lib/forms/form-data';
 import { getPlan } from '$lib/plan/plan-repo.server';
+import { found, idParam } from '$lib/server/params';
 import { getRuntime } from '$lib/server/runtime';
 
 type Event = Pick<RequestEvent, 'locals' | 'url' | 'params'>;
@@ -21,21 +20,12 @@ export function monitoringContext(event: Event, mode: 'read' | 'write') {
 			: Number.isSafeInteger(planId) && access.viewPlan(a, planId)
 	);
 	const { db } = getRuntime().database;
-	const plan = Number.isSafeInteger(planId) ? getPlan(db, planId) : undefined;
-	if (!plan) error(404, 'Not found');
+	const plan = found(getPlan(db, idParam(event.params.planId ?? '')));
 	return { actor, db, plan, now: getRuntime().clock.now() };
 }
 
 /** The objective id in the URL, or 404: a malformed id names nothing. */
-export function objectiveIdParam(event: Event): number {
-	const id = Number(event.params.objectiveId);
-	if (!Number.isSafeInteger(id) || id <= 0) error(404, 'Not found');
-	return id;
-}
-
-/** 400 `invalid-input` naming each field that is wrong (an unknown key too). */
-export const invalidInput = (error: z.ZodError) =>
-	json({ error: 'invalid-input', fields: fieldErrors(error.issues) }, { status: 400 });
+export const objectiveIdParam = (event: Event): number => idParam(event.params.objectiveId ?? '');
 
 /** Reason → HTTP status of the monitoring commands: the objective not found, the rest bad input. */
 export const refusalStatus = (reason: string) => (reason === 'unknown-objective' ? 404 : 400);

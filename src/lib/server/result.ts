@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
 import type { z } from 'zod';
+import { fieldErrors } from '$lib/forms/form-data';
 
 /**
  * Expected failures are values, not exceptions: a use case answers
@@ -20,3 +21,7 @@ export function refusalJson(
 	const { reason, unknown } = refusal;
 	return json({ error: reason, ...(unknown ? { unknown } : {}) }, { status });
 }
+
+/** 400 `invalid-input` naming each field of the body that is wrong (an unknown key too). */
+export const invalidInputJson = (error: z.ZodError) =>
+	json({ error: 'invalid-input', fields: fieldErrors(error.issues) }, { status: 400 });

@@ -3,19 +3,16 @@ import { loginInput } from '$lib/auth/account';
 import { clearAuthCookie, setAuthCookie } from '$lib/auth/auth-cookie.server';
 import { invalidateAuthSession } from '$lib/auth/auth-session.server';
 import { logIn } from '$lib/auth/login.server';
-import { fieldErrors } from '$lib/forms/form-data';
 import { readJson, readNoBody } from '$lib/server/read-json';
 import { getRuntime } from '$lib/server/runtime';
 import type { RequestHandler } from './$types';
+import { invalidInputJson } from '$lib/server/result';
 
 /** Log-in for scripts and tests: {"email","password"} → 200 with the session cookie. */
 export const POST: RequestHandler = async (event) => {
 	const parsed = loginInput.strict().safeParse(await readJson(event.request));
 	if (!parsed.success) {
-		return json(
-			{ error: 'invalid-input', fields: fieldErrors(parsed.error.issues) },
-			{ status: 400 }
-		);
+		return invalidInputJson(parsed.error);
 	}
 	const { database, clock } = getRuntime();
 	const outcome = await logIn(

@@ -1,11 +1,11 @@
 import { json } from '@sveltejs/kit';
 import { cardInput, submitCard } from '$lib/board/board-cards.server';
 import { boardContext } from '$lib/board/board-context.server';
-import { fieldErrors } from '$lib/forms/form-data';
 import { readJson } from '$lib/server/read-json';
 import { getRuntime } from '$lib/server/runtime';
 import { throttleOf, tooManyRequests } from '$lib/server/throttle';
 import type { RequestHandler } from './$types';
+import { invalidInputJson } from '$lib/server/result';
 
 /**
  * Adds a card as the session's participant, through the same rules as the socket:
@@ -22,11 +22,7 @@ export const POST: RequestHandler = async (event) => {
 	const { board, participant, services } = boardContext(event);
 	if (participant.writer.role === 'observer') return json({ error: 'forbidden' }, { status: 403 });
 	const parsed = cardInput.safeParse(await readJson(event.request));
-	if (!parsed.success)
-		return json(
-			{ error: 'invalid-input', fields: fieldErrors(parsed.error.issues) },
-			{ status: 400 }
-		);
+	if (!parsed.success) return invalidInputJson(parsed.error);
 	if (participant.writer.role !== 'facilitator') {
 		const runtime = getRuntime();
 		const key = `${board.id}:${participant.writer.participantId}`;

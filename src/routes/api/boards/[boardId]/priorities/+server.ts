@@ -1,9 +1,8 @@
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { boardContext } from '$lib/board/board-context.server';
-import { fieldErrors } from '$lib/forms/form-data';
 import { readJson } from '$lib/server/read-json';
-import { refusalJson } from '$lib/server/result';
+import { invalidInputJson, refusalJson } from '$lib/server/result';
 import { demote, listPriorities, promote } from '$lib/voting/voting-commands.server';
 import type { RequestHandler } from './$types';
 
@@ -28,11 +27,7 @@ export const GET: RequestHandler = (event) => {
 export const POST: RequestHandler = async (event) => {
 	const { board, services } = boardContext(event, true);
 	const parsed = targetInput.safeParse(await readJson(event.request));
-	if (!parsed.success)
-		return json(
-			{ error: 'invalid-input', fields: fieldErrors(parsed.error.issues) },
-			{ status: 400 }
-		);
+	if (!parsed.success) return invalidInputJson(parsed.error);
 	const result = promote(services, board.id, {
 		type: parsed.data.type,
 		id: parsed.data.id,
@@ -46,11 +41,7 @@ export const POST: RequestHandler = async (event) => {
 export const DELETE: RequestHandler = async (event) => {
 	const { board, services } = boardContext(event, true);
 	const parsed = targetInput.omit({ roundId: true }).safeParse(await readJson(event.request));
-	if (!parsed.success)
-		return json(
-			{ error: 'invalid-input', fields: fieldErrors(parsed.error.issues) },
-			{ status: 400 }
-		);
+	if (!parsed.success) return invalidInputJson(parsed.error);
 	if (!demote(services.db, board.id, parsed.data.type, parsed.data.id))
 		return json({ error: 'not-a-priority', unknown: [parsed.data.id] }, { status: 404 });
 	return json(listPriorities(services.db, board.id));

@@ -3,10 +3,10 @@ import { access } from '$lib/auth/access';
 import { attendanceLineInput } from '$lib/attendance/attendance';
 import { addAttendance, listAttendance } from '$lib/attendance/attendance-commands.server';
 import { attendanceJson } from '$lib/attendance/attendance-json';
-import { fieldErrors } from '$lib/forms/form-data';
 import { meetingContext } from '$lib/meeting/meeting-context.server';
 import { readJson } from '$lib/server/read-json';
 import type { RequestHandler } from './$types';
+import { invalidInputJson } from '$lib/server/result';
 
 /** The foglio firme of an incontro (SPEC J3): facilitators of the tavolo and the UdP. */
 export const GET: RequestHandler = (event) => {
@@ -18,11 +18,7 @@ export const GET: RequestHandler = (event) => {
 export const POST: RequestHandler = async (event) => {
 	const { meeting, db, now } = meetingContext(event, access.manageTavolo);
 	const parsed = attendanceLineInput.strict().safeParse(await readJson(event.request));
-	if (!parsed.success)
-		return json(
-			{ error: 'invalid-input', fields: fieldErrors(parsed.error.issues) },
-			{ status: 400 }
-		);
+	if (!parsed.success) return invalidInputJson(parsed.error);
 	const line = addAttendance(
 		db,
 		meeting.id,

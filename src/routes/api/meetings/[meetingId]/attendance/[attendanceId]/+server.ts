@@ -6,11 +6,11 @@ import { correctAttendance, removeAttendance } from '$lib/attendance/attendance-
 import { attendanceJson } from '$lib/attendance/attendance-json';
 import { boardOfMeeting } from '$lib/board/board-commands.server';
 import { CloseCode } from '$lib/sync/protocol';
-import { fieldErrors } from '$lib/forms/form-data';
 import { meetingContext } from '$lib/meeting/meeting-context.server';
 import { readJson, readNoBody } from '$lib/server/read-json';
 import { getRuntime } from '$lib/server/runtime';
 import type { RequestHandler } from './$types';
+import { invalidInputJson } from '$lib/server/result';
 
 /** A correction names what it changes: a field left out keeps its value. */
 const linePatch = z
@@ -29,11 +29,7 @@ const linePatch = z
 export const PATCH: RequestHandler = async (event) => {
 	const { meeting, db, now } = meetingContext(event, access.manageTavolo);
 	const parsed = linePatch.safeParse(await readJson(event.request));
-	if (!parsed.success)
-		return json(
-			{ error: 'invalid-input', fields: fieldErrors(parsed.error.issues) },
-			{ status: 400 }
-		);
+	if (!parsed.success) return invalidInputJson(parsed.error);
 	const line = correctAttendance(
 		db,
 		{ meetingId: meeting.id, id: event.params.attendanceId },

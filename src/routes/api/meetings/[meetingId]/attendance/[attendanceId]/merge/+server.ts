@@ -5,10 +5,9 @@ import { getAttendance } from '$lib/attendance/attendance-commands.server';
 import { attendanceJson } from '$lib/attendance/attendance-json';
 import { refusalStatus } from '$lib/attendance/refusal-status';
 import { mergeParticipants } from '$lib/live-session/participant-merge.server';
-import { fieldErrors } from '$lib/forms/form-data';
 import { meetingContext } from '$lib/meeting/meeting-context.server';
 import { readJson } from '$lib/server/read-json';
-import { refusalJson } from '$lib/server/result';
+import { invalidInputJson, refusalJson } from '$lib/server/result';
 import { getRuntime } from '$lib/server/runtime';
 import type { RequestHandler } from './$types';
 
@@ -21,11 +20,7 @@ import type { RequestHandler } from './$types';
 export const POST: RequestHandler = async (event) => {
 	const { meeting, db } = meetingContext(event, access.manageTavolo);
 	const parsed = mergeInput.safeParse(await readJson(event.request));
-	if (!parsed.success)
-		return json(
-			{ error: 'invalid-input', fields: fieldErrors(parsed.error.issues) },
-			{ status: 400 }
-		);
+	if (!parsed.success) return invalidInputJson(parsed.error);
 	const { boards: hub, clock } = getRuntime();
 	const result = mergeParticipants({ db, hub, clock }, meeting.id, {
 		from: event.params.attendanceId,

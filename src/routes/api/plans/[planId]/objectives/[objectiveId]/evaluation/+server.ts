@@ -1,14 +1,13 @@
 import { json } from '@sveltejs/kit';
 import { saveEvaluation } from '$lib/monitoring/monitoring-commands.server';
 import {
-	invalidInput,
 	monitoringContext,
 	objectiveIdParam,
 	refusalStatus
 } from '$lib/monitoring/monitoring-context.server';
 import { evaluationInput } from '$lib/monitoring/monitoring-input';
 import { readJson } from '$lib/server/read-json';
-import { refusalJson } from '$lib/server/result';
+import { invalidInputJson, refusalJson } from '$lib/server/result';
 import type { RequestHandler } from './$types';
 
 /**
@@ -19,7 +18,7 @@ export const PUT: RequestHandler = async (event) => {
 	const { db, plan, actor, now } = monitoringContext(event, 'write');
 	const objectiveId = objectiveIdParam(event);
 	const parsed = evaluationInput.safeParse(await readJson(event.request));
-	if (!parsed.success) return invalidInput(parsed.error);
+	if (!parsed.success) return invalidInputJson(parsed.error);
 	const ref = { planId: plan.id, objectiveId };
 	const result = saveEvaluation(db, ref, parsed.data, { userId: actor.userId, now });
 	if (!result.ok) return refusalJson(result, refusalStatus(result.reason));

@@ -1,14 +1,13 @@
 import { json } from '@sveltejs/kit';
 import { recordMeasurement } from '$lib/monitoring/monitoring-commands.server';
 import {
-	invalidInput,
 	monitoringContext,
 	objectiveIdParam,
 	refusalStatus
 } from '$lib/monitoring/monitoring-context.server';
 import { measurementInput } from '$lib/monitoring/monitoring-input';
 import { readJson } from '$lib/server/read-json';
-import { refusalJson } from '$lib/server/result';
+import { invalidInputJson, refusalJson } from '$lib/server/result';
 import type { RequestHandler } from './$types';
 
 /**
@@ -19,7 +18,7 @@ export const POST: RequestHandler = async (event) => {
 	const { db, plan, actor, now } = monitoringContext(event, 'write');
 	const objectiveId = objectiveIdParam(event);
 	const parsed = measurementInput.safeParse(await readJson(event.request));
-	if (!parsed.success) return invalidInput(parsed.error);
+	if (!parsed.success) return invalidInputJson(parsed.error);
 	const ref = { planId: plan.id, objectiveId };
 	const result = recordMeasurement(db, ref, parsed.data, { userId: actor.userId, now });
 	if (!result.ok) return refusalJson(result, refusalStatus(result.reason));
