@@ -17,6 +17,9 @@ describe('[M13] publication', () => {
 			'piano-di-zona-citta-di-seriate-2025-2027-ab12cd34'
 		);
 		expect(slugFor('…', '', 'ab12cd34')).toBe('ab12cd34');
+		expect(slugFor('Piano di Zona 2025-2027 «Fare insieme»', '2025-2027', 'ab12cd34')).toBe(
+			'piano-di-zona-2025-2027-fare-insieme-ab12cd34'
+		);
 	});
 
 	it('names the plan only while published, keeping the slug across unpublish and republish', () => {

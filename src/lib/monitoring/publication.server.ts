@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { getPlan } from '$lib/plan/plan-repo.server';
+import { planTitle } from '$lib/plan-objectives/plan-tables';
 import type { Db } from '$lib/server/db/database';
 import type { Result } from '$lib/server/result';
 import { planPublications } from './monitoring.schema';
@@ -10,9 +11,12 @@ export type PublicationRefusal = 'unknown-plan' | 'already-published' | 'not-pub
 /** What a slug may be: what `slugFor` writes, bounded; anything else names no plan. */
 const slugPattern = /^[a-z0-9-]{1,80}$/;
 
-/** [M13] The plan's words as a URL piece, with a random tail so two plans never share one. */
+/**
+ * [M13] The plan's title as a URL piece (its period once, as `planTitle` prints it), with
+ * a random tail so two plans never share one.
+ */
 export function slugFor(title: string, period: string, tail: string): string {
-	const words = `${title} ${period}`
+	const words = planTitle({ title, period })
 		.normalize('NFD')
 		.replace(/[\u0300-\u036f]/g, '')
 		.toLowerCase()

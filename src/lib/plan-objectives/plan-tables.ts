@@ -63,7 +63,7 @@ export function cellText(value: FieldValue | undefined): string {
 export const TICK = '●';
 
 /** The plan's title, with its period unless the title already names it. */
-export function planTitle(plan: PlanExport['plan']): string {
+export function planTitle(plan: Pick<PlanExport['plan'], 'title' | 'period'>): string {
 	return plan.title.includes(plan.period) ? plan.title : `${plan.title} ${plan.period}`;
 }
 
