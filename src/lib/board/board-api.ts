@@ -23,6 +23,14 @@ export interface ModerationItem {
 	createdAt: number;
 }
 
+/**
+ * What the server tells a board's page on its socket (SPEC B16), beside the
+ * document: a participant hears their own waiting cards, facilitators the
+ * moderation queue, each time it changes.
+ */
+export type BoardSignal =
+	{ topic: 'pending'; cards: PendingCard[] } | { topic: 'moderation'; items: ModerationItem[] };
+
 /** GET /api/boards/:id */
 export interface BoardJson {
 	boardId: string;

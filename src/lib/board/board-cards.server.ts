@@ -9,6 +9,7 @@ import type { Result } from '$lib/server/result';
 import { canSubmitCard, CARD_TEXT_MAX, cardKinds, TARGET_MAX, type Writer } from './board';
 import type { BoardServices } from './board-commands.server';
 import { addCard, newBoardId, writeParticipant } from './board-doc';
+import { facilitators, onlyParticipant } from './board-room.server';
 import { boards, pendingCards } from './board.schema';
 
 /**
@@ -76,6 +77,8 @@ export function submitCard(
 				createdAt: now
 			})
 			.run();
+		tellPending(s, boardId, [writer.participantId]);
+		if (!meta.privateWriting) tellModeration(s, boardId);
 		return { ok: true, value: { id, kind: input.kind, text: input.text, pending: true } };
 	}
 	const id = newBoardId();
@@ -186,6 +189,12 @@ export function revealPrivate(s: BoardServices, boardId: string): number {
 			published++;
 		}
 	}
+	tellPending(
+		s,
+		boardId,
+		waiting.map((c) => c.participantId)
+	);
+	if (waiting.some((c) => c.anonymous)) tellModeration(s, boardId);
 	return published;
 }
 
@@ -226,6 +235,8 @@ export function moderate(
 	if (approve) publish(s, boardId, card);
 	else
 		s.db.update(pendingCards).set({ status: 'rejected' }).where(eq(pendingCards.id, card.id)).run();
+	tellPending(s, boardId, [card.participantId]);
+	tellModeration(s, boardId);
 	return true;
 }
 
@@ -243,4 +254,21 @@ export function ownPendingCards(db: Db, boardId: string, participantId: string) 
 		.orderBy(asc(pendingCards.createdAt))
 		.all()
 		.filter((c) => c.status !== 'published');
+}
+
+/** B16 (`BoardSignal` in board-api.ts): each participant's pages hear their own waiting cards, and nobody else's. */
+function tellPending(s: BoardServices, boardId: string, participantIds: string[]): void {
+	for (const participantId of new Set(participantIds))
+		s.hub.signal(boardId, onlyParticipant(participantId), () => ({
+			topic: 'pending',
+			cards: ownPendingCards(s.db, boardId, participantId)
+		}));
+}
+
+/** B16: the facilitators' pages hear the moderation queue whenever it changes. */
+function tellModeration(s: BoardServices, boardId: string): void {
+	s.hub.signal(boardId, facilitators, () => ({
+		topic: 'moderation',
+		items: moderationQueue(s.db, boardId)
+	}));
 }

@@ -4,7 +4,7 @@ import type { Clock } from '$lib/server/runtime';
 import { writeMeta } from './board-doc';
 import { getBoard, metaOf } from './board-store.server';
 import type { PolicyRegistry } from '$lib/sync/policy';
-import { BoardRoom, type Participant, type SyncSocket } from './board-room.server';
+import { BoardRoom, type Audience, type Participant, type SyncSocket } from './board-room.server';
 import type { BoardWriteContext } from './board-write-context';
 import { CloseCode } from '$lib/sync/protocol';
 
@@ -77,6 +77,20 @@ export class BoardHub {
 		into: { participantId: string; name: string; organization: string }
 	): void {
 		this.room(boardId)?.reassignParticipant(from, into);
+	}
+
+	/**
+	 * SPEC B16: news outside the document to the board's connections `to`
+	 * accepts. A board not in memory has no connection: nothing is loaded, read
+	 * or sent.
+	 */
+	signal(boardId: string, to: Audience, payload: () => unknown): number {
+		return this.rooms.get(boardId)?.signal(to, payload) ?? 0;
+	}
+
+	/** `signal`, once within `delayMs` however often asked meanwhile (BoardRoom.signalSoon). */
+	signalSoon(boardId: string, key: string, delayMs: number, send: () => void): void {
+		this.rooms.get(boardId)?.signalSoon(key, delayMs, send);
 	}
 
 	closeConnections(boardId: string, code: number, reason: string, participantId?: string): void {

@@ -3,6 +3,7 @@ import type { Db } from '$lib/server/db/database';
 import type { Clock } from '$lib/server/runtime';
 import type { Effects } from '$lib/sync/effects';
 import type { PolicyRegistry } from '$lib/sync/policy';
+import { signalMessage } from '$lib/sync/protocol';
 import { SyncRoom, type SyncSocket } from '$lib/sync/room.server';
 import { checkUpdate } from '$lib/sync/update-check';
 import type { BoardPhase, Writer } from './board';
@@ -29,6 +30,15 @@ export interface Participant {
 	readOnly: boolean;
 }
 
+/** Who hears a signal (SPEC B16): a test on each connection's participant. */
+export type Audience = (participant: Participant) => boolean;
+export const everyone: Audience = () => true;
+export const facilitators: Audience = (p) => p.writer.role === 'facilitator';
+export const onlyParticipant =
+	(participantId: string): Audience =>
+	(p) =>
+		p.participantId === participantId;
+
 export function participantOf(writer: Writer, name: string, organization: string): Participant {
 	return {
 		writer,
@@ -53,6 +63,8 @@ export class BoardRoom {
 	private readonly policyAreaIds: ReadonlySet<number>;
 	/** Read for every update and presence message; the mirror changes only through serverChange. */
 	private cachedMeta: Readonly<BoardMeta> | null = null;
+	/** Signals waiting to go (signalSoon), by key. */
+	readonly #soon = new Map<string, ReturnType<typeof setTimeout>>();
 
 	constructor(
 		private readonly db: Db,
@@ -175,6 +187,30 @@ export class BoardRoom {
 	}
 
 	/**
+	 * SPEC B16: news outside the document, to the connections `to` accepts, when
+	 * any is there: `payload` is read only then (a count nobody hears is not
+	 * counted). Returns how many connections it went to.
+	 */
+	signal(to: Audience, payload: () => unknown): number {
+		if (!this.room.hears(to)) return 0;
+		return this.room.signal(signalMessage(payload()), to);
+	}
+
+	/**
+	 * A signal sent once within `delayMs` however often it is asked for meanwhile
+	 * (counts that change with every ballot), read when it goes.
+	 */
+	signalSoon(key: string, delayMs: number, send: () => void): void {
+		if (this.#soon.has(key)) return;
+		const timer = setTimeout(() => {
+			this.#soon.delete(key);
+			send();
+		}, delayMs);
+		timer.unref();
+		this.#soon.set(key, timer);
+	}
+
+	/**
 	 * A change made by the server itself (settings mirror, cards submitted over
 	 * HTTP, reveals), with the cards it adds. It is stored before this returns.
 	 */
@@ -211,6 +247,8 @@ export class BoardRoom {
 	}
 
 	destroy(): void {
+		for (const timer of this.#soon.values()) clearTimeout(timer);
+		this.#soon.clear();
 		this.room.destroy();
 	}
 }

@@ -20,7 +20,13 @@ export const MessageType = {
 	 * one cannot collide. A sync step 1 would do, but its answer carries the
 	 * whole delete set (~10 KB on a board of 2,000 cards) once a second.
 	 */
-	ping: 100
+	ping: 100,
+	/**
+	 * Ours, server to client only: news of state kept outside the document (a
+	 * round revealed, a participant's waiting cards), as one JSON value. The
+	 * server picks the connections that may hear it; a stock client ignores it.
+	 */
+	signal: 101
 } as const;
 export const SyncStep = {
 	step1: syncProtocol.messageYjsSyncStep1,
@@ -76,6 +82,19 @@ export const updateMessage = (update: Uint8Array) => syncMessage(SyncStep.update
 /** A ping, and the server's answer to it: the message type alone (a varuint below 128: one byte). */
 export function pingMessage(): Uint8Array<ArrayBuffer> {
 	return Uint8Array.of(MessageType.ping);
+}
+
+/** A signal: the message type and its JSON payload (see MessageType.signal). */
+export function signalMessage(payload: unknown): Uint8Array {
+	const e = encoding.createEncoder();
+	encoding.writeVarUint(e, MessageType.signal);
+	encoding.writeVarString(e, JSON.stringify(payload));
+	return encoding.toUint8Array(e);
+}
+
+/** The payload of a signal, read after its type; throws on bytes that are not one. */
+export function readSignal(decoder: decoding.Decoder): unknown {
+	return JSON.parse(decoding.readVarString(decoder)) as unknown;
 }
 
 export function awarenessMessage(update: Uint8Array): Uint8Array {

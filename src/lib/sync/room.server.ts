@@ -292,6 +292,28 @@ export class SyncRoom<P extends SyncWriter, R> {
 		if (id !== null) awarenessProtocol.removeAwarenessStates(this.awareness, [id], null);
 	}
 
+	/**
+	 * Sends a message to the connections whose peer `to` accepts, now: news the
+	 * room's document does not carry, for those who may hear it (a count for
+	 * facilitators, a participant's own waiting cards). Nothing is kept for
+	 * connections that come later: a client re-reads on every sync.
+	 */
+	signal(message: Uint8Array, to: (peer: P) => boolean): number {
+		let sent = 0;
+		for (const [socket, conn] of this.conns)
+			if (to(conn.peer)) {
+				socket.send(message);
+				sent++;
+			}
+		return sent;
+	}
+
+	/** Whether any connection's peer is one `to` accepts (to skip reading what nobody would hear). */
+	hears(to: (peer: P) => boolean): boolean {
+		for (const conn of this.conns.values()) if (to(conn.peer)) return true;
+		return false;
+	}
+
 	/** Closes the connections of one participant, or of everyone. */
 	closeConnections(code: number, reason: string, participantId?: string): void {
 		for (const [socket, conn] of [...this.conns])

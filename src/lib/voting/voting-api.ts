@@ -21,6 +21,16 @@ export interface RoundJson {
 	progress?: { ballots: number; done: number };
 }
 
+/**
+ * What the server tells a board's page about its rounds on the socket (SPEC
+ * V12): a round's new status, with the results once revealed; the counts, to
+ * facilitators only; `voter`: whether this participant may vote changed.
+ */
+export type RoundSignal =
+	| { topic: 'round'; roundId: number; status: RoundStatus; results?: ResultsJson }
+	| { topic: 'progress'; roundId: number; ballots: number; done: number }
+	| { topic: 'voter' };
+
 export interface BallotState {
 	ballot: Ballot;
 	remaining: number | null;

@@ -16,6 +16,7 @@ import { parseForm } from '$lib/forms/form-data';
 import { meetingContext } from '$lib/meeting/meeting-context.server';
 import { formFailure, readEmptyForm } from '$lib/server/form-failure';
 import { getRuntime } from '$lib/server/runtime';
+import { tellVoterChanged } from '$lib/voting/round-signals.server';
 
 /**
  * The incontro page's board and foglio firme actions (SPEC J1, J3): facilitators
@@ -102,5 +103,7 @@ export async function delegateAttendanceAction(event: RequestEvent) {
 	const confirmed = parsed.data.confirmed === 'yes';
 	const result = setDelegate(db, { meetingId: meeting.id, id: parsed.data.id }, { confirmed, now });
 	if (!result.ok) return refused(result.reason, parsed.data);
+	const { boards: hub, clock } = getRuntime();
+	tellVoterChanged({ db, hub, clock }, meeting.id, parsed.data.id);
 	return confirmed ? { delegateConfirmed: true } : { delegateWithdrawn: true };
 }

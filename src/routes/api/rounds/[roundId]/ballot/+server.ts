@@ -5,6 +5,7 @@ import { refusalStatus } from '$lib/voting/refusal-status';
 import { ballotInput } from '$lib/voting/voting';
 import { castBallot, mayVote, ownBallot } from '$lib/voting/voting-commands.server';
 import { roundContext } from '$lib/voting/round-context.server';
+import { tellProgress } from '$lib/voting/round-signals.server';
 import type { RequestHandler } from './$types';
 
 /**
@@ -16,6 +17,7 @@ export const GET: RequestHandler = (event) => {
 	if (!mayVote(round, participant)) return json({ error: 'not-a-voter' }, { status: 403 });
 	const result = ownBallot(services.db, round, participant.writer.participantId);
 	if (!result.ok) return json({ error: result.reason }, { status: refusalStatus(result.reason) });
+	tellProgress(services, round.boardId, round.id);
 	return json(result.value);
 };
 

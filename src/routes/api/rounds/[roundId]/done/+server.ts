@@ -4,6 +4,7 @@ import { readJson } from '$lib/server/read-json';
 import { refusalStatus } from '$lib/voting/refusal-status';
 import { markDone, mayVote } from '$lib/voting/voting-commands.server';
 import { roundContext } from '$lib/voting/round-context.server';
+import { tellProgress } from '$lib/voting/round-signals.server';
 import type { RequestHandler } from './$types';
 
 const doneInput = z.object({ done: z.boolean() }).strict();
@@ -22,5 +23,6 @@ export const POST: RequestHandler = async (event) => {
 		services.clock.now()
 	);
 	if (!result.ok) return json({ error: result.reason }, { status: refusalStatus(result.reason) });
+	tellProgress(services, round.boardId, round.id);
 	return json({ done: parsed.data.done });
 };

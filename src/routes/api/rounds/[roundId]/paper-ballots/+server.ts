@@ -7,6 +7,7 @@ import { refusalStatus } from '$lib/voting/refusal-status';
 import { ballotInput } from '$lib/voting/voting';
 import { castBallot } from '$lib/voting/voting-commands.server';
 import { roundContext } from '$lib/voting/round-context.server';
+import { tellProgress } from '$lib/voting/round-signals.server';
 import type { RequestHandler } from './$types';
 
 const paperInput = z
@@ -39,5 +40,6 @@ export const POST: RequestHandler = async (event) => {
 		}
 	);
 	if (!result.ok) return json({ error: result.reason }, { status: refusalStatus(result.reason) });
+	tellProgress(services, round.boardId, round.id);
 	return json(result.value, { status: 201 });
 };

@@ -5,6 +5,8 @@ import { attendanceJson } from '$lib/attendance/attendance-json';
 import { refusalStatus } from '$lib/attendance/refusal-status';
 import { meetingContext } from '$lib/meeting/meeting-context.server';
 import { readNoBody } from '$lib/server/read-json';
+import { getRuntime } from '$lib/server/runtime';
+import { tellVoterChanged } from '$lib/voting/round-signals.server';
 import type { RequestHandler } from './$types';
 
 async function delegate(event: RequestEvent, confirmed: boolean) {
@@ -13,6 +15,8 @@ async function delegate(event: RequestEvent, confirmed: boolean) {
 	const id = event.params.attendanceId ?? '';
 	const result = setDelegate(db, { meetingId: meeting.id, id }, { confirmed, now });
 	if (!result.ok) return json({ error: result.reason }, { status: refusalStatus(result.reason) });
+	const { boards: hub, clock } = getRuntime();
+	tellVoterChanged({ db, hub, clock }, meeting.id, id);
 	return json(attendanceJson(result.value));
 }
 
