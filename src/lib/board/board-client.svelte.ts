@@ -9,7 +9,13 @@ import {
 	type CardKind,
 	type Writer
 } from './board';
-import { boardApi, type BoardJson, type NewCardInput, type PendingCard } from './board-api';
+import {
+	boardApi,
+	type BoardJson,
+	type BoardSignal,
+	type NewCardInput,
+	type PendingCard
+} from './board-api';
 import {
 	BoardConnection,
 	type BoardNotice,
@@ -22,7 +28,6 @@ import { preview, viewFromJson } from './board-view';
 import { withoutPending, type PendingDelete } from './undo-delete';
 import { UndoableDeletes } from './undo-delete.svelte';
 
-const PENDING_POLL_MS = 5000;
 const placeholder = viewFromJson({ cards: [], clusters: [], meta: { ...boardDoc.defaultMeta } });
 
 /**
@@ -44,7 +49,7 @@ export class BoardClient {
 	/** Cards I wrote into the document, by the number of that write (see `delivery`). */
 	readonly #written = new SvelteMap<string, number>();
 	#local: { cursor: string | null; typing: boolean } = { cursor: null, typing: false };
-	#poll: ReturnType<typeof setInterval> | undefined;
+	#unlisten: (() => void)[] = [];
 	#documentListeners: ((doc: Y.Doc) => void)[] = [];
 	/** Deletes waiting out their undo window (issue 13): `view` leaves them out already. */
 	readonly deletes = new UndoableDeletes((item) => this.#deleteNow(item));
@@ -138,25 +143,46 @@ export class BoardClient {
 		return this.status !== 'stopped';
 	}
 
-	/** Connects (in the browser only) and starts watching the cards waiting off the board. */
+	/**
+	 * Connects (in the browser only). My cards waiting off the board come with
+	 * the page, then by signal as they change (B16), and are read again each
+	 * time the socket syncs, since signals sent while it was down are lost.
+	 */
 	start(): void {
+		this.#unlisten = [
+			this.#connection.onSynced(() => void this.refresh()),
+			this.onSignal<Extract<BoardSignal, { topic: 'pending' }>>(
+				'pending',
+				(signal) => (this.#pending = signal.cards)
+			)
+		];
 		this.#connection.connect();
 		window.addEventListener('pagehide', this.#leave);
-		void this.refresh();
-		this.#poll = setInterval(() => {
-			if (this.#waiting) void this.refresh();
-		}, PENDING_POLL_MS);
 	}
 
 	destroy(): void {
 		window.removeEventListener('pagehide', this.#leave);
 		this.deletes.flush();
-		clearInterval(this.#poll);
+		for (const unlisten of this.#unlisten) unlisten();
 		this.#connection.destroy();
 	}
 
-	get #waiting(): boolean {
-		return this.#pending.some((p) => p.status === 'waiting' || p.status === 'review');
+	/**
+	 * For this and other features' view state: the server's signals of one
+	 * topic (SPEC B16, V12), as it sends them. Returns the function that stops.
+	 */
+	onSignal<S extends { topic: string }>(
+		topic: S['topic'],
+		listener: (signal: S) => void
+	): () => void {
+		return this.#connection.onSignal((signal) => {
+			if ((signal as { topic?: unknown } | null)?.topic === topic) listener(signal as S);
+		});
+	}
+
+	/** Called each time the socket has synced (first time included): the moment to read again what signals would have said. */
+	onSynced(listener: () => void): () => void {
+		return this.#connection.onSynced(listener);
 	}
 
 	/** Re-reads the server's clock and my cards waiting for the reveal or moderation. */
@@ -169,9 +195,7 @@ export class BoardClient {
 	}
 
 	#read(doc: Y.Doc): void {
-		const before = this.#view.cards.length;
 		this.#view = boardDoc.readBoard(doc);
-		if (this.#waiting && this.#view.cards.length !== before) void this.refresh();
 		for (const listener of this.#documentListeners) listener(doc);
 	}
 

@@ -1,7 +1,7 @@
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { Delivery } from '$lib/sync/delivery';
-import { MessageType, pingMessage } from '$lib/sync/protocol';
+import { MessageType, pingMessage, readSignal } from '$lib/sync/protocol';
 import { closeOutcome, presenceOf, refusalReason, type PresenceEntry } from './board-live';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected' | 'stopped';
@@ -46,6 +46,8 @@ export class BoardConnection {
 	#refusals: number[] = [];
 	#local: Record<string, unknown> | null;
 	#ticker: ReturnType<typeof setInterval> | undefined;
+	#signalListeners: ((signal: unknown) => void)[] = [];
+	#syncListeners: (() => void)[] = [];
 	readonly #delivery = new Delivery({
 		now: () => Date.now(),
 		ping: () => this.#ping(),
@@ -122,6 +124,10 @@ export class BoardConnection {
 		this.#synced = false;
 		this.#hasSynced = false;
 		provider.messageHandlers[MessageType.ping] = () => this.#delivery.answered();
+		provider.messageHandlers[MessageType.signal] = (_encoder, decoder) => {
+			const signal = readSignal(decoder);
+			for (const listener of this.#signalListeners) listener(signal);
+		};
 		doc.on('update', (_update: Uint8Array, origin: unknown) => {
 			if (origin !== provider) this.#delivery.wrote();
 			if (this.#hasSynced) this.onChange(doc);
@@ -137,6 +143,7 @@ export class BoardConnection {
 			this.#interrupted = false;
 			this.#delivery.synced();
 			this.onChange(doc);
+			for (const listener of this.#syncListeners) listener();
 		});
 		provider.on('closed', ({ code }) => this.#closed(code));
 		provider.awareness.on('change', () => {
@@ -158,6 +165,25 @@ export class BoardConnection {
 		this.#doc = null;
 		this.#synced = false;
 		this.#delivery.closed();
+	}
+
+	/**
+	 * Signals from the server (SPEC B16): news outside the document, as sent.
+	 * Returns the function that stops listening.
+	 */
+	onSignal(listener: (signal: unknown) => void): () => void {
+		this.#signalListeners = [...this.#signalListeners, listener];
+		return () => (this.#signalListeners = this.#signalListeners.filter((l) => l !== listener));
+	}
+
+	/**
+	 * Called each time the document has synced, the first time and after every
+	 * reconnection: signals sent while the socket was down are lost, so what
+	 * they would have said must be read again once.
+	 */
+	onSynced(listener: () => void): () => void {
+		this.#syncListeners = [...this.#syncListeners, listener];
+		return () => (this.#syncListeners = this.#syncListeners.filter((l) => l !== listener));
 	}
 
 	/** My presence (B12); the server adds who I am. Ignored when presence is off. */

@@ -1,8 +1,6 @@
 import type { BoardPhase, BoardSettings } from './board';
-import type { BoardCommand, ModerationItem } from './board-api';
+import type { BoardCommand, BoardSignal, ModerationItem } from './board-api';
 import type { BoardClient } from './board-client.svelte';
-
-const MODERATION_POLL_MS = 3000;
 
 /**
  * The facilitator's side of a board (SPEC B2, B3, B7, B8): commands to the
@@ -91,10 +89,22 @@ export class FacilitatorDesk {
 		return result.ok;
 	}
 
-	/** Watches the queue while cards can reach it; returns the function that stops watching. */
+	/**
+	 * Watches the queue while cards can reach it: read now and at every sync of
+	 * the socket, and as the server signals it (B16). Returns the function that
+	 * stops watching.
+	 */
 	watchModeration(): () => void {
 		void this.refreshModeration();
-		const timer = setInterval(() => void this.refreshModeration(), MODERATION_POLL_MS);
-		return () => clearInterval(timer);
+		const stops = [
+			this.client.onSynced(() => void this.refreshModeration()),
+			this.client.onSignal<Extract<BoardSignal, { topic: 'moderation' }>>(
+				'moderation',
+				(signal) => {
+					this.#moderation = signal.items;
+				}
+			)
+		];
+		return () => stops.forEach((stop) => stop());
 	}
 }

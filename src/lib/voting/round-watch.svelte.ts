@@ -1,13 +1,23 @@
-import { votingApi, type ResultsJson, type RoundJson, type VotingApi } from './voting-api';
+import { untrack } from 'svelte';
+import type { BoardClient } from '$lib/board/board-client.svelte';
+import {
+	votingApi,
+	type ResultsJson,
+	type RoundJson,
+	type RoundSignal,
+	type VotingApi
+} from './voting-api';
 
-const POLL_MS = 2500;
+type Signal<T extends RoundSignal['topic']> = Extract<RoundSignal, { topic: T }>;
 
 /**
- * The board's voting rounds as one page follows them. The document says only
- * which round is open (`meta.roundId`), so the page re-reads the rounds when it
- * changes; the rest comes over HTTP: facilitators (and the projector) poll the
- * open round for its counts, and everyone polls a closed round, whose reveal
- * leaves the document unchanged. Totals arrive only after the reveal (V5).
+ * The board's voting rounds as one page follows them, without polling (SPEC
+ * V12). The rounds are read over HTTP when the page opens, when the document
+ * names a round the page does not know (`meta.roundId`: one was opened) and
+ * each time the socket syncs; everything else comes as signals on the socket:
+ * a round closed or revealed, with the results (so a reveal costs the page no
+ * request), the counts for facilitators (and the projector). Totals arrive only
+ * after the reveal (V5).
  */
 export class RoundWatch {
 	readonly api: VotingApi;
@@ -50,6 +60,15 @@ export class RoundWatch {
 		await this.#loadResults();
 	}
 
+	/** The document names the round under way: re-read the rounds if it is one this page does not know. */
+	follow(roundId: number | null): void {
+		// Untracked: an effect calling this re-runs when the document changes, not when the rounds do.
+		untrack(() => {
+			if (roundId === null || !this.#loaded) return;
+			if (!this.#rounds.some((r) => r.roundId === roundId)) void this.sync();
+		});
+	}
+
 	/** Re-reads the current round: its status and, for facilitators, its counts. */
 	async refreshCurrent(): Promise<void> {
 		const current = this.current;
@@ -78,16 +97,34 @@ export class RoundWatch {
 	}
 
 	/**
-	 * Starts polling; returns the function that stops it. Someone waiting for
-	 * their organisation's delegate polls too: the facilitator may confirm them (V4).
+	 * Reads the rounds, then follows the board's signals (V12) until the
+	 * returned function is called: every sync of the socket re-reads them once,
+	 * since signals sent while it was down are lost. Someone waiting for their
+	 * organisation's delegate hears when the facilitator confirms them (V4).
 	 */
-	watch(): () => void {
-		const timer = setInterval(() => {
-			const current = this.current;
-			const open = current?.status === 'open';
-			if (current?.status === 'closed' || (open && (this.counts || current.notDelegate)))
-				void this.refreshCurrent();
-		}, POLL_MS);
-		return () => clearInterval(timer);
+	watch(client: Pick<BoardClient, 'onSignal' | 'onSynced'>): () => void {
+		void untrack(() => this.sync());
+		const stops = [
+			client.onSynced(() => void this.sync()),
+			client.onSignal<Signal<'round'>>('round', (signal) => this.#status(signal)),
+			client.onSignal<Signal<'progress'>>('progress', (signal) => this.#progress(signal)),
+			client.onSignal<Signal<'voter'>>('voter', () => void this.sync())
+		];
+		return () => stops.forEach((stop) => stop());
+	}
+
+	/** A round closed, reopened or revealed; a round this page does not know, or reopened, is read again. */
+	#status({ roundId, status, results }: Signal<'round'>): void {
+		const known = this.#rounds.some((r) => r.roundId === roundId);
+		if (!known || status === 'open') return void this.sync();
+		if (results) this.#results = results;
+		this.#rounds = this.#rounds.map((r) => (r.roundId === roundId ? { ...r, status } : r));
+	}
+
+	#progress({ roundId, ballots, done }: Signal<'progress'>): void {
+		if (!this.counts) return;
+		this.#rounds = this.#rounds.map((r) =>
+			r.roundId === roundId ? { ...r, progress: { ballots, done } } : r
+		);
 	}
 }
