@@ -7,7 +7,8 @@ import { apiAs, closeVotingPages, joinBoard, todaysBoardByApi } from './voting-s
  * socket. The page makes no request at all from the moment it waits until it
  * shows the news: the signal carries what the page shows (the results are
  * public from the reveal on), so nothing is fetched, and an idle page polls
- * nothing meanwhile either.
+ * nothing meanwhile either. A signal missed while offline is made up for by
+ * one read when the socket syncs again.
  */
 test.afterAll(closeVotingPages);
 
@@ -89,6 +90,23 @@ test('a reveal and a moderation decision reach a participant’s page with no re
 		requests.stop();
 		expect(requests.urls, 'the decision came with the signal').toEqual([]);
 		expect((await commands('settings', { anonymous: false })).status()).toBe(200);
+	});
+
+	await test.step('a reveal missed while offline shows once the socket is back', async () => {
+		const round = await fac.post(`/api/boards/${boardId}/rounds`, {
+			data: { method: 'dot', targets: 'cards', budget: 3, cap: 3 }
+		});
+		expect(round.status()).toBe(201);
+		const { roundId } = (await round.json()) as { roundId: number };
+		await expect(page.getByText('Punti rimasti: 3 su 3')).toBeVisible();
+		await page.context().setOffline(true);
+		await expect(page.getByRole('status').filter({ hasText: 'Connessione persa' })).toBeVisible();
+		expect((await fac.post(`/api/rounds/${roundId}/status/reveal`)).status()).toBe(200);
+		await page.context().setOffline(false);
+		await expect(
+			page.getByRole('list', { name: 'Classifica (Voto a punti)' }).getByRole('listitem')
+		).not.toHaveCount(0);
+		await expect(page.getByText('Punti rimasti: 3 su 3')).toHaveCount(0);
 	});
 	await fac.dispose();
 });
