@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idList, requiredText } from '$lib/forms/fields';
 import { periodField } from '$lib/plan/plan';
 import { resourceAdequacyScale } from './evaluation-grid';
 
@@ -55,3 +56,14 @@ export const successorInput = z.strictObject({
 		.refine((ids) => new Set(ids).size === ids.length, { error: 'repeated_objective' })
 });
 export type SuccessorInput = z.infer<typeof successorInput>;
+
+/** [M41] The same, from the page's form: texts and a checkbox group of objective ids. */
+export const successorForm = z.object({
+	title: requiredText(200),
+	period: periodField,
+	taxonomyVersion: requiredText(20),
+	objectiveIds: idList
+		.min(1, { error: 'no_objectives' })
+		.max(MAX_CARRIED)
+		.refine((ids) => new Set(ids).size === ids.length, { error: 'repeated_objective' })
+});

@@ -1,4 +1,5 @@
 import type { FieldValue, TemplateField } from '$lib/objectives/objective-template';
+import type { PendingMapping } from '$lib/taxonomy/taxonomy-mapping';
 
 /**
  * What of an objective's filled template a carried draft keeps (SPEC M42): pure, so
@@ -13,7 +14,9 @@ const textTypes = new Set(['shortText', 'richText', 'money']);
 /** Two fields hold the same kind of answer: both text, or the same choice type with the same values. */
 function compatible(from: TemplateField, to: TemplateField): boolean {
 	if (textTypes.has(from.type) && textTypes.has(to.type)) return true;
-	return from.type === to.type && (from.values ?? []).join('|') === (to.values ?? []).join('|');
+	// A siNo field of the 2021 template lists no values: its type says SI/NO.
+	const sameValues = !from.values || !to.values || from.values.join('|') === to.values.join('|');
+	return from.type === to.type && sameValues;
 }
 
 /**
@@ -39,4 +42,21 @@ export function carriedFields(
 	}
 	if (to.some((f) => f.key === CONTINUITY_FIELD)) fields[CONTINUITY_FIELD] = 'SI';
 	return { fields, verbatim };
+}
+
+/**
+ * [M43] What of a carried draft's pending mapping is still open: an item is settled once
+ * the objective has one of its candidates (a macro-area code, a punto chiave `code|label`);
+ * an item without candidates stays, as the note of what was not carried.
+ */
+export function openMappings(
+	pending: readonly PendingMapping[],
+	o: { macroAreas: readonly string[]; keyPoints: Record<string, readonly string[]> }
+): PendingMapping[] {
+	const has = (p: PendingMapping, candidate: string) => {
+		if (p.kind === 'macroArea') return o.macroAreas.includes(candidate);
+		const [code = '', ...label] = candidate.split('|');
+		return (o.keyPoints[code] ?? []).includes(label.join('|'));
+	};
+	return pending.filter((p) => !p.candidates.some((c) => has(p, c)));
 }
