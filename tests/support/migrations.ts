@@ -35,3 +35,24 @@ export function databaseBefore(tag: string): {
 		}
 	};
 }
+
+/**
+ * An Ambito and a 2025-2027 plan written with the columns every migration has had, so a
+ * database stopped before a later migration that adds a column to `plans` (0014's
+ * `predecessor_id`) can still be seeded; the current schema's insert would name it.
+ */
+export function seedPlan(database: Database): number {
+	const ambitoId = database.sqlite
+		.prepare(
+			"insert into ambiti (name, lead_body, created_at) values ('Ambito di prova', 'Comune capofila', 1)"
+		)
+		.run().lastInsertRowid;
+	return Number(
+		database.sqlite
+			.prepare(
+				`insert into plans (ambito_id, title, period, status, taxonomy_version_id, created_at)
+				values (?, 'Piano di Zona', '2025-2027', 'drafting', '2025-2027', 1)`
+			)
+			.run(ambitoId).lastInsertRowid
+	);
+}

@@ -68,20 +68,21 @@ describe('[M12] the Decidim Accountability CSV', () => {
 		expect(rows[1]![column('title/it')]).toBe('2. =HYPERLINK("http://x")');
 		expect(rows[0]![column('description/it')]).toContain('output: Famiglie — avanzamento 150%');
 		expect(rows[0]![column('start_date')]).toBe('2025-01-01');
-		expect(rows[0]![column('status/name/it')]).toBe('approvato');
+		expect(rows[0]![column('description/it')]).toMatch(/^Macroaree: A\nStato: approvato\n/);
 	});
 
-	it('neutralises a cell that would start a formula', () => {
+	it('starts no cell like a formula, whatever the policy area and the title hold', () => {
 		const planId = addPlan(t.db, addAmbito(t.db));
 		const area = '=SUM(A1:A9)';
 		addObjectives(
 			t.db,
 			planId,
-			[{ ...objective(1, 'Casa'), policyArea: area }],
+			[{ ...objective(1, '=HYPERLINK("http://x")'), policyArea: area }],
 			[{ name: area, macroAreas: ['A'] }]
 		);
 		const [, row] = parse(accountabilityCsv(t.db, planId)!);
-		expect(row![DECIDIM_COLUMNS.indexOf('category/name/it')]).toBe(`'${area}`);
+		expect(row![DECIDIM_COLUMNS.indexOf('description/it')]).toContain(`Area di policy: ${area}`);
+		for (const cell of row!) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
 	});
 
 	it('is undefined for an unknown plan', () => {

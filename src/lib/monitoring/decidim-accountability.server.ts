@@ -48,7 +48,6 @@ export function accountabilityRows(db: Db, planId: number): DecidimRow[] | undef
 				description: description(plan.taxonomyVersionId, o, m),
 				policyArea: o.policyArea,
 				macroAreas: o.macroAreas,
-				status: o.status,
 				statusLabel: statusLabels[o.status],
 				progresses: (m?.indicators ?? []).map((i) => i.progress)
 			},

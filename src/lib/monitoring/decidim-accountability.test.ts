@@ -22,6 +22,22 @@ describe('[M12] Decidim progress', () => {
 });
 
 describe('[M12] Decidim rows', () => {
+	it("has exactly the import columns of Decidim's documentation, in its order", () => {
+		expect([...DECIDIM_COLUMNS]).toEqual([
+			'id',
+			'category/id',
+			'scope/id',
+			'parent/id',
+			'title/it',
+			'description/it',
+			'start_date',
+			'end_date',
+			'status/id',
+			'progress',
+			'proposals_ids'
+		]);
+	});
+
 	it('dates the plan from its first to its last day, nothing for another spelling', () => {
 		expect(planDates('2025-2027')).toEqual({ start: '2025-01-01', end: '2027-12-31' });
 		expect(planDates('triennio')).toEqual({ start: '', end: '' });
@@ -36,7 +52,6 @@ describe('[M12] Decidim rows', () => {
 				description: 'Indicatori:',
 				policyArea: 'Abitare',
 				macroAreas: ['A', 'B'],
-				status: 'approved',
 				statusLabel: 'approvato',
 				progresses: [20, null]
 			},
@@ -46,11 +61,12 @@ describe('[M12] Decidim rows', () => {
 		expect(row).toMatchObject({
 			id: 7,
 			'title/it': '3. Casa',
-			'category/name/it': 'Abitare',
-			'scope/name/it': 'A, B',
+			'description/it': 'Area di policy: Abitare\nMacroaree: A, B\nStato: approvato\nIndicatori:',
+			'category/id': '',
+			'scope/id': '',
 			'status/id': '',
 			'parent/id': '',
-			'status/name/it': 'approvato',
+			proposals_ids: '',
 			progress: 20,
 			start_date: '2025-01-01',
 			end_date: '2027-12-31'

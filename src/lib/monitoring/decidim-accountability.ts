@@ -6,28 +6,23 @@ import { planYears } from './monitoring';
  */
 
 /**
- * In the order of Decidim's own results export (`ResultSerializer`, flattened with `/`),
- * without the columns that only name things inside the exporting Decidim (`created_at`,
- * `url`, `component/id`). The import reads `id`, `parent/id`, `title/<locale>`,
- * `description/<locale>`, `start_date`, `end_date`, `category/id`, `status/id`, `progress`
- * and `proposal_urls`; the names beside the ids are there for the reader.
+ * The columns Decidim's admin documentation lists for importing results into an
+ * Accountability component (docs.decidim.org, admin → components → accountability →
+ * import), in its order, with `it` as the locale. Nothing else: the import ignores other
+ * columns, and the header is what an admin compares with the documentation.
  */
 export const DECIDIM_COLUMNS = [
 	'id',
 	'category/id',
-	'category/name/it',
 	'scope/id',
-	'scope/name/it',
 	'parent/id',
 	'title/it',
 	'description/it',
 	'start_date',
 	'end_date',
 	'status/id',
-	'status/key',
-	'status/name/it',
 	'progress',
-	'proposal_urls'
+	'proposals_ids'
 ] as const;
 
 export type DecidimColumn = (typeof DECIDIM_COLUMNS)[number];
@@ -59,9 +54,20 @@ export interface AccountabilityObjective {
 	description: string;
 	policyArea: string | null;
 	macroAreas: readonly string[];
-	status: string;
 	statusLabel: string;
 	progresses: readonly (number | null)[];
+}
+
+/**
+ * [M12] The description's opening lines: what the export's name columns used to carry
+ * (policy area, macro-areas, status), since the import columns hold only Decidim's ids.
+ */
+function descriptionHead(o: AccountabilityObjective): string[] {
+	return [
+		...(o.policyArea ? [`Area di policy: ${o.policyArea}`] : []),
+		...(o.macroAreas.length ? [`Macroaree: ${o.macroAreas.join(', ')}`] : []),
+		`Stato: ${o.statusLabel}`
+	];
 }
 
 /** [M12] One result per objective, top-level (no parent), no Decidim ids it cannot know. */
@@ -70,18 +76,14 @@ export function accountabilityRow(o: AccountabilityObjective, planPeriod: string
 	return {
 		id: o.id,
 		'category/id': '',
-		'category/name/it': o.policyArea ?? '',
 		'scope/id': '',
-		'scope/name/it': o.macroAreas.join(', '),
 		'parent/id': '',
 		'title/it': `${o.number}. ${o.title}`,
-		'description/it': o.description,
+		'description/it': [...descriptionHead(o), o.description].filter((l) => l !== '').join('\n'),
 		start_date: dates.start,
 		end_date: dates.end,
 		'status/id': '',
-		'status/key': o.status,
-		'status/name/it': o.statusLabel,
 		progress: combinedProgress(o.progresses),
-		proposal_urls: ''
+		proposals_ids: ''
 	};
 }

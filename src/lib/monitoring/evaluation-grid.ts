@@ -127,3 +127,8 @@ export function evaluationGrid(input: EvaluationInput): GridRow[] {
 		{ key: 'criticalIssues', label: label('criticalIssues'), value: input.notes }
 	];
 }
+
+/** A computed dimension's formula in the template's words, as the grid prints it under its label. */
+export function dimensionFormula(key: string): string | undefined {
+	return template.dimensions.find((d) => d.key === key)?.formula;
+}

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { idList, requiredText } from '$lib/forms/fields';
+import { periodField } from '$lib/plan/plan';
 import { resourceAdequacyScale } from './evaluation-grid';
 
 /**
@@ -38,3 +40,30 @@ export const evaluationInput = z.strictObject({
 	notes: z.string().trim().max(4000).nullable()
 });
 export type EvaluationBody = z.infer<typeof evaluationInput>;
+
+/** Enough for any plan (the Seriate plan has 21 objectives); bounds the work of one request. */
+const MAX_CARRIED = 500;
+
+/** [M41] The next plan: its title, period (three years), taxonomy version and the objectives carried. */
+export const successorInput = z.strictObject({
+	title: z.string().trim().min(1, { error: 'required' }).max(200),
+	period: periodField,
+	taxonomyVersion: z.string().min(1, { error: 'required' }).max(20),
+	objectiveIds: z
+		.array(z.number().int().positive().max(Number.MAX_SAFE_INTEGER))
+		.min(1, { error: 'no_objectives' })
+		.max(MAX_CARRIED)
+		.refine((ids) => new Set(ids).size === ids.length, { error: 'repeated_objective' })
+});
+export type SuccessorInput = z.infer<typeof successorInput>;
+
+/** [M41] The same, from the page's form: texts and a checkbox group of objective ids. */
+export const successorForm = z.object({
+	title: requiredText(200),
+	period: periodField,
+	taxonomyVersion: requiredText(20),
+	objectiveIds: idList
+		.min(1, { error: 'no_objectives' })
+		.max(MAX_CARRIED)
+		.refine((ids) => new Set(ids).size === ids.length, { error: 'repeated_objective' })
+});

@@ -2,7 +2,7 @@ import { count, eq, max } from 'drizzle-orm';
 import { ambiti, plans } from '$lib/plan/plan.schema';
 import type { PlanStatus } from '$lib/plan/plan-status';
 import type { Db } from '$lib/server/db/database';
-import type { PlanDocxCover } from './plan-docx.server';
+import type { PlanDocxCover } from './docx-frame.server';
 import { planObjectiveRevisions, planObjectives } from './plan-objective.schema';
 
 /** The plan's status as the cover says it; the document is Italian, as the plans are. */

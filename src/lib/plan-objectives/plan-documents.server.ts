@@ -67,7 +67,7 @@ function columnWidths(table: Table): number[] {
 /** A cell as the sheet stores it: a number in a number column, a text otherwise (never a formula). */
 function sheetCell(table: Table, col: number, text: string): string | number | null {
 	if (text === '') return null;
-	const isNumber = table.numberColumns?.includes(col) && /^-?\d+$/.test(text);
+	const isNumber = table.numberColumns?.includes(col) && /^-?\d+(?:\.\d+)?$/.test(text);
 	return isNumber ? Number(text) : spreadsheetCell(text, 'xlsx');
 }
 

@@ -120,13 +120,27 @@ export function groupedTable(table: Table): DocxTable {
 	return fixedTable(widths, rows);
 }
 
-/** A griglia analitica: label and content, no header row, as the plans print it. */
-export function fieldTable(table: Table): DocxTable {
+/**
+ * A griglia analitica: label and content, as the plans print it — without a header row
+ * (the objectives' griglie), or with it (`header`: the resoconto's «Dimensione | Output»).
+ */
+export function fieldTable(table: Table, o: { header?: boolean } = {}): DocxTable {
 	const widths = [Math.round(TEXT_WIDTH.portrait * 0.34), 0];
 	widths[1] = TEXT_WIDTH.portrait - widths[0]!;
-	return fixedTable(
-		widths,
-		table.rows.map(
+	const head = o.header
+		? [
+				new TableRow({
+					tableHeader: true,
+					cantSplit: true,
+					children: table.header.map((h, i) =>
+						cell(h, { width: widths[i]!, bold: true, shade: true, keep: true })
+					)
+				})
+			]
+		: [];
+	return fixedTable(widths, [
+		...head,
+		...table.rows.map(
 			([label, value]) =>
 				new TableRow({
 					children: [
@@ -135,7 +149,25 @@ export function fieldTable(table: Table): DocxTable {
 					]
 				})
 		)
-	);
+	]);
+}
+
+/**
+ * A table with a header row repeated on every page, columns sized by `shares` of the
+ * landscape text width (the resoconto's summary grid: number, title, five dimensions).
+ */
+export function sharedWidthTable(table: Table, shares: readonly number[]): DocxTable {
+	const total = shares.reduce((a, b) => a + b, 0);
+	const widths = shares.map((s) => Math.floor((TEXT_WIDTH.landscape * s) / total));
+	const row = (cells: readonly string[], header: boolean) =>
+		new TableRow({
+			tableHeader: header,
+			cantSplit: true,
+			children: cells.map((c, i) =>
+				cell(c, { width: widths[i]!, bold: header, shade: header, size: 16, center: i === 0 })
+			)
+		});
+	return fixedTable(widths, [row(table.header, true), ...table.rows.map((r) => row(r, false))]);
 }
 
 /** Cut at a word, so a tick grid's label column stays one line wide. */

@@ -1,6 +1,14 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+	index,
+	integer,
+	sqliteTable,
+	text,
+	uniqueIndex,
+	type AnySQLiteColumn
+} from 'drizzle-orm/sqlite-core';
 import { users } from '../auth/auth.schema';
 import type { FieldValue, Indicator } from '../objectives/objective-template';
+import type { PendingMapping } from '../taxonomy/taxonomy-mapping';
 import { outcomes } from '../outcomes/outcome.schema';
 import { plans, policyAreas } from '../plan/plan.schema';
 
@@ -33,6 +41,16 @@ export const planObjectives = sqliteTable(
 		approvedAt: text('approved_at'),
 		/** When the UdP archived it (SPEC PO8): out of the plan's lists and exports, history kept. */
 		archivedAt: integer('archived_at'),
+		/** The objective of the previous plan this one carries on (monitoring SPEC M41). */
+		predecessorId: integer('predecessor_id').references((): AnySQLiteColumn => planObjectives.id),
+		/**
+		 * What the carry could not map to the new taxonomy (monitoring SPEC M43): old codes
+		 * with their candidates, for the UdP to choose on the objective's page.
+		 */
+		pendingMapping: text('pending_mapping', { mode: 'json' })
+			.$type<PendingMapping[]>()
+			.notNull()
+			.default([]),
 		createdAt: integer('created_at').notNull(),
 		updatedAt: integer('updated_at').notNull()
 	},

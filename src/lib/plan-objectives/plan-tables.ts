@@ -24,7 +24,7 @@ export interface Table {
 	 * short code, the codes explained in a legend below (a spreadsheet keeps the long header).
 	 */
 	compact?: { codes: string[]; legend: string[] };
-	/** Columns (0-based) whose cells are whole numbers: spreadsheets store them as numbers. */
+	/** Columns (0-based) whose cells are numbers (`.` as decimal point): spreadsheets store them as numbers. */
 	numberColumns?: number[];
 	/**
 	 * The footer's figures count the filled cells of their column: spreadsheets write

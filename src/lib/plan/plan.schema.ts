@@ -1,4 +1,11 @@
-import { integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+	integer,
+	primaryKey,
+	sqliteTable,
+	text,
+	uniqueIndex,
+	type AnySQLiteColumn
+} from 'drizzle-orm/sqlite-core';
 import { macroAreas, taxonomyVersions } from '../taxonomy/taxonomy.schema';
 import { planStatuses } from './plan-status';
 
@@ -33,6 +40,8 @@ export const plans = sqliteTable('plans', {
 	taxonomyVersionId: text('taxonomy_version_id')
 		.notNull()
 		.references(() => taxonomyVersions.id),
+	/** The plan this one was created from (monitoring SPEC M41): the previous cycle's. */
+	predecessorId: integer('predecessor_id').references((): AnySQLiteColumn => plans.id),
 	createdAt: integer('created_at').notNull()
 });
 

@@ -15,6 +15,7 @@ import {
 import { readObjectivePatch } from '$lib/plan-objectives/objective-form.server';
 import { listPlanObjectives, listRevisions } from '$lib/plan-objectives/plan-objective-repo.server';
 import { setArchived } from '$lib/plan-objectives/objective-archive-commands.server';
+import { carriedFrom } from '$lib/monitoring/carried-objective.server';
 import { objectiveMonitoring } from '$lib/monitoring/monitoring-read.server';
 import { readEmptyForm } from '$lib/server/form-failure';
 import { found, idParam } from '$lib/server/params';
@@ -54,6 +55,7 @@ export const load: PageServerLoad = (event) => {
 		})),
 		provenance: provenance(db, objective.id),
 		monitoring: objectiveMonitoring(db, planId, objective.id, plan.period),
+		carried: carriedFrom(db, objective),
 		canManage: access.manageSetup(actor)
 	};
 };
