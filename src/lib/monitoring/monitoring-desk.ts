@@ -81,11 +81,8 @@ export function deskSummary(objectives: readonly DeskObjective[]) {
 }
 
 /** The form field of one indicator's cell in the desk's grid: `value:12:i1a2b3c4d`. */
-export const deskField = (
-	field: DeskCell,
-	objectiveId: number,
-	indicatorId: string
-): `${DeskCell}:${number}:${string}` => `${field}:${objectiveId}:${indicatorId}`;
+export const deskField = (field: DeskCell, objectiveId: number, indicatorId: string): string =>
+	`${field}:${objectiveId}:${indicatorId}`;
 
 export const deskCells = ['value', 'numerator', 'denominator', 'note', 'source'] as const;
 export type DeskCell = (typeof deskCells)[number];
