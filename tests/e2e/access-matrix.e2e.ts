@@ -218,6 +218,25 @@ function matrix(ids: DemoIds, b: Boards = boards): Record<string, Case[]> {
 		'GET /api/plans/[planId]/evaluation': [
 			{ path: `/api/plans/${ids.planId}/evaluation?format=json`, expect: everyone }
 		],
+		'GET /plans/[planId]/monitoring': [
+			{ path: `/plans/${ids.planId}/monitoring`, expect: everyone },
+			{
+				path: '/plans/999999/monitoring',
+				expect: row('login', 'missing', 'denied', 'denied', 'denied')
+			}
+		],
+		'POST /plans/[planId]/monitoring ?/save': [
+			{ path: `/plans/${ids.planId}/monitoring`, expect: adminOnly }
+		],
+		'POST /plans/[planId]/monitoring ?/import': [
+			{ path: `/plans/${ids.planId}/monitoring`, expect: adminOnly }
+		],
+		'GET /plans/[planId]/monitoring/template.xlsx': [
+			{ path: `/plans/${ids.planId}/monitoring/template.xlsx?period=2026-S1`, expect: everyone }
+		],
+		'POST /api/plans/[planId]/monitoring/import': [
+			{ path: `/api/plans/${ids.planId}/monitoring/import`, expect: adminOnly }
+		],
 		'POST /api/plans/[planId]/objectives/[objectiveId]/measurements': [
 			{
 				path: `/api/plans/${ids.planId}/objectives/${ids.planObjectiveId}/measurements`,

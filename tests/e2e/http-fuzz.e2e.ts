@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { endpointKey, listEndpoints } from './route-inventory';
-import { createMonitoredPlan } from './monitoring-plan';
+import { createMonitoredPlan, filledTemplate } from './monitoring-plan';
 import { ServerProcess, todayInRome } from './sync-node';
 
 /**
@@ -384,10 +384,37 @@ async function monitoredPlan() {
 	const plan = await createMonitoredPlan(post, 'Piano monitorato del fuzz');
 	const list = (await server.get(`/api/plans/${plan}/objectives`, cookies.admin!)).json as {
 		id: number;
-		indicators: { id: string }[];
+		indicators: { id: string; unit: string | null }[];
 	}[];
-	return { plan, objective: list[0]!.id, indicator: list[0]!.indicators[0]!.id };
+	const template = await filledTemplate(server.origin, cookies.admin!, plan, '2027-S1', [61]);
+	return {
+		plan,
+		objective: list[0]!.id,
+		indicator: list[0]!.indicators[0]!.id,
+		objectives: list,
+		template
+	};
 }
+
+/** The desk's grid as the browser sends it (monitoring M24): every cell, one value typed. */
+function deskGrid(w: World): Values {
+	const body: Values = { period: '2027-S1' };
+	for (const o of w.monitored.objectives)
+		for (const i of o.indicators) {
+			const cells =
+				i.unit === '%'
+					? ['value', 'numerator', 'denominator', 'note', 'source']
+					: ['value', 'note', 'source'];
+			for (const c of cells) body[`${c}:${o.id}:${i.id}`] = '';
+		}
+	body[`value:${w.monitored.objective}:${w.monitored.indicator}`] = '1.234,5';
+	return body;
+}
+
+const templateFile = (w: World) =>
+	new File([new Uint8Array(w.monitored.template)], 'monitoraggio.xlsx', {
+		type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+	});
 type World = Awaited<ReturnType<typeof world>>;
 
 // ---- the cases ----------------------------------------------------------
@@ -890,6 +917,33 @@ function cases(w: World): Record<string, Case[]> {
 					`/api/plans/${w.plan}/objectives/${w.monitored.objective}/measurements`,
 					`/api/plans/${w.monitored.plan}/objectives/${w.objective}/measurements`
 				]
+			}
+		],
+		'POST /plans/[planId]/monitoring ?/save': [
+			{
+				who: 'admin',
+				path: `/plans/${w.monitored.plan}/monitoring?/save`,
+				kind: 'form',
+				body: deskGrid(w),
+				foreign: { period: '2031-S1' },
+				foreignPaths: [`${plan}/monitoring?/save`]
+			}
+		],
+		'POST /plans/[planId]/monitoring ?/import': [
+			{
+				who: 'admin',
+				path: `/plans/${w.monitored.plan}/monitoring?/import`,
+				kind: 'multipart',
+				body: { file: templateFile(w) }
+			}
+		],
+		'POST /api/plans/[planId]/monitoring/import': [
+			{
+				who: 'admin',
+				path: `/api/plans/${w.monitored.plan}/monitoring/import`,
+				kind: 'multipart',
+				body: { file: templateFile(w) },
+				foreignPaths: [`/api/plans/${w.plan}/monitoring/import`]
 			}
 		],
 		'PUT /api/plans/[planId]/objectives/[objectiveId]/evaluation': [

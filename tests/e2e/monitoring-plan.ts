@@ -1,3 +1,5 @@
+import ExcelJS from 'exceljs';
+
 /**
  * A plan made for monitoring tests through the public API: created, then given two
  * approved objectives with indicators by `POST /api/plans/:id/import` (the demo plan's
@@ -54,4 +56,32 @@ export async function createMonitoredPlan(post: Post, title: string) {
 	if (imported.status !== 200)
 		throw new Error(`objectives not imported: ${JSON.stringify(imported.json)}`);
 	return planId;
+}
+
+/** The template's columns the tests fill (monitoring SPEC M25): value, numerator, denominator. */
+export const templateColumns = { value: 12, numerator: 13, denominator: 14 } as const;
+
+/**
+ * The period's XLSX template downloaded as the UdP would, with `values` typed into the
+ * value column of its first rows (exceljs standing in for the UdP's spreadsheet).
+ */
+export async function filledTemplate(
+	origin: string,
+	cookie: string,
+	plan: number,
+	period: string,
+	values: (number | null)[]
+): Promise<Buffer> {
+	const response = await fetch(
+		`${origin}/plans/${plan}/monitoring/template.xlsx?period=${period}`,
+		{
+			headers: { cookie }
+		}
+	);
+	if (response.status !== 200) throw new Error(`template: ${response.status}`);
+	const book = new ExcelJS.Workbook();
+	await book.xlsx.load(await response.arrayBuffer());
+	const sheet = book.getWorksheet('Monitoraggio')!;
+	values.forEach((v, n) => (sheet.getRow(n + 2).getCell(templateColumns.value).value = v));
+	return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -79,16 +79,21 @@ export function measuredValue(
 	return { ok: true, value: { value, numerator: null, denominator: null } };
 }
 
-/**
- * [M1–M3, M8] Records the value of one indicator in one period; a second entry for
- * the same period replaces the first and keeps it in `history`. Refusals save nothing.
- */
-export function recordMeasurement(
+/** A measurement checked and ready to write: its key and the entry it stores. */
+interface CheckedMeasurement {
+	objectiveId: number;
+	indicatorId: string;
+	period: string;
+	entry: Value & { note: string; source: string; enteredBy: number | null; enteredAt: number };
+}
+
+/** [M1–M3, M9] Every check of one measurement, without writing: the one rule for one row or many. */
+function checkMeasurement(
 	db: Db,
 	ref: ObjectiveRef,
 	input: MeasurementInput,
 	actor: Actor
-): Result<{ id: number; replaced: boolean }, MeasurementRefusal> {
+): Result<CheckedMeasurement, MeasurementRefusal> {
 	const objective = liveObjective(db, ref);
 	const plan = getPlan(db, ref.planId);
 	if (!objective || !plan) return { ok: false, reason: 'unknown-objective' };
@@ -105,35 +110,107 @@ export function recordMeasurement(
 		enteredBy: actor.userId,
 		enteredAt: actor.now
 	};
+	const key = { objectiveId: objective.id, indicatorId: input.indicatorId, period: period.period };
+	return { ok: true, value: { ...key, entry } };
+}
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+const keyOf = (m: CheckedMeasurement) =>
+	and(
+		eq(indicatorMeasurements.objectiveId, m.objectiveId),
+		eq(indicatorMeasurements.indicatorId, m.indicatorId),
+		eq(indicatorMeasurements.period, m.period)
+	);
+
+/** [M8] Inserts the measurement, or replaces the period's one and keeps it in `history`. */
+function writeMeasurement(tx: Tx, m: CheckedMeasurement) {
+	const earlier = tx.select().from(indicatorMeasurements).where(keyOf(m)).get();
+	if (!earlier) {
+		const row = tx
+			.insert(indicatorMeasurements)
+			.values({
+				objectiveId: m.objectiveId,
+				indicatorId: m.indicatorId,
+				period: m.period,
+				...m.entry,
+				history: []
+			})
+			.returning({ id: indicatorMeasurements.id })
+			.get();
+		return { id: row.id, replaced: false };
+	}
+	const { value, numerator, denominator, note, source, enteredBy, enteredAt } = earlier;
+	const replaced = { value, numerator, denominator, note, source, enteredBy, enteredAt };
+	const history = [...earlier.history, replaced].slice(-HISTORY_LIMIT);
+	tx.update(indicatorMeasurements)
+		.set({ ...m.entry, history })
+		.where(keyOf(m))
+		.run();
+	return { id: earlier.id, replaced: true };
+}
+
+/**
+ * [M1–M3, M8] Records the value of one indicator in one period; a second entry for
+ * the same period replaces the first and keeps it in `history`. Refusals save nothing.
+ */
+export function recordMeasurement(
+	db: Db,
+	ref: ObjectiveRef,
+	input: MeasurementInput,
+	actor: Actor
+): Result<{ id: number; replaced: boolean }, MeasurementRefusal> {
+	const checked = checkMeasurement(db, ref, input, actor);
+	if (!checked.ok) return checked;
+	return { ok: true, value: db.transaction((tx) => writeMeasurement(tx, checked.value)) };
+}
+
+/** One row of a bulk entry: the objective it measures and the measurement as the API takes it. */
+export interface MeasurementRow {
+	objectiveId: number;
+	input: MeasurementInput;
+}
+
+export type BulkRecord =
+	| { ok: true; saved: number; unchanged: number }
+	| { ok: false; refusals: { index: number; reason: MeasurementRefusal }[] };
+
+/** The stored entry says what the row says: saving it again would only grow the history. */
+const sameEntry = (a: CheckedMeasurement['entry'], b: typeof indicatorMeasurements.$inferSelect) =>
+	a.value === b.value &&
+	a.numerator === b.numerator &&
+	a.denominator === b.denominator &&
+	a.note === b.note &&
+	a.source === b.source;
+
+/**
+ * [M24] Many measurements of a plan at once (the desk's grid, the XLSX import), all or
+ * none: each row passes the one measurement's checks (M1–M3), and when any row is
+ * refused nothing is saved and every refusal comes back with its row's index. A row
+ * equal to what its period already holds is not written again, so a form or file sent
+ * twice leaves the history as it was.
+ */
+export function recordMeasurements(
+	db: Db,
+	planId: number,
+	rows: readonly MeasurementRow[],
+	actor: Actor
+): BulkRecord {
+	const checked = rows.map((r) =>
+		checkMeasurement(db, { planId, objectiveId: r.objectiveId }, r.input, actor)
+	);
+	const refusals = checked.flatMap((c, index) => (c.ok ? [] : [{ index, reason: c.reason }]));
+	if (refusals.length) return { ok: false, refusals };
+	const ready = checked.flatMap((c) => (c.ok ? [c.value] : []));
 	return db.transaction((tx) => {
-		const key = and(
-			eq(indicatorMeasurements.objectiveId, objective.id),
-			eq(indicatorMeasurements.indicatorId, input.indicatorId),
-			eq(indicatorMeasurements.period, period.period)
-		);
-		const earlier = tx.select().from(indicatorMeasurements).where(key).get();
-		if (!earlier) {
-			const row = tx
-				.insert(indicatorMeasurements)
-				.values({
-					objectiveId: objective.id,
-					indicatorId: input.indicatorId,
-					period: period.period,
-					...entry,
-					history: []
-				})
-				.returning({ id: indicatorMeasurements.id })
-				.get();
-			return { ok: true as const, value: { id: row.id, replaced: false } };
+		let saved = 0;
+		for (const m of ready) {
+			const stored = tx.select().from(indicatorMeasurements).where(keyOf(m)).get();
+			if (stored && sameEntry(m.entry, stored)) continue;
+			writeMeasurement(tx, m);
+			saved++;
 		}
-		const { value, numerator, denominator, note, source, enteredBy, enteredAt } = earlier;
-		const replaced = { value, numerator, denominator, note, source, enteredBy, enteredAt };
-		const history = [...earlier.history, replaced].slice(-HISTORY_LIMIT);
-		tx.update(indicatorMeasurements)
-			.set({ ...entry, history })
-			.where(key)
-			.run();
-		return { ok: true as const, value: { id: earlier.id, replaced: true } };
+		return { ok: true as const, saved, unchanged: ready.length - saved };
 	});
 }
 

@@ -29,3 +29,18 @@ export const objectiveIdParam = (event: Event): number => idParam(event.params.o
 
 /** Reason → HTTP status of the monitoring commands: the objective not found, the rest bad input. */
 export const refusalStatus = (reason: string) => (reason === 'unknown-objective' ? 404 : 400);
+
+/**
+ * The one file of an upload form (the desk's XLSX import, page and API): its bytes, or
+ * why there are none — a missing or empty file, another field, a second file.
+ */
+export async function uploadedFile(
+	form: FormData
+): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; reason: string }> {
+	if ([...form.keys()].some((k) => k !== 'file')) return { ok: false, reason: 'unknown-field' };
+	const files = form.getAll('file');
+	const file = files[0];
+	if (files.length !== 1 || !(file instanceof File) || file.size === 0)
+		return { ok: false, reason: 'file-required' };
+	return { ok: true, bytes: new Uint8Array(await file.arrayBuffer()) };
+}
