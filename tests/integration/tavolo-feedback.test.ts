@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '$lib/auth/access';
 import { users } from '$lib/auth/auth.schema';
 import { meetings } from '$lib/meeting/meeting.schema';
+import { boardMonitoring } from '$lib/monitoring/board-monitoring.server';
 import {
 	addToAgenda,
 	agendaChoices,
@@ -153,6 +154,13 @@ describe('[M32, M33] monitoring on an incontro agenda', () => {
 		});
 		const agenda = agendaMonitoring(db, meeting);
 		expect(agenda.map((o) => o.id)).toEqual([adoptedId]);
+		// The board: the same objectives for a guest, but no link to a plan it may not see.
+		const guest = boardMonitoring(db, { locals: { actor: null } } as never, meeting.id);
+		expect(guest).toEqual({ planId: null, objectives: agenda });
+		const udp = { role: 'admin', tavoli: new Map(), planIds: new Set() };
+		expect(boardMonitoring(db, { locals: { actor: udp } } as never, meeting.id).planId).toBe(
+			out.planId
+		);
 		expect(agenda[0]!.indicators[0]!.progress).toBe(50);
 		expect(agendaChoices(db, meeting).map((c) => c.id)).not.toContain(adoptedId);
 		expect(removeFromAgenda(db, meeting.id, adoptedId).ok).toBe(true);
