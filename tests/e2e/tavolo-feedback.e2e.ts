@@ -183,4 +183,24 @@ test('a facilitator reads what became of the tavolo cards and reviews an objecti
 	await expect(panel).toContainText('50% verso il target');
 	await panel.screenshot({ path: testInfo.outputPath('board-monitoring.png') });
 	await expectNoSeriousViolations(page, 'lavagna, monitoraggio');
+
+	await page.setViewportSize({ width: 1920, height: 1080 });
+	await page.goto(`/boards/${boardId}/projector`);
+	const show = page.getByRole('button', { name: 'Monitoraggio degli obiettivi' });
+	await show.click();
+	const projected = page.getByRole('region', { name: 'Monitoraggio', exact: true });
+	await expect(projected).toContainText('50% verso il target');
+	const smallest = await projected.evaluate((root) =>
+		Math.min(
+			...[...root.querySelectorAll('*')]
+				.filter((e) => e.childNodes.length && [...e.childNodes].some((n) => n.nodeType === 3))
+				.map((e) => parseFloat(getComputedStyle(e).fontSize))
+		)
+	);
+	expect(smallest).toBeGreaterThanOrEqual(18);
+	await snap(page, testInfo, 'projector-monitoring');
+	await expectNoSeriousViolations(page, 'proiettore, monitoraggio');
+	await page.keyboard.press('Escape');
+	await expect(projected).toBeHidden();
+	await expect(page.getByRole('button', { name: 'Monitoraggio degli obiettivi' })).toBeFocused();
 });
