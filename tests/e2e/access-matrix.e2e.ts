@@ -534,7 +534,9 @@ function boardRoutes(
 				'correctAttendance',
 				'removeAttendance',
 				'mergeAttendance',
-				'delegateAttendance'
+				'delegateAttendance',
+				'addMonitoring',
+				'removeMonitoring'
 			].map((a) => [
 				`POST /meetings/[meetingId] ?/${a}`,
 				perTavolo(meetingPage, r.tavoloManagers, r.sitsInManage)

@@ -709,6 +709,26 @@ function cases(w: World): Record<string, Case[]> {
 				skipValid: 'the guest is needed by later cases'
 			}
 		],
+		'POST /meetings/[meetingId] ?/addMonitoring': [
+			{
+				who: 'facilitator',
+				path: `${meeting}?/addMonitoring`,
+				kind: 'form',
+				body: { objectiveId: String(w.objective) },
+				foreign: { objectiveId: String(w.monitored.objective) },
+				foreignPaths: [`/meetings/${w.other.meetingId}?/addMonitoring`]
+			}
+		],
+		'POST /meetings/[meetingId] ?/removeMonitoring': [
+			{
+				who: 'facilitator',
+				path: `${meeting}?/removeMonitoring`,
+				kind: 'form',
+				body: { objectiveId: String(w.objective) },
+				foreign: { objectiveId: String(w.monitored.objective) },
+				foreignPaths: [`/meetings/${w.other.meetingId}?/removeMonitoring`]
+			}
+		],
 		'POST /meetings/[meetingId]/edit ?/default': [
 			{ who: 'facilitator', path: `${meeting}/edit`, kind: 'form', body: meetingForm }
 		],

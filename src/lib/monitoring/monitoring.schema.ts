@@ -1,5 +1,6 @@
 import { integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { users } from '../auth/auth.schema';
+import { meetings } from '../meeting/meeting.schema';
 import { plans } from '../plan/plan.schema';
 import { planObjectives } from '../plan-objectives/plan-objective.schema';
 
@@ -76,4 +77,25 @@ export const planPublications = sqliteTable(
 		updatedAt: integer('updated_at').notNull()
 	},
 	(t) => [uniqueIndex('plan_publications_slug_uq').on(t.slug)]
+);
+
+/**
+ * A plan objective whose monitoring an incontro reviews (SPEC M32): put on its agenda by
+ * the tavolo's facilitators or the UdP, shown on the board; one row per incontro and
+ * objective.
+ */
+export const meetingMonitoring = sqliteTable(
+	'meeting_monitoring',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		meetingId: integer('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		objectiveId: integer('objective_id')
+			.notNull()
+			.references(() => planObjectives.id, { onDelete: 'cascade' }),
+		addedBy: integer('added_by').references(() => users.id, { onDelete: 'set null' }),
+		addedAt: integer('added_at').notNull()
+	},
+	(t) => [uniqueIndex('meeting_monitoring_uq').on(t.meetingId, t.objectiveId)]
 );

@@ -11,6 +11,8 @@ import { listStatusChanges } from '$lib/meeting/meeting-repo.server';
 import { nextStatuses } from '$lib/meeting/meeting-status';
 import { latestReadableVersion, latestVersion } from '$lib/minutes/minutes-repo.server';
 import { formFailure, reasonFailure } from '$lib/server/form-failure';
+import { agendaChoices, agendaMonitoring } from '$lib/monitoring/meeting-monitoring.server';
+import { addMonitoringAction, removeMonitoringAction } from './meeting-monitoring-actions.server';
 import type { Actions, PageServerLoad } from './$types';
 import {
 	addAttendanceAction,
@@ -22,7 +24,7 @@ import {
 } from './meeting-board-actions.server';
 
 export const load: PageServerLoad = (event) => {
-	const { actor, meeting, tavoloName, subgroupName, db, now } = meetingContext(
+	const { actor, meeting, tavoloName, subgroupName, planId, db, now } = meetingContext(
 		event,
 		access.viewTavolo
 	);
@@ -42,7 +44,12 @@ export const load: PageServerLoad = (event) => {
 			? { id: board.id, open: board.open, joinCode: canManage ? board.joinCode : null }
 			: null,
 		attendance: canManage ? listAttendance(db, meeting.id).map(attendanceJson) : [],
-		minutes: minutes ? { version: minutes.version, status: minutes.status } : null
+		minutes: minutes ? { version: minutes.version, status: minutes.status } : null,
+		planId,
+		monitoring: agendaMonitoring(db, { id: meeting.id, tavoloId: meeting.tavoloId, planId }),
+		monitoringChoices: canManage
+			? agendaChoices(db, { id: meeting.id, tavoloId: meeting.tavoloId, planId })
+			: []
 	};
 };
 
@@ -60,5 +67,7 @@ export const actions: Actions = {
 	correctAttendance: correctAttendanceAction,
 	removeAttendance: removeAttendanceAction,
 	mergeAttendance: mergeAttendanceAction,
-	delegateAttendance: delegateAttendanceAction
+	delegateAttendance: delegateAttendanceAction,
+	addMonitoring: addMonitoringAction,
+	removeMonitoring: removeMonitoringAction
 };

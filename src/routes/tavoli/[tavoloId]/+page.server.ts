@@ -9,6 +9,7 @@ import { reasonFailure, formFailure } from '$lib/server/form-failure';
 import { memberInput, memberRoleInput } from '$lib/tavolo/tavolo';
 import { addMember, changeMemberRole, removeMember } from '$lib/tavolo/tavolo-commands.server';
 import { sentBackToTavolo } from '$lib/plan-objectives/plan-objective-commands.server';
+import { tavoloFeedback } from '$lib/monitoring/tavolo-feedback.server';
 import { tavoloContext } from '$lib/tavolo/tavolo-context.server';
 import {
 	listMembers,
@@ -40,6 +41,7 @@ export const load: PageServerLoad = (event) => {
 			meetingDates: countedMeetingDates(db, tavolo.id)
 		}),
 		sentBack: sentBackToTavolo(db, tavolo.id),
+		feedback: tavoloFeedback(db, tavolo.id, plan),
 		today,
 		canManage,
 		canAssignFacilitators: access.assignTavoloRole(actor, tavolo.id, 'facilitator_public'),

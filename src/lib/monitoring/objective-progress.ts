@@ -1,0 +1,23 @@
+/** What the tavoli and the board read of a plan objective's monitoring (SPEC M30). */
+
+/** An indicator as the tavoli and the board read it: no note nor source (free text that may name someone). */
+export interface IndicatorProgress {
+	id: string;
+	name: string;
+	level: string;
+	baseline: string | null;
+	target: string | null;
+	unit: string | null;
+	latest: { period: string; value: number | null } | null;
+	progress: number | null;
+}
+
+/** A plan objective with its status and the progress of each of its indicators. */
+export interface ObjectiveProgress {
+	id: number;
+	number: number;
+	title: string;
+	status: 'draft' | 'review' | 'consolidated' | 'approved';
+	archived: boolean;
+	indicators: IndicatorProgress[];
+}
