@@ -136,7 +136,7 @@ describe('signals', () => {
 		tellRoundStatus(s, revealed.value);
 		for (const socket of [annaSocket, brunoSocket, facilitator])
 			await eventually(() => {
-				const last = socket.of('round').at(-1) as {
+				const last = socket.of('round').at(-1) as unknown as {
 					status: string;
 					results?: { ranking: { targetId: string; score: number }[] };
 				};
