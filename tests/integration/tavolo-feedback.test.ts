@@ -2,7 +2,7 @@ import { eq, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '$lib/auth/access';
 import { users } from '$lib/auth/auth.schema';
-import { meetings } from '$lib/meeting/meeting.schema';
+import { outcomes } from '$lib/outcomes/outcome.schema';
 import { boardMonitoring } from '$lib/monitoring/board-monitoring.server';
 import {
 	addToAgenda,
@@ -21,6 +21,7 @@ import { getPlanObjective } from '$lib/plan-objectives/plan-inbox.server';
 import { decideOnCard } from '$lib/plan-objectives/plan-objective-commands.server';
 import { listPlanObjectives } from '$lib/plan-objectives/plan-objective-repo.server';
 import { getPlan } from '$lib/plan/plan-repo.server';
+import { submitOutcome } from '$lib/outcomes/outcome-commands.server';
 import { addAmbito, addObjectives, addPlan, exportedObjective } from '$lib/server/db/test-fixtures';
 import { tavoli } from '$lib/tavolo/tavolo.schema';
 import { actions as meetingPage } from '../../src/routes/meetings/[meetingId]/+page.server';
@@ -69,8 +70,8 @@ beforeAll(async () => {
 		{ userId: out.udp, now: 20 }
 	);
 	if (!measured.ok) throw new Error(measured.reason);
-	const row = db.select().from(meetings).where(eq(meetings.tavoloId, out.tavoloId)).get()!;
-	meeting = { id: row.id, tavoloId: out.tavoloId, planId: out.planId };
+	const sent = db.select().from(outcomes).where(eq(outcomes.id, out.outcomeId)).get()!;
+	meeting = { id: sent.meetingId, tavoloId: out.tavoloId, planId: out.planId };
 });
 
 afterAll(async () => {
@@ -118,6 +119,22 @@ describe('[M31] what became of the tavolo cards', () => {
 		const udp = db.select().from(users).where(eq(users.id, out.udp)).get()!;
 		for (const word of ['Luca Neri', 'Caritas', 'Mario Rossi', udp.displayName, udp.email])
 			expect(json).not.toContain(word);
+	});
+
+	it('keeps a decision taken on an earlier version when the tavolo resubmits its outcome', () => {
+		const { db } = server.services;
+		const resubmitted = submitOutcome(server.services, meeting.id, out.udp);
+		expect(resubmitted.ok).toBe(true);
+		const feedback = tavoloFeedback(db, out.tavoloId, getPlan(db, out.planId)!);
+		const entry = feedback.find((m) => m.meeting.id === meeting.id)!;
+		expect(entry.version).toBe(2);
+		expect(entry.cards).toHaveLength(texts.length);
+		expect(entry.cards.find((c) => c.cardId === out.cards[0])).toMatchObject({
+			decision: 'adopted',
+			decidedOnVersion: 1,
+			objective: { id: adoptedId }
+		});
+		expect(entry.cards.find((c) => c.cardId === out.cards[4])!.decision).toBeNull();
 	});
 
 	it('shows another tavolo of the plan none of these cards', () => {

@@ -33,10 +33,10 @@ function sentOutcomes(db: Db, tavoloId: number) {
 				)
 				.all()
 		: [];
-	return rows.map((r) => ({
-		...r,
-		decisions: new Map(decisions.filter((d) => d.outcomeId === r.id).map((d) => [d.cardId, d]))
-	}));
+	const byOutcome = new Map<number, Map<string, (typeof decisions)[number]>>();
+	for (const d of decisions)
+		byOutcome.set(d.outcomeId, (byOutcome.get(d.outcomeId) ?? new Map()).set(d.cardId, d));
+	return rows.map((r) => ({ ...r, decisions: byOutcome.get(r.id) ?? new Map() }));
 }
 
 /**
