@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { logInThroughForm, uniqueSuffix } from './helpers';
+import { logInThroughApi, logInThroughForm, uniqueSuffix } from './helpers';
 import { createMonitoredPlan, filledTemplate } from './monitoring-plan';
 
 /**
@@ -141,4 +141,30 @@ test('[M20-M27] the UdP enters a period by keyboard, pastes a column, saves, and
 	await page.screenshot({ path: 'test-results/monitoring-desk.png', fullPage: true });
 	await page.setViewportSize({ width: 390, height: 844 });
 	await page.screenshot({ path: 'test-results/monitoring-desk-phone.png', fullPage: true });
+});
+
+test('[M24] without JavaScript the grid is a plain form: a refused row keeps what was typed, then it saves', async ({
+	browser
+}) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await logInThroughApi(page.request, 'admin');
+	const planId = await newPlan(page);
+	await page.goto(`/plans/${planId}/monitoring?period=2025-S2`);
+	const cell = (n: number, indicator: string) =>
+		page.getByLabel(`${n}. ${indicator} — Valore`, { exact: true });
+	await cell(1, 'Famiglie prese in carico').fill('41');
+	await cell(2, 'Famiglie prese in carico').fill('quaranta');
+	await page.getByRole('button', { name: 'Salva i valori' }).click();
+	await expect(
+		page.getByRole('alert').filter({ hasText: 'Il modulo contiene errori' })
+	).toContainText('2. Famiglie prese in carico — Valore');
+	await expect(cell(1, 'Famiglie prese in carico')).toHaveValue('41');
+	await expect(cell(2, 'Famiglie prese in carico')).toHaveValue('quaranta');
+	expect(await missing(page, planId, '2025-S2')).toEqual([2, 2]);
+	await cell(2, 'Famiglie prese in carico').fill('42');
+	await page.getByRole('button', { name: 'Salva i valori' }).click();
+	await expect(page.getByText('Valori registrati: 2.', { exact: false })).toBeVisible();
+	expect(await missing(page, planId, '2025-S2')).toEqual([1, 1]);
+	await context.close();
 });
