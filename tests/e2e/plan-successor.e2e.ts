@@ -78,6 +78,9 @@ test('[M41] the UdP creates the next plan from the plan page; the carried object
 	const form = page.locator('form[action="?/create"]');
 	await expect(form.getByText('Grado di raggiungimento: buono')).toBeVisible();
 	await expectNoSeriousViolations(page, 'successor form');
+	const formShot = testInfo.outputPath('successor-form.png');
+	await page.screenshot({ path: formShot, fullPage: true });
+	await testInfo.attach('successor-form.png', { path: formShot, contentType: 'image/png' });
 
 	const nextTitle = `Piano di Zona 2025-2027 ${uniqueSuffix()}`;
 	await form.getByLabel('Titolo del nuovo piano').fill(nextTitle);
@@ -107,7 +110,7 @@ test('[M41] the UdP creates the next plan from the plan page; the carried object
 	await expect(carried).toContainText('A) Rafforzamento delle reti sociali');
 	await expectNoSeriousViolations(page, 'carried objective');
 	const path = testInfo.outputPath('carried-objective.png');
-	await page.screenshot({ path, fullPage: true });
+	await carried.screenshot({ path });
 	await testInfo.attach('carried-objective.png', { path, contentType: 'image/png' });
 
 	const list = (await (await page.request.get(`/api/plans/${nextPlanId}/objectives`)).json()) as {
