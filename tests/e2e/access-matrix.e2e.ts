@@ -216,7 +216,12 @@ function matrix(ids: DemoIds, b: Boards = boards): Record<string, Case[]> {
 			{ path: `/api/plans/${ids.planId}/monitoring?period=2026-S1`, expect: everyone }
 		],
 		'GET /api/plans/[planId]/evaluation': [
-			{ path: `/api/plans/${ids.planId}/evaluation?format=json`, expect: everyone }
+			{ path: `/api/plans/${ids.planId}/evaluation?format=json`, expect: everyone },
+			{ path: `/api/plans/${ids.planId}/evaluation?format=docx`, expect: everyone },
+			{ path: `/api/plans/${ids.planId}/evaluation?format=xlsx`, expect: everyone }
+		],
+		'POST /api/plans/[planId]/successor': [
+			{ path: `/api/plans/${ids.planId}/successor`, expect: adminOnly }
 		],
 		'GET /plans/[planId]/monitoring': [
 			{ path: `/plans/${ids.planId}/monitoring`, expect: everyone },
@@ -344,6 +349,12 @@ function matrix(ids: DemoIds, b: Boards = boards): Record<string, Case[]> {
 			{ path: '/plans/999999', expect: row('login', 'missing', 'denied', 'denied', 'denied') }
 		],
 		'GET /plans/[planId]/edit': [{ path: `/plans/${ids.planId}/edit`, expect: adminOnly }],
+		'GET /plans/[planId]/successor': [
+			{ path: `/plans/${ids.planId}/successor`, expect: adminOnly }
+		],
+		'POST /plans/[planId]/successor ?/create': [
+			{ path: `/plans/${ids.planId}/successor`, expect: adminOnly }
+		],
 		// Publishing would put the demo plan on the public page for later tests: refusals only.
 		'POST /plans/[planId] ?/publish': [
 			{ path: `/plans/${ids.planId}`, expect: adminOnly, refusalsOnly: true }

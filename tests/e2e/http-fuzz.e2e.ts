@@ -1040,6 +1040,37 @@ function cases(w: World): Record<string, Case[]> {
 				]
 			}
 		],
+		'POST /api/plans/[planId]/successor': [
+			{
+				who: 'admin',
+				path: `/api/plans/${w.monitored.plan}/successor`,
+				kind: 'json',
+				body: {
+					title: 'Piano successivo via API',
+					period: '2028-2030',
+					taxonomyVersion: '2025-2027',
+					objectiveIds: [w.monitored.objective]
+				},
+				foreign: { objectiveIds: [w.objective], taxonomyVersion: '2099-2101', period: '2022-2024' },
+				foreignPaths: [`/api/plans/${w.plan}/successor`]
+			}
+		],
+		'POST /plans/[planId]/successor ?/create': [
+			{
+				who: 'admin',
+				path: `/plans/${w.monitored.plan}/successor?/create`,
+				kind: 'form',
+				body: {
+					title: 'Piano successivo dal modulo',
+					period: '2028-2030',
+					taxonomyVersion: '2025-2027',
+					objectiveIds: [String(w.monitored.objective)]
+				},
+				arrays: ['objectiveIds'],
+				foreign: { objectiveIds: [String(w.objective)], taxonomyVersion: '2099-2101' },
+				foreignPaths: [`/plans/${w.plan}/successor?/create`]
+			}
+		],
 		'POST /ambiti ?/saveAmbito': [
 			{
 				who: 'admin',

@@ -96,6 +96,17 @@ export interface EvaluationInput {
 	notes: string | null;
 }
 
+/** The inputs of an objective not yet evaluated: every dimension without data. */
+export const emptyEvaluation: EvaluationInput = {
+	actionsPlanned: null,
+	actionsDone: null,
+	budgetPlanned: null,
+	budgetPaid: null,
+	userEvaluation: null,
+	resourceAdequacy: null,
+	notes: null
+};
+
 /** One row of the grid: the template's label, what the row says, and its band if computed. */
 export interface GridRow {
 	key: string;

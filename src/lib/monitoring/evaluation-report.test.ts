@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { evaluationGrid, type EvaluationInput } from './evaluation-grid';
+import { emptyEvaluation, evaluationGrid, type EvaluationInput } from './evaluation-grid';
 import { evaluationReport, NO_DATA, outputText } from './evaluation-report';
 
-const empty: EvaluationInput = {
-	actionsPlanned: null,
-	actionsDone: null,
-	budgetPlanned: null,
-	budgetPaid: null,
-	userEvaluation: null,
-	resourceAdequacy: null,
-	notes: null
-};
+const empty = emptyEvaluation;
 const filled: EvaluationInput = {
 	actionsPlanned: 7,
 	actionsDone: 6,

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, lte } from 'drizzle-orm';
 import { planObjectives } from '$lib/plan-objectives/plan-objective.schema';
 import { listPlanObjectives } from '$lib/plan-objectives/plan-objective-repo.server';
 import type { Db } from '$lib/server/db/database';
-import { evaluationGrid, type EvaluationInput } from './evaluation-grid';
+import { emptyEvaluation, evaluationGrid, type EvaluationInput } from './evaluation-grid';
 import {
 	indicatorIds,
 	indicatorUnit,
@@ -91,16 +91,6 @@ export function monitoringOfPeriod(db: Db, planId: number, period: string) {
 		return { id: o.id, number: o.number, title: o.title, indicators, missing };
 	});
 }
-
-const emptyEvaluation: EvaluationInput = {
-	actionsPlanned: null,
-	actionsDone: null,
-	budgetPlanned: null,
-	budgetPaid: null,
-	userEvaluation: null,
-	resourceAdequacy: null,
-	notes: null
-};
 
 /** [M7] Every live objective's grid; an objective not yet evaluated has `evaluation: null`. */
 export function planEvaluation(db: Db, planId: number) {
