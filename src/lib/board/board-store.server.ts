@@ -1,5 +1,5 @@
-import { and, eq } from 'drizzle-orm';
-import { inTransaction, type Db } from '$lib/server/db/database';
+import { and, eq, sql } from 'drizzle-orm';
+import { inTransaction, preparedOnce, type Db } from '$lib/server/db/database';
 import type { BoardMeta } from './board-doc';
 import {
 	boardCards,
@@ -32,8 +32,17 @@ export function savePhaseSnapshot(
 
 export type BoardRow = typeof boards.$inferSelect;
 
+/** Every board request runs this: built once (preparedOnce). */
+const boardById = preparedOnce((db) =>
+	db
+		.select()
+		.from(boards)
+		.where(eq(boards.id, sql.placeholder('boardId')))
+		.prepare()
+);
+
 export function getBoard(db: Db, boardId: string): BoardRow | undefined {
-	return db.select().from(boards).where(eq(boards.id, boardId)).get();
+	return boardById(db).get({ boardId });
 }
 
 /** The settings part of a board row, as the document mirrors them. */
