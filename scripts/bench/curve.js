@@ -175,7 +175,8 @@ function round(value, digits) {
 /**
  * Where the curve bends: the first point whose p95 passes 100 ms (a card
  * reaching the others a tenth of a second late, which a room notices), or
- * passes 50 ms at more than twice the previous point's; null if none.
+ * passes 50 ms at more than twice the previous point's; null if none. A point
+ * without updates (a trial's smallest) has no p95 and is no knee.
  * @param {CurveRow[]} rows @returns {Curve['knees']}
  */
 export function kneesOf(rows) {
@@ -185,7 +186,8 @@ export function kneesOf(rows) {
 		for (const server of /** @type {const} */ (['ours', 'reference'])) {
 			const points = rows.filter((r) => r.series === series);
 			const knee = points.find((r, i) => {
-				const p95 = r[server].p95Ms ?? Infinity;
+				const p95 = r[server].p95Ms;
+				if (p95 === null) return false;
 				const before = i > 0 ? points[i - 1]?.[server].p95Ms : null;
 				return p95 > 100 || (p95 > 50 && typeof before === 'number' && p95 > 2 * before);
 			});
