@@ -21,7 +21,7 @@ const FIGURES = [
 ];
 const SERIES = /** @type {const} */ ([
 	{ key: 'clients', title: 'clients per board (1 board)' },
-	{ key: 'boards', title: 'boards per process (25 clients each)' }
+	{ key: 'boards', title: 'boards per process' }
 ]);
 
 /** @param {string} text */
@@ -45,7 +45,9 @@ function panel(rows, value, title, at, knee) {
 	const top = niceMax(Math.max(...values));
 	// Memory per board can come out below zero at small points, where a garbage
 	// collection frees more than the boards take: the axis then goes below zero.
-	const low = Math.min(...values) < 0 ? -niceMax(-Math.min(...values)) : 0;
+	// At least a fifth of the height, so that the labels of 0 and of the bottom stay apart.
+	const least = Math.min(...values);
+	const low = least < 0 ? -Math.max(niceMax(-least), top / 5) : 0;
 	const x = (/** @type {number} */ i) =>
 		at.x + PANEL.left + (rows.length > 1 ? (i * w) / (rows.length - 1) : w / 2);
 	const y = (/** @type {number} */ v) => at.y + PANEL.top + h - ((v - low) / (top - low)) * h;
@@ -109,8 +111,9 @@ export function curveSvg(curve, subtitle) {
 	SERIES.forEach((series, col) => {
 		const rows = curve.rows.filter((r) => r.series === series.key);
 		const knee = curve.knees.find((k) => k.series === series.key && k.server === 'ours')?.at;
+		const each = series.key === 'boards' ? ` (${rows[0]?.clientsPerBoard ?? 0} clients each)` : '';
 		parts.push(
-			`<text x="${col * PANEL.width + PANEL.left}" y="64" class="title">${escape(series.title)}</text>`
+			`<text x="${col * PANEL.width + PANEL.left}" y="64" class="title">${escape(series.title + each)}</text>`
 		);
 		FIGURES.forEach((figure, row) => {
 			parts.push(

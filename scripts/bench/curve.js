@@ -141,6 +141,8 @@ export async function curveFigures(start, point, run) {
  * @param {import('./load.js').WorkerResult[]} results @param {number} settleMs
  */
 async function idleBoards(start, setup, results, settleMs) {
+	// Every provider adds a process 'exit' listener; one per board is expected here.
+	process.setMaxListeners(0);
 	const server = await start();
 	/** @type {WebsocketProvider[]} */
 	const providers = [];
