@@ -4,9 +4,8 @@ import { measurementInput } from '$lib/monitoring/monitoring-input';
 import { objectivesWithIndicators } from '$lib/monitoring/monitoring-read.server';
 import { planObjectives } from '$lib/plan-objectives/plan-objective.schema';
 import type { Database } from '$lib/server/db/database';
-import { addAmbito, addPlan } from '$lib/server/db/test-fixtures';
 import { ensureTaxonomies } from '$lib/taxonomy/taxonomy-repo.server';
-import { databaseBefore } from '../support/migrations';
+import { addPlanAsFirstWritten, databaseBefore } from '../support/migrations';
 
 /**
  * [M8] drizzle/0010_monitoring.sql on a database as 0009 left it: the objectives and
@@ -36,7 +35,7 @@ beforeAll(() => {
 		.all();
 	expect(tables, 'the measurements table comes with 0010').toEqual([]);
 	ensureTaxonomies(database.db);
-	planId = addPlan(database.db, addAmbito(database.db));
+	planId = addPlanAsFirstWritten(database);
 	objectiveId = Number(
 		database.sqlite
 			.prepare(

@@ -8,9 +8,8 @@ import {
 	type PlanObjectiveRow
 } from '$lib/plan-objectives/plan-objective-repo.server';
 import type { Database } from '$lib/server/db/database';
-import { addAmbito, addPlan } from '$lib/server/db/test-fixtures';
 import { ensureTaxonomies } from '$lib/taxonomy/taxonomy-repo.server';
-import { databaseBefore } from '../support/migrations';
+import { addPlanAsFirstWritten, databaseBefore } from '../support/migrations';
 
 /**
  * [PO1] drizzle/0008_approval_dates.sql, on a database in the state the fixture
@@ -27,7 +26,7 @@ beforeAll(() => {
 	database = before.database;
 	removeDatabase = before.remove;
 	ensureTaxonomies(database.db);
-	const planId = addPlan(database.db, addAmbito(database.db));
+	const planId = addPlanAsFirstWritten(database);
 	const cases: [string, string, string | null][] = [
 		['noDate', 'approved', null],
 		['impossible', 'approved', '2024-02-30'],

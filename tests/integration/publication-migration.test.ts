@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishedPlanId, setPublished } from '$lib/monitoring/publication.server';
 import type { Database } from '$lib/server/db/database';
-import { addAmbito, addPlan } from '$lib/server/db/test-fixtures';
 import { ensureTaxonomies } from '$lib/taxonomy/taxonomy-repo.server';
-import { databaseBefore } from '../support/migrations';
+import { addPlanAsFirstWritten, databaseBefore } from '../support/migrations';
 
 /**
  * [M13] drizzle/0011_public_results.sql on a database as 0010 left it: the plans are
@@ -22,7 +21,7 @@ beforeAll(() => {
 		.all();
 	expect(tables, 'the publications table comes with 0011').toEqual([]);
 	ensureTaxonomies(database.db);
-	planId = addPlan(database.db, addAmbito(database.db));
+	planId = addPlanAsFirstWritten(database);
 	before.migrateRest();
 });
 

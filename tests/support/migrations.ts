@@ -35,3 +35,24 @@ export function databaseBefore(tag: string): {
 		}
 	};
 }
+
+/**
+ * An ambito and its 2025-2027 plan written with the columns of 0000 only: the drizzle
+ * builders (addPlan) write every column of today's schema, which a database before a
+ * later migration adding a plan column (0012's cadence) does not have yet.
+ */
+export function addPlanAsFirstWritten(database: Database): number {
+	const ambitoId = database.sqlite
+		.prepare(
+			`insert into ambiti (name, lead_body, created_at) values ('Ambito di prova', 'Comune capofila', 1)`
+		)
+		.run().lastInsertRowid;
+	return Number(
+		database.sqlite
+			.prepare(
+				`insert into plans (ambito_id, title, period, status, taxonomy_version_id, created_at)
+				values (?, 'Piano di Zona', '2025-2027', 'drafting', '2025-2027', 1)`
+			)
+			.run(ambitoId).lastInsertRowid
+	);
+}

@@ -34,7 +34,7 @@ function description(version: string, o: Objective, monitored: Monitored | undef
 export function accountabilityRows(db: Db, planId: number): DecidimRow[] | undefined {
 	const plan = getPlan(db, planId);
 	if (!plan) return undefined;
-	const last = planPeriods(plan.period).at(-1);
+	const last = planPeriods(plan.period, plan.monitoringCadence).at(-1);
 	const monitored = new Map(
 		(last ? monitoringOfPeriod(db, planId, last) : []).map((m) => [m.id, m])
 	);

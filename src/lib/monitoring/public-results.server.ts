@@ -55,7 +55,7 @@ export function publicResults(db: Db, planId: number) {
 	const macroNames = new Map(
 		listMacroAreas(db, plan.taxonomyVersionId).map((m) => [m.code, m.label])
 	);
-	const last = planPeriods(plan.period).at(-1);
+	const last = planPeriods(plan.period, plan.monitoringCadence).at(-1);
 	const monitored = new Map(
 		(last ? monitoringOfPeriod(db, planId, last) : []).map((m) => [m.id, m])
 	);

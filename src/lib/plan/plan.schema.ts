@@ -1,5 +1,6 @@
 import { integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { macroAreas, taxonomyVersions } from '../taxonomy/taxonomy.schema';
+import { monitoringCadences } from './monitoring-cadence';
 import { planStatuses } from './plan-status';
 
 export const ambiti = sqliteTable('ambiti', {
@@ -33,6 +34,10 @@ export const plans = sqliteTable('plans', {
 	taxonomyVersionId: text('taxonomy_version_id')
 		.notNull()
 		.references(() => taxonomyVersions.id),
+	/** How often its indicators are measured (monitoring SPEC M1, M14). */
+	monitoringCadence: text('monitoring_cadence', { enum: monitoringCadences })
+		.notNull()
+		.default('semester'),
 	createdAt: integer('created_at').notNull()
 });
 
