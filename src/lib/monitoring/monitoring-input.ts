@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDate } from '$lib/forms/fields';
 import { resourceAdequacyScale } from './evaluation-grid';
 
 /**
@@ -38,3 +39,36 @@ export const evaluationInput = z.strictObject({
 	notes: z.string().trim().max(4000).nullable()
 });
 export type EvaluationBody = z.infer<typeof evaluationInput>;
+
+/** An objective's actions are a plan's work over three years, not a task list: a bound on the body. */
+export const MAX_ACTIONS = 200;
+const day = z.string({ error: 'invalid_date' }).refine(isCalendarDate, { error: 'invalid_date' });
+
+/** [M15] The whole list of an objective's actions, in the UdP's order. */
+export const actionsInput = z.strictObject({
+	actions: z
+		.array(
+			z.strictObject({
+				title: z.string().trim().min(1, { error: 'required' }).max(300, { error: 'too_long' }),
+				plannedOn: day,
+				doneOn: day.nullable()
+			})
+		)
+		.max(MAX_ACTIONS, { error: 'too_many' })
+});
+export type ActionsBody = z.infer<typeof actionsInput>;
+
+/** [M16] The budget of an objective, one entry per year of the plan, in euros. */
+export const budgetInput = z.strictObject({
+	years: z
+		.array(
+			z.strictObject({
+				year: z.number({ error: 'not_a_number' }).int().min(1900).max(2200),
+				planned: budget,
+				committed: budget,
+				paid: budget
+			})
+		)
+		.max(10, { error: 'too_many' })
+});
+export type BudgetBody = z.infer<typeof budgetInput>;
