@@ -123,8 +123,8 @@ test('[M14-M17] the UdP sets the cadence, enters actions and budget, fills the g
 	const grid = page.getByRole('form', { name: 'Compila la griglia di valutazione' });
 	await expect(grid.getByLabel('Azioni previste')).toHaveValue('3');
 	await expect(grid.getByLabel('Azioni realizzate')).toHaveValue('2');
-	await expect(grid.getByLabel('Risorse programmate (euro)')).toHaveValue('15000.5');
-	await expect(grid.getByLabel('Risorse liquidate (euro)')).toHaveValue('15000.5');
+	await expect(grid.getByLabel('Risorse programmate (euro)')).toHaveValue('15000,5');
+	await expect(grid.getByLabel('Risorse liquidate (euro)')).toHaveValue('15000,5');
 	await expect(grid).toContainText('Fascia: sufficiente (66,7%)');
 	await expect(grid).toContainText('Fascia: ottimo (100%)');
 	await grid.getByLabel('Azioni realizzate').fill('3');
@@ -194,6 +194,36 @@ test('[M15-M17] whoever else may see the plan reads actions, budget and grid, wi
 	expect((await put('actions', actions)).status()).toBe(200);
 	const years = { years: [{ year: 2025, planned: 100, committed: null, paid: 100 }] };
 	expect((await put('budget', years)).status()).toBe(200);
+
+	// Bad input: 400 with the reason, nothing saved.
+	const refusals: [string, unknown, unknown][] = [
+		[
+			'budget',
+			{ years: [{ year: 2031, planned: 1, committed: null, paid: null }] },
+			'year-outside-plan'
+		],
+		['budget', { years: [years.years[0], years.years[0]] }, 'year-repeated'],
+		['budget', { years: [{ ...years.years[0], paid: '100' }] }, 'invalid-input'],
+		[
+			'actions',
+			{ actions: [{ title: 'X', plannedOn: '2031-01-01', doneOn: null }] },
+			'date-outside-plan'
+		],
+		[
+			'actions',
+			{ actions: [{ title: 'X', plannedOn: '2025-02-30', doneOn: null }] },
+			'invalid-input'
+		],
+		['actions', { actions: [], extra: true }, 'invalid-input']
+	];
+	for (const [path, body, reason] of refusals) {
+		const refused = await put(path, body);
+		expect(refused.status(), JSON.stringify(body)).toBe(400);
+		expect(((await refused.json()) as { error: string }).error).toBe(reason);
+	}
+	const kept = await (await page.request.get(`${api}/actions`)).json();
+	expect(kept).toEqual(actions);
+	expect(await (await page.request.get(`${api}/budget`)).json()).toEqual(years);
 
 	const context = await browser.newContext();
 	const reader = await context.newPage();

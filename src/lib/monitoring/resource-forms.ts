@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { controlFaults, type FieldErrors } from '$lib/forms/form-data';
+import { getLocale } from '$lib/paraglide/runtime';
 import {
 	actionsInput,
 	budgetInput,
@@ -22,6 +23,17 @@ export function numberText(text: string): number | string | null {
 	const trimmed = text.trim();
 	if (trimmed === '') return null;
 	return /^-?\d+(?:[.,]\d+)?$/.test(trimmed) ? Number(trimmed.replace(',', '.')) : trimmed;
+}
+
+/** The reader's decimal mark: a comma in Italian. */
+export const decimalMark = (): ',' | '.' => (getLocale() === 'en' ? '.' : ',');
+
+/**
+ * A stored number as an input shows it for typing again: no grouping, the reader's decimal mark
+ * (`1200,5` in Italian), which numberText reads back.
+ */
+export function numberInputText(value: number | null, decimalMark: ',' | '.'): string {
+	return value === null ? '' : String(value).replace('.', decimalMark);
 }
 
 /** Each problem under its path (`actions.2.plannedOn`), so a row's error names the row. */
