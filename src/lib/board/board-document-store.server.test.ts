@@ -3,13 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { joinWithCode } from '$lib/attendance/join.server';
-import { openDatabase } from '$lib/server/db/database';
+import { openDatabase, type Db } from '$lib/server/db/database';
 import { createTestDatabase } from '$lib/server/db/test-database';
 import { addAmbitoWithPlan, addMeeting, addTavolo, addUser } from '$lib/server/db/test-fixtures';
-import { documentStoreContract } from '$lib/sync/document-store.contract';
+import type { DocumentStore } from '$lib/sync/document-store';
+import { documentStoreContract, type StoreFixture } from '$lib/sync/document-store.contract';
 import { openBoard } from './board-commands.server';
 import { BoardDocumentStore, type CardRecord } from './board-document-store.server';
 import { BoardHub } from './board-hub.server';
+import { BoardWriterStore } from './board-writer-store.server';
 
 /**
  * The SQLite store against the document-store contract, on real files: a
@@ -52,24 +54,43 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(template.dir, { recursive: true, force: true }));
 
-documentStoreContract<CardRecord>('SQLite', () => {
+const writerScript = new URL('../server/db/sqlite-writer.worker.js', import.meta.url);
+
+documentStoreContract<CardRecord>('SQLite', () => sqliteFixture((db) => BoardDocumentStore.of(db)));
+
+documentStoreContract<CardRecord>('SQLite, writer thread', () => {
+	const writers: BoardWriterStore[] = [];
+	const fixture = sqliteFixture((db) => {
+		writers.push(new BoardWriterStore(db, writerScript));
+		return writers.at(-1)!;
+	});
+	return {
+		...fixture,
+		cleanup: () => {
+			for (const writer of writers) void writer.close();
+			fixture.cleanup();
+		}
+	};
+});
+
+function sqliteFixture(storeOf: (db: Db) => DocumentStore<CardRecord>): StoreFixture<CardRecord> {
 	const dir = mkdtempSync(join(tmpdir(), 'tavoli-store-'));
 	const file = join(dir, 'tavoli.db');
 	copyFileSync(template.file, file);
 	const opened = [openDatabase(file)];
 	return {
-		store: BoardDocumentStore.of(opened[0]!.db),
+		store: storeOf(opened[0]!.db),
 		docIds: template.boards,
 		participants: template.people,
 		record: (n) => ({ cardId: `card${n}`, participantId: template.people[0], phase: 'collect' }),
 		reopen: () => {
 			const again = openDatabase(file);
 			opened.push(again);
-			return BoardDocumentStore.of(again.db);
+			return storeOf(again.db);
 		},
 		cleanup: () => {
 			for (const database of opened) database.close();
 			rmSync(dir, { recursive: true, force: true });
 		}
 	};
-});
+}

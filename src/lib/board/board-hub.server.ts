@@ -7,6 +7,8 @@ import type { PolicyRegistry } from '$lib/sync/policy';
 import { BoardRoom, type Participant, type SyncSocket } from './board-room.server';
 import type { BoardWriteContext } from './board-write-context';
 import { CloseCode } from '$lib/sync/protocol';
+import type { DocumentStore } from '$lib/sync/document-store';
+import { BoardDocumentStore, type CardRecord } from './board-document-store.server';
 
 const IDLE_UNLOAD_MS = 60_000;
 
@@ -22,7 +24,9 @@ export class BoardHub {
 		private readonly db: Db,
 		private readonly clock: Clock,
 		/** The rules of each root of a board's document (composed in live-session). */
-		private readonly policies: PolicyRegistry<BoardWriteContext>
+		private readonly policies: PolicyRegistry<BoardWriteContext>,
+		/** Where the rooms store their documents: the writer thread's store in the app. */
+		private readonly store: DocumentStore<CardRecord> = BoardDocumentStore.of(db)
 	) {}
 
 	/** The room of an existing board, loaded if needed. */
@@ -31,7 +35,14 @@ export class BoardHub {
 		if (loaded) return loaded;
 		const board = getBoard(this.db, boardId);
 		if (!board) return undefined;
-		const room = new BoardRoom(this.db, this.clock, boardId, metaOf(board), this.policies);
+		const room = new BoardRoom(
+			this.db,
+			this.clock,
+			boardId,
+			metaOf(board),
+			this.policies,
+			this.store
+		);
 		this.rooms.set(boardId, room);
 		this.scheduleUnload(boardId);
 		return room;
