@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { BoardHub } from '$lib/board/board-hub.server';
 import { BoardWriterStore } from '$lib/board/board-writer-store.server';
 import { boardPolicies } from '$lib/live-session/board-policies';
+import { todayInRome } from '$lib/meeting/meeting';
 import { seedDemoIfEmpty } from '$lib/demo/seed-demo.server';
 import { migrateDatabase, openDatabase, type Database } from '$lib/server/db/database';
 import { setRuntime, systemClock, type Clock } from '$lib/server/runtime';
@@ -42,6 +43,7 @@ export async function startApp(
 	const demoLoaded = config.demoData ? await seedDemoIfEmpty(database, clock.now()) : false;
 	const store = writerScript ? new BoardWriterStore(database.db, writerScript) : undefined;
 	const hub = new BoardHub(database.db, clock, boardPolicies, store);
+	hub.warmUp(todayInRome(clock.now()));
 	setRuntime({
 		database,
 		clock,

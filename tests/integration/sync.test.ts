@@ -358,7 +358,7 @@ describe('[B11] persistence', () => {
 		newcomer.provider.destroy();
 	});
 
-	it('keeps every accepted update across a restart', async () => {
+	it('keeps every accepted update across a restart, and loads today’s open board at start', async () => {
 		const guest = guestCookie(server, board.joinCode, 'Persistente');
 		const c = connectClient(server, board.boardId, guest.cookie);
 		await c.synced;
@@ -377,6 +377,9 @@ describe('[B11] persistence', () => {
 		const dir = server.dir;
 		await server.stop();
 		server = await startTestServer(dir);
+		// Today's incontro is under way: its board is in memory before anyone comes;
+		// the other board of this file (an incontro of months ago) is not.
+		expect(server.app.hub.loadedBoards()).toEqual([board.boardId]);
 		const again = connectClient(
 			server,
 			board.boardId,

@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import type { Db } from '$lib/server/db/database';
 import type { Clock } from '$lib/server/runtime';
 import { writeMeta } from './board-doc';
-import { getBoard, metaOf } from './board-store.server';
+import { getBoard, metaOf, openBoardsOn } from './board-store.server';
 import type { PolicyRegistry } from '$lib/sync/policy';
 import { BoardRoom, type Participant, type SyncSocket } from './board-room.server';
 import type { BoardWriteContext } from './board-write-context';
@@ -13,8 +13,8 @@ import { BoardDocumentStore, type CardRecord } from './board-document-store.serv
 const IDLE_UNLOAD_MS = 60_000;
 
 /**
- * The boards held in memory, loaded on first use and unloaded a minute after the
- * last connection leaves. Commands and the sync server reach rooms only here.
+ * The boards held in memory, loaded on first use (today's open ones at start)
+ * and unloaded a minute after the last connection leaves. Commands and the sync server reach rooms only here.
  */
 export class BoardHub {
 	private readonly rooms = new Map<string, BoardRoom>();
@@ -46,6 +46,22 @@ export class BoardHub {
 		this.rooms.set(boardId, room);
 		this.scheduleUnload(boardId);
 		return room;
+	}
+
+	/**
+	 * Loads the boards of the incontri open on `day` (a start after a restart):
+	 * the first newcomer finds them in memory. They stay until their last
+	 * connection leaves, then go a minute later like any board.
+	 */
+	warmUp(day: string): string[] {
+		const warmed = openBoardsOn(this.db, day).filter((boardId) => this.room(boardId));
+		for (const boardId of warmed) this.cancelUnload(boardId);
+		return warmed;
+	}
+
+	/** The boards in memory now. */
+	loadedBoards(): string[] {
+		return [...this.rooms.keys()];
 	}
 
 	connect(boardId: string, socket: SyncSocket, participant: Participant) {

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { inTransaction, type Db } from '$lib/server/db/database';
 import type { BoardMeta } from './board-doc';
 import {
@@ -34,6 +34,23 @@ export type BoardRow = typeof boards.$inferSelect;
 
 export function getBoard(db: Db, boardId: string): BoardRow | undefined {
 	return db.select().from(boards).where(eq(boards.id, boardId)).get();
+}
+
+/** The open boards of the incontri held on `day` (Europe/Rome) and convened or under way. */
+export function openBoardsOn(db: Db, day: string): string[] {
+	return db
+		.select({ id: boards.id })
+		.from(boards)
+		.innerJoin(meetings, eq(meetings.id, boards.meetingId))
+		.where(
+			and(
+				eq(meetings.date, day),
+				eq(boards.open, true),
+				inArray(meetings.status, ['convened', 'in_progress'])
+			)
+		)
+		.all()
+		.map((row) => row.id);
 }
 
 /** The settings part of a board row, as the document mirrors them. */
