@@ -1,12 +1,14 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
 import { joinWithCode } from '$lib/attendance/join.server';
 import { openDatabase, type Db } from '$lib/server/db/database';
 import { createTestDatabase } from '$lib/server/db/test-database';
 import { addAmbitoWithPlan, addMeeting, addTavolo, addUser } from '$lib/server/db/test-fixtures';
-import type { DocumentStore } from '$lib/sync/document-store';
+import type { CommitOutcome, DocumentStore } from '$lib/sync/document-store';
+import { RoomStorage, type Accepted } from '$lib/sync/room-storage';
 import { documentStoreContract, type StoreFixture } from '$lib/sync/document-store.contract';
 import { openBoard } from './board-commands.server';
 import { BoardDocumentStore, type CardRecord } from './board-document-store.server';
@@ -94,3 +96,86 @@ function sqliteFixture(storeOf: (db: Db) => DocumentStore<CardRecord>): StoreFix
 		}
 	};
 }
+
+describe('[B11] the writer thread', () => {
+	const update = () => {
+		const doc = new Y.Doc();
+		doc.getMap('m').set('x', 1);
+		return Y.encodeStateAsUpdate(doc);
+	};
+	/** A claim the database refuses: the participant is on no foglio firme (foreign key). */
+	const stranger = { clientId: 77, participantId: 'nobody-on-the-foglio-firme' };
+
+	function withWriter(test: (store: BoardWriterStore, boardId: string) => void) {
+		const fixture = sqliteFixture((db) => new BoardWriterStore(db, writerScript));
+		const store = fixture.store as BoardWriterStore;
+		try {
+			test(store, fixture.docIds[0]);
+		} finally {
+			void store.close();
+			fixture.cleanup();
+		}
+	}
+
+	it('answers a commit the database refuses with its error, stores nothing, and commits the next', () =>
+		withWriter((store, boardId) => {
+			const outcomes: CommitOutcome[] = [];
+			const refused = { updates: [update()], claims: [stranger], records: [] };
+			store.commit([{ docId: boardId, batch: refused }], 1, (o) => outcomes.push(o));
+			const fine = { updates: [update()], claims: [], records: [] };
+			store.commit([{ docId: boardId, batch: fine }], 2, (o) => outcomes.push(o));
+			store.settle();
+			expect(outcomes[0]).toMatchObject({ ok: false, error: { message: /FOREIGN KEY/ } });
+			expect(outcomes[1]).toMatchObject({ ok: true });
+			expect(store.load(boardId).updates).toHaveLength(1);
+			expect(store.load(boardId).claims).toEqual([]);
+		}));
+
+	it('a room whose commit on the thread fails sends nothing on and keeps the update to retry', async () => {
+		const fixture = sqliteFixture((db) => new BoardWriterStore(db, writerScript));
+		const store = fixture.store as BoardWriterStore;
+		const boardId = fixture.docIds[0];
+		const sent: Accepted[] = [];
+		const room = new RoomStorage(
+			store,
+			() => 1,
+			boardId,
+			new Y.Doc(),
+			store.load(boardId),
+			(a) => sent.push(...a)
+		);
+		const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+		try {
+			room.claim(stranger);
+			room.accept(update(), 'a socket');
+			// The turn's commit goes to the thread; settle waits for its answer.
+			await new Promise((resolve) => setImmediate(resolve));
+			store.settle();
+			expect(errors).toHaveBeenCalledOnce();
+			expect(sent).toEqual([]);
+			expect(room.retrying).toBe(true);
+			expect(room.isStored(room.mark())).toBe(false);
+			expect(store.load(boardId).updates).toEqual([]);
+		} finally {
+			room.close();
+			errors.mockRestore();
+			void store.close();
+			fixture.cleanup();
+		}
+	});
+
+	it('commits on the event loop once the thread is gone', async () => {
+		const fixture = sqliteFixture((db) => new BoardWriterStore(db, writerScript));
+		const store = fixture.store as BoardWriterStore;
+		try {
+			await store.close();
+			const outcomes: CommitOutcome[] = [];
+			const batch = { updates: [update()], claims: [], records: [] };
+			store.commit([{ docId: fixture.docIds[0], batch }], 1, (o) => outcomes.push(o));
+			expect(outcomes).toEqual([{ ok: true, lastIds: [expect.any(Number)] }]);
+			expect(store.load(fixture.docIds[0]).updates).toHaveLength(1);
+		} finally {
+			fixture.cleanup();
+		}
+	});
+});
