@@ -164,6 +164,20 @@ describe('[B11] the writer thread', () => {
 		}
 	});
 
+	it('a commit waiting for the lock the event loop holds while it settles gives up rather than wait forever', () =>
+		withWriter((store, boardId) => {
+			const outcomes: CommitOutcome[] = [];
+			const batch = { updates: [update()], claims: [], records: [] };
+			// As a server change inside a command's transaction: the thread cannot get the
+			// write lock until the event loop's transaction ends, which waits for the thread.
+			store.transaction(() => {
+				store.commit([{ docId: boardId, batch }], 1, (o) => outcomes.push(o));
+				store.settle();
+			});
+			expect(outcomes).toMatchObject([{ ok: false, error: { message: /locked|busy/i } }]);
+			expect(store.load(boardId).updates).toEqual([]);
+		}));
+
 	it('commits on the event loop once the thread is gone', async () => {
 		const fixture = sqliteFixture((db) => new BoardWriterStore(db, writerScript));
 		const store = fixture.store as BoardWriterStore;

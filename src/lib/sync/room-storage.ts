@@ -188,7 +188,7 @@ export class RoomStorage<R> {
 	}
 
 	/** The commit of what `take` gave failed: logged, kept, retried every second on its own. */
-	failed(err: unknown): void {
+	private failed(err: unknown): void {
 		this.sending = null;
 		this.failures++;
 		console.error(
@@ -199,7 +199,10 @@ export class RoomStorage<R> {
 		this.retryTimer = setTimeout(() => this.flush(), RETRY_MS);
 	}
 
-	/** The shared commit of what `take` gave failed: this room stores on its own, at once. */
+	/**
+	 * The shared commit of what `take` gave failed (another room's batch, the writer
+	 * thread gone or unable to get the lock): this room stores on its own, at once.
+	 */
 	storeAlone(): void {
 		this.sending = null;
 		this.flush();
@@ -252,8 +255,8 @@ export class RoomStorage<R> {
  * one transaction: with ten busy boards, one fsync per turn instead of ten
  * (docs/PERFORMANCE.md). One commit is under way at a time: what the rooms
  * accept meanwhile goes in the next, started as soon as it is done. Each room
- * sends its updates on only after the commit. If a shared commit fails, each
- * room stores on its own, with its own retry.
+ * sends its updates on only after the commit. If a commit fails, each room
+ * stores on its own at once, with its own retry.
  */
 class FlushGroup {
 	private static readonly groups = new WeakMap<object, FlushGroup>();
@@ -292,7 +295,7 @@ class FlushGroup {
 		this.store.commit(batches, taken[0]!.room.now(), (outcome) => {
 			this.underWay = false;
 			if (outcome.ok) taken.forEach(({ room }, i) => room.committed(outcome.lastIds[i] ?? 0));
-			else if (taken.length === 1) taken[0]!.room.failed(outcome.error);
+			// At once, each on its own; a room that fails again logs and retries on its timer.
 			else for (const { room } of taken) room.storeAlone();
 			if (this.rooms.size) this.timer ??= setImmediate(() => this.run());
 		});

@@ -17,8 +17,12 @@ const { path, statements, port, signal } =
 	);
 
 const sqlite = new Sqlite(path);
-// The same settings as openDatabase: a commit is on disk (FULL) before it is answered.
-sqlite.pragma('busy_timeout = 5000');
+// The event loop's connection may hold the write lock while it waits for this thread
+// (a server change inside a command's transaction settles the commits under way): a
+// commit that cannot get the lock soon gives up, and the caller stores on the event
+// loop instead. 250 ms: far above a normal transaction, well below a stall anyone minds.
+sqlite.pragma('busy_timeout = 250');
+// As openDatabase: a commit is on disk (FULL) before it is answered.
 sqlite.pragma('synchronous = FULL');
 sqlite.pragma('foreign_keys = ON');
 
