@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { inTransaction, preparedOnce, type Db } from '$lib/server/db/database';
 import type { BoardMeta } from './board-doc';
 import {
@@ -43,6 +43,23 @@ const boardById = preparedOnce((db) =>
 
 export function getBoard(db: Db, boardId: string): BoardRow | undefined {
 	return boardById(db).get({ boardId });
+}
+
+/** The open boards of the incontri held on `day` (Europe/Rome) and convened or under way. */
+export function openBoardsOn(db: Db, day: string): string[] {
+	return db
+		.select({ id: boards.id })
+		.from(boards)
+		.innerJoin(meetings, eq(meetings.id, boards.meetingId))
+		.where(
+			and(
+				eq(meetings.date, day),
+				eq(boards.open, true),
+				inArray(meetings.status, ['convened', 'in_progress'])
+			)
+		)
+		.all()
+		.map((row) => row.id);
 }
 
 /** The settings part of a board row, as the document mirrors them. */
