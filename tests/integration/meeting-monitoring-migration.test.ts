@@ -1,16 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addToAgenda, agendaMonitoring } from '$lib/monitoring/meeting-monitoring.server';
-import { listPlanObjectives } from '$lib/plan-objectives/plan-objective-repo.server';
 import type { Database } from '$lib/server/db/database';
-import {
-	addAmbitoWithPlan,
-	addMeeting,
-	addObjectives,
-	addTavolo,
-	exportedObjective
-} from '$lib/server/db/test-fixtures';
+import { addMeeting, addTavolo } from '$lib/server/db/test-fixtures';
 import { ensureTaxonomies } from '$lib/taxonomy/taxonomy-repo.server';
-import { databaseBefore } from '../support/migrations';
+import { databaseBefore, seedPlan } from '../support/migrations';
 
 /**
  * [M32] drizzle/0013_meeting_monitoring.sql on a database as the earlier migrations left
@@ -32,9 +25,17 @@ beforeAll(() => {
 	expect(tables, 'the agenda table comes with 0013').toEqual([]);
 	const { db } = database;
 	ensureTaxonomies(db);
-	const { planId } = addAmbitoWithPlan(db);
-	addObjectives(db, planId, [exportedObjective(1, 'Custodia sociale')]);
-	objectiveId = listPlanObjectives(db, planId)[0]!.id;
+	// Plan and objective in the columns they had before 0014 (which adds to both tables).
+	const planId = seedPlan(database);
+	objectiveId = Number(
+		database.sqlite
+			.prepare(
+				`insert into plan_objectives (plan_id, number, title, template, fields, verbatim, macro_areas,
+					key_points, leps, indicators, status, created_at, updated_at)
+				values (?, 1, 'Custodia sociale', '2025-2027', '{}', '{}', '["A"]', '{}', '[]', '[]', 'draft', 1, 1)`
+			)
+			.run(planId).lastInsertRowid
+	);
 	const tavoloId = addTavolo(db, planId, 'Anziani');
 	meeting = { id: addMeeting(db, tavoloId, '2026-03-02'), tavoloId, planId };
 	before.migrateRest();
