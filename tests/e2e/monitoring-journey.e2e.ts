@@ -120,7 +120,7 @@ async function fillTemplate(page: Page, period: string, objectiveId: number, val
 	const download = page.waitForEvent('download');
 	await page.getByRole('link', { name: `Scarica il modello XLSX del periodo ${period}` }).click();
 	const book = new ExcelJS.Workbook();
-	await book.xlsx.load(readFileSync((await (await download).path())!));
+	await book.xlsx.readFile((await (await download).path())!);
 	const sheet = book.getWorksheet('Monitoraggio')!;
 	const rows: ExcelJS.Row[] = [];
 	sheet.eachRow((row, n) => {
