@@ -49,6 +49,7 @@ function pagesFor(role: DemoRole): string[] {
 			`/plans/${ids.planId}/tavoli/new`,
 			`/plans/${ids.planId}/inbox`,
 			`/plans/${ids.planId}/objectives/import-sheet`,
+			`/plans/${ids.planId}/successor`,
 			'/ambiti',
 			`/ambiti/${ids.ambitoId}`,
 			'/organizations',

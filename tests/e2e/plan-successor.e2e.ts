@@ -88,6 +88,7 @@ test('[M41] the UdP creates the next plan from the plan page; the carried object
 	await expect(form.getByLabel('Linee di indirizzo regionali')).toHaveValue('2025-2027');
 	await form.getByRole('button', { name: 'Crea il piano' }).click();
 	await expect(page.getByRole('alert')).toContainText('Scegli almeno un obiettivo.');
+	await expectNoSeriousViolations(page, 'successor form with errors');
 	await form.getByRole('checkbox', { name: '1. Reti di inclusione attiva' }).check();
 	await form.getByRole('button', { name: 'Crea il piano' }).click();
 
