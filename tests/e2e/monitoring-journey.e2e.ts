@@ -227,7 +227,8 @@ test('[issue 15] measured for two semesters, evaluated, reported, carried into t
 		1, 0, 0
 	]);
 
-	// 3. The regional grid for the three objectives (the API's body; see the report).
+	// 3. The regional grid for the three objectives, saved through the API (the objective page's
+	// form for it is another slice), read back with its computed bands on the objective's page.
 	const grids = new Map([
 		[casa.id, { actionsPlanned: 10, actionsDone: 8, budgetPlanned: 20000, budgetPaid: 20000 }],
 		[lavoro.id, { actionsPlanned: 4, actionsDone: 4, budgetPlanned: 15000, budgetPaid: 12000 }],
@@ -244,6 +245,10 @@ test('[issue 15] measured for two semesters, evaluated, reported, carried into t
 		});
 		expect(saved.status()).toBe(200);
 	}
+	await page.goto(`/plans/${planId}/objectives/${lavoro.id}`);
+	const grid = page.getByRole('region', { name: 'Monitoraggio', exact: true });
+	await expect(grid).toContainText('ottimo (100%)');
+	await expect(grid).toContainText('non realizzato come programmato o sovrastimato (80%)');
 
 	// 4. The resoconto degli esiti, downloaded from the plan's page, opens in LibreOffice.
 	await page.goto(`/plans/${planId}`);
