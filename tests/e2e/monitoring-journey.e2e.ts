@@ -11,7 +11,7 @@ import {
 	logInThroughForm,
 	uniqueSuffix
 } from './helpers';
-import { createMonitoredPlan, templateColumns } from './monitoring-plan';
+import { createMonitoredPlan, publishResults, templateColumns } from './monitoring-plan';
 import { decide, draftCards, formAction } from './tavolo-outcome';
 import { apiAs } from './voting-setup';
 
@@ -305,12 +305,7 @@ test('[issue 15] measured for two semesters, evaluated, reported, carried into t
 	}
 
 	// 6. Published, read logged out on a phone.
-	await page.goto(`/plans/${planId}`);
-	const control = page.getByRole('region', { name: 'Pagina pubblica dei risultati' });
-	await control.getByRole('button', { name: 'Pubblica i risultati' }).click();
-	const link = control.getByRole('link', { name: /\/public\/plans\// });
-	await expect(link).toBeVisible();
-	const publicPath = new URL((await link.textContent())!.trim()).pathname;
+	const publicPath = await publishResults(page, planId);
 	const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
 	const reader = await phone.newPage();
 	expect((await reader.goto(publicPath))?.status()).toBe(200);
