@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { BoardHub } from '$lib/board/board-hub.server';
+import { BoardWriterStore } from '$lib/board/board-writer-store.server';
 import { boardPolicies } from '$lib/live-session/board-policies';
+import { todayInRome } from '$lib/meeting/meeting';
 import { seedDemoIfEmpty } from '$lib/demo/seed-demo.server';
 import { migrateDatabase, openDatabase, type Database } from '$lib/server/db/database';
 import { setRuntime, systemClock, type Clock } from '$lib/server/runtime';
@@ -18,6 +20,15 @@ export interface RunningApp {
 	stop(): Promise<void>;
 }
 
+export interface StartOptions {
+	clock?: Clock;
+	/**
+	 * The SQLite writer thread's file: board commits run there, off the event
+	 * loop (docs/ARCHITECTURE.md). Without it they run on the event loop.
+	 */
+	writerScript?: URL;
+}
+
 /**
  * Prepares the database (migrations, regional taxonomy, demo plan), hands the
  * runtime to SvelteKit, and starts listening with the sync websocket on the same
@@ -26,11 +37,13 @@ export interface RunningApp {
 export async function startApp(
 	config: ServerConfig,
 	loadHandler: () => Promise<RequestHandler>,
-	clock: Clock = systemClock
+	{ clock = systemClock, writerScript }: StartOptions = {}
 ): Promise<RunningApp> {
 	const database = prepareDatabase(config);
 	const demoLoaded = config.demoData ? await seedDemoIfEmpty(database, clock.now()) : false;
-	const hub = new BoardHub(database.db, clock, boardPolicies);
+	const store = writerScript ? new BoardWriterStore(database.db, writerScript) : undefined;
+	const hub = new BoardHub(database.db, clock, boardPolicies, store);
+	hub.warmUp(todayInRome(clock.now()));
 	setRuntime({
 		database,
 		clock,
@@ -59,6 +72,7 @@ export async function startApp(
 			(stopping ??= (async () => {
 				const closing = host.close(config.shutdownTimeoutMs);
 				hub.close();
+				await store?.close();
 				sync.close();
 				await closing;
 				setRuntime(undefined);

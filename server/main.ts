@@ -21,7 +21,10 @@ export async function main({ projectRoot, argv, loadHandler }: MainOptions): Pro
 		return;
 	}
 	if (command !== undefined) throw new Error(`Unknown command: ${command}`);
-	const app = await startApp(config, loadHandler);
+	// The server build puts the writer thread's file beside this one (vite.server.config.ts).
+	const app = await startApp(config, loadHandler, {
+		writerScript: new URL('./sqlite-writer.js', import.meta.url)
+	});
 	printBanner(app);
 	stopOnSignals(app);
 }

@@ -8,7 +8,9 @@ import { Worker } from 'node:worker_threads';
  * @typedef {{ id: number; board: number; room: string; cookie: string | null; participantId: string;
  *   role: 'participant' | 'facilitator'; updates?: Uint8Array[] }} ClientSpec
  * `board` indexes the boards of the scenario; `room` is what the provider joins.
- * @typedef {| { mode: 'workshop'; seed: number; durationMs: number; metaInDoc: boolean }
+ * `windowMs` (the cost curve) plays only the script's first `windowMs`: the
+ * workshop's pace, a shorter run.
+ * @typedef {| { mode: 'workshop'; seed: number; durationMs: number; metaInDoc: boolean; windowMs?: number }
  *   | { mode: 'writer'; seed: number; cards: number; editsPerCard: number; intervalMs: number }
  *   | { mode: 'replay'; intervalMs: number }} Plan
  * @typedef {{ serverUrl: string; origin: string; clients: ClientSpec[]; plan: Plan }} WorkerInput
@@ -16,7 +18,7 @@ import { Worker } from 'node:worker_threads';
  *   updatesSent: number; presenceSent: number; untracked: number; skipped: Record<string, number>;
  *   closed: string[]; disconnects: number; loopDelayP99Ms: number; loopDelayMaxMs: number; lateP99Ms: number;
  *   utilization: number;
- *   boards: { board: number; stateBytes: number; cards: number }[];
+ *   boards: { board: number; stateBytes: number; state: Uint8Array; cards: number }[];
  *   recorded: { id: number; updates: Uint8Array[] }[] }} WorkerResult
  * @typedef {{ latencies: number[]; tracked: number; undelivered: number }} Propagation
  */

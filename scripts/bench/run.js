@@ -3,15 +3,38 @@
 // y-websocket server, four scenarios (the fourth, voting, only ours: the reference has no voting API), a table on stdout and
 // bench/results/latest.json. How it measures: docs/PERFORMANCE.md.
 //
+// `npm run bench -- --curve` runs the cost curve instead (scripts/bench/curve.js)
+// and writes it into latest.json's `curve`, with its plot, keeping the rest.
+// The board page's JavaScript is weighed in every full run (page-weight.js).
+//
 // Development knobs: BENCH_ONLY=plenary,cold-board runs some scenarios;
 // BENCH_SCALE=0.2 shrinks clients, durations and cards (never commit such a run);
-// BENCH_SERVER_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the servers.
+// BENCH_SERVER_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the servers;
+// BENCH_PIN=0 leaves servers and generator unpinned (servers.js).
 import Database from 'better-sqlite3';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	copyFileSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	rmSync,
+	writeFileSync
+} from 'node:fs';
 import { cpus, loadavg, release, tmpdir, totalmem, platform } from 'node:os';
 import { join } from 'node:path';
 import { compileBoardModules, root } from './board-modules.js';
 import { coldOurs, coldReference } from './cold-board.js';
+import {
+	curveFigures,
+	curvePoints,
+	curveTable,
+	ensureMeetings,
+	kneesOf,
+	labelOf
+} from './curve.js';
+import { curveSvg } from './curve-plot.js';
+import { pageWeight, pageWeightLines } from './page-weight.js';
 import {
 	details,
 	figuresOf,
@@ -21,14 +44,15 @@ import {
 	votingDetails,
 	votingScenario
 } from './report.js';
-import { startOurs, startReference } from './servers.js';
+import { pinGenerator, pinning, pinningLine, startOurs, startReference } from './servers.js';
 import { votingOurs } from './voting.js';
 import { runWorkshop, setUpOurs, setUpReference } from './workshop.js';
 
 /** @typedef {import('./report.js').Scenario} Scenario */
 
 const scale = Number(process.env.BENCH_SCALE ?? 1);
-const only = (process.env.BENCH_ONLY ?? 'plenary,evening,cold-board,voting').split(',');
+const only = (process.env.BENCH_ONLY ?? 'plenary,evening,cold-board,voting,page-weight').split(',');
+const curveRun = process.argv.includes('--curve');
 const SEED = 20261201;
 const scaled = (/** @type {number} */ n, /** @type {number} */ min) =>
 	Math.max(min, Math.round(n * scale));
@@ -146,25 +170,89 @@ function machine() {
 		os: `${platform()} ${release()}`,
 		memoryGb: Math.round(totalmem() / 1024 ** 3),
 		loadAverageAtStart: loadavg().map((l) => Math.round(l * 100) / 100),
-		date: new Date().toISOString()
+		date: new Date().toISOString(),
+		pinning
 	};
+}
+
+/**
+ * The cost curve: every point against ours (a fresh copy of the demo, with an
+ * incontro for each board) and then the reference, one server at a time.
+ * @param {string} demo @returns {Promise<import('./curve.js').Curve>}
+ */
+async function costCurve(demo) {
+	const run = { windowMs: 12_000, paceMs: 60_000, settleMs: 2_000 };
+	/** @type {import('./curve.js').CurveRow[]} */
+	const rows = [];
+	for (const [i, point] of curvePoints(scale).entries()) {
+		console.log(`\n▶ curve: ${labelOf(point)}`);
+		const db = freshDatabase(demo);
+		ensureMeetings(db, point.boards);
+		const seeded = { ...run, seed: SEED + 10 + i };
+		const ours = await curveFigures(() => startOurs(db), point, seeded);
+		const reference = await curveFigures(startReference, point, seeded);
+		for (const [label, f] of Object.entries({ ours, reference }))
+			console.log(
+				`  ${label}: p95 ${f.p95Ms} ms, ${f.updates} updates, ${f.undelivered} undelivered, converged ${f.converged}`
+			);
+		rows.push({ ...point, ours, reference });
+	}
+	return { ...run, rows, knees: kneesOf(rows) };
+}
+
+/** The last results file, to keep what this run does not measure. @param {string} out */
+function previousResults(out) {
+	if (!existsSync(out)) return {};
+	try {
+		return JSON.parse(readFileSync(out, 'utf8'));
+	} catch {
+		return {};
+	}
+}
+
+/** @param {string} demo */
+async function weighBoardPage(demo) {
+	const server = await startOurs(freshDatabase(demo));
+	try {
+		return await pageWeight(server);
+	} finally {
+		await server.stop();
+	}
 }
 
 async function main() {
 	const started = Date.now();
+	pinGenerator();
 	const info = machine();
+	console.log(pinningLine());
 	await compileBoardModules();
 	const demo = await demoDatabase();
+	const results = join(root, 'bench', 'results');
+	const out = join(results, scale === 1 ? 'latest.json' : 'scaled-run.tmp');
+	mkdirSync(results, { recursive: true });
+	const previous = previousResults(out);
+	if (curveRun) {
+		const curve = await costCurve(demo);
+		console.log(`\n${pinningLine()}\n${curveTable(curve)}`);
+		const svg = scale === 1 ? join(root, 'docs', 'perf-curve.svg') : join(results, 'curve.svg.tmp');
+		const trial = scale === 1 ? '' : `, BENCH_SCALE=${scale} (a trial)`;
+		writeFileSync(svg, curveSvg(curve, `${info.date.slice(0, 10)}, ${info.cpus} cores${trial}`));
+		const file = { machine: info, scenarios: [], ...previous, curve: { machine: info, ...curve } };
+		writeFileSync(out, `${JSON.stringify(file, null, '\t')}\n`);
+		console.log(`\nwritten ${out} and ${svg} in ${Math.round((Date.now() - started) / 1000)} s`);
+		return;
+	}
 	/** @type {Scenario[]} */
 	const scenarios = [];
 	for (const name of /** @type {const} */ (['plenary', 'evening']))
 		if (only.includes(name)) scenarios.push(await workshop(demo, name));
 	if (only.includes('cold-board')) scenarios.push(await coldBoard(demo));
 	if (only.includes('voting')) scenarios.push(await voting(demo));
-	console.log(`\n${table(scenarios)}\n\n${verdicts(scenarios).join('\n')}`);
-	const out = join(root, 'bench', 'results', scale === 1 ? 'latest.json' : 'scaled-run.tmp');
-	mkdirSync(join(root, 'bench', 'results'), { recursive: true });
-	writeFileSync(out, `${JSON.stringify({ machine: info, scenarios }, null, '\t')}\n`);
+	const weight = only.includes('page-weight') ? await weighBoardPage(demo) : null;
+	const lines = [...verdicts(scenarios), ...(weight ? pageWeightLines(weight) : [])];
+	console.log(`\n${pinningLine()}\n${table(scenarios)}\n\n${lines.join('\n')}`);
+	const file = { machine: info, scenarios, pageWeight: weight, curve: previous.curve };
+	writeFileSync(out, `${JSON.stringify(file, null, '\t')}\n`);
 	console.log(`\nwritten ${out} in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { root } from './board-modules.js';
 
@@ -18,11 +19,65 @@ import { root } from './board-modules.js';
 const serverFlags = (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
 
 /**
+ * @typedef {{ applied: true; tool: 'taskset'; serverCpus: string; generatorCpus: string }
+ *   | { applied: false; reason: string }} Pinning
+ */
+
+/**
+ * Whether the servers and the load generator run on separate cores: with
+ * `taskset` (util-linux, on every Debian) and at least 2 cores, each server
+ * under test gets core 0 and the generator (this process, its worker threads and
+ * the Chromium of the page weight) the others, the same for both servers, so the
+ * figures measure the server rather than the queue for the cores. BENCH_PIN=0
+ * turns it off.
+ * @returns {Pinning}
+ */
+function choosePinning() {
+	if (process.env.BENCH_PIN === '0') return { applied: false, reason: 'BENCH_PIN=0' };
+	const cores = availableParallelism();
+	if (cores < 2) return { applied: false, reason: `${cores} core` };
+	try {
+		execFileSync('taskset', ['--version'], { stdio: 'ignore' });
+	} catch {
+		return { applied: false, reason: 'no taskset' };
+	}
+	return {
+		applied: true,
+		tool: 'taskset',
+		serverCpus: '0',
+		generatorCpus: cores === 2 ? '1' : `1-${cores - 1}`
+	};
+}
+
+export const pinning = choosePinning();
+
+/**
+ * Moves this process (every thread it has, and so the worker threads it starts
+ * later) to the generator's cores. Call once, before any load worker starts.
+ */
+export function pinGenerator() {
+	if (!pinning.applied) return;
+	execFileSync('taskset', ['-a', '-p', '-c', pinning.generatorCpus, String(process.pid)], {
+		stdio: 'ignore'
+	});
+}
+
+/** How the run was pinned, for the table. */
+export function pinningLine() {
+	return pinning.applied
+		? `pinned with taskset: servers on core ${pinning.serverCpus}, load generator on ${pinning.generatorCpus}`
+		: `not pinned (${pinning.reason}): servers and load generator share the cores`;
+}
+
+/**
  * @param {string[]} args @param {NodeJS.ProcessEnv} env @param {RegExp} ready
  * @returns {Promise<{ child: import('node:child_process').ChildProcess; match: RegExpExecArray }>}
  */
 async function launch(args, env, ready) {
-	const child = spawn(process.execPath, [...serverFlags, ...args], {
+	const command = [process.execPath, ...serverFlags, ...args];
+	// taskset execs node in place, so the child's pid is the server's.
+	if (pinning.applied) command.unshift('taskset', '-c', pinning.serverCpus);
+	const child = spawn(/** @type {string} */ (command[0]), command.slice(1), {
 		cwd: root,
 		env,
 		stdio: ['ignore', 'pipe', 'inherit']
@@ -122,6 +177,12 @@ export function cpuSince(pid, before) {
 /** Peak resident memory of the process (VmHWM), in MB. @param {number} pid */
 export function peakRssMb(pid) {
 	const line = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+	return line ? Number(line[1]) / 1024 : NaN;
+}
+
+/** Resident memory of the process now (VmRSS), in MB. @param {number} pid */
+export function rssMb(pid) {
+	const line = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
 	return line ? Number(line[1]) / 1024 : NaN;
 }
 

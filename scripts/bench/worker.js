@@ -129,9 +129,12 @@ function scriptOf(c) {
 	const plan = input.plan;
 	if (plan.mode === 'writer') return writerScript(plan.seed, c.spec.id, plan);
 	if (plan.mode === 'replay') return replayScript(c.spec.updates?.length ?? 0, plan.intervalMs);
-	if (c.spec.role === 'facilitator')
-		return facilitatorScript(plan.seed, plan.durationMs, plan.metaInDoc);
-	return participantScript(plan.seed, c.spec.id, plan.durationMs);
+	const script =
+		c.spec.role === 'facilitator'
+			? facilitatorScript(plan.seed, plan.durationMs, plan.metaInDoc)
+			: participantScript(plan.seed, c.spec.id, plan.durationMs);
+	const windowMs = plan.windowMs ?? Infinity;
+	return script.filter((a) => a.at < windowMs);
 }
 
 /** @param {string} kind */
@@ -241,11 +244,15 @@ function result(clients) {
 		loopDelayMaxMs: loopDelay.max / 1e6,
 		lateP99Ms: quantile(stats.late, 0.99),
 		utilization: performance.eventLoopUtilization(busy).utilization,
-		boards: [...firstOfBoard.values()].map((c) => ({
-			board: c.spec.board,
-			stateBytes: Y.encodeStateAsUpdate(c.doc).byteLength,
-			cards: board.readBoard(c.doc).cards.length
-		})),
+		boards: [...firstOfBoard.values()].map((c) => {
+			const state = Y.encodeStateAsUpdate(c.doc);
+			return {
+				board: c.spec.board,
+				stateBytes: state.byteLength,
+				state,
+				cards: board.readBoard(c.doc).cards.length
+			};
+		}),
 		recorded: clients.flatMap((c) => (c.recorded ? [{ id: c.spec.id, updates: c.recorded }] : []))
 	};
 }

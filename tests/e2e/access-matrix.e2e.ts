@@ -254,6 +254,30 @@ function matrix(ids: DemoIds, b: Boards = boards): Record<string, Case[]> {
 				expect: adminOnly
 			}
 		],
+		'GET /api/plans/[planId]/objectives/[objectiveId]/actions': [
+			{
+				path: `/api/plans/${ids.planId}/objectives/${ids.planObjectiveId}/actions`,
+				expect: everyone
+			}
+		],
+		'PUT /api/plans/[planId]/objectives/[objectiveId]/actions': [
+			{
+				path: `/api/plans/${ids.planId}/objectives/${ids.planObjectiveId}/actions`,
+				expect: adminOnly
+			}
+		],
+		'GET /api/plans/[planId]/objectives/[objectiveId]/budget': [
+			{
+				path: `/api/plans/${ids.planId}/objectives/${ids.planObjectiveId}/budget`,
+				expect: everyone
+			}
+		],
+		'PUT /api/plans/[planId]/objectives/[objectiveId]/budget': [
+			{
+				path: `/api/plans/${ids.planId}/objectives/${ids.planObjectiveId}/budget`,
+				expect: adminOnly
+			}
+		],
 		'POST /api/plans/[planId]/import': [
 			{ path: `/api/plans/${ids.planId}/import`, expect: adminOnly }
 		],
@@ -302,6 +326,15 @@ function matrix(ids: DemoIds, b: Boards = boards): Record<string, Case[]> {
 		],
 		'POST /api/plans/[planId]/import-sheet': [
 			{ path: `/api/plans/${ids.planId}/import-sheet`, expect: adminOnly }
+		],
+		'POST /plans/[planId]/objectives/[objectiveId] ?/actions': [
+			{ path: `/plans/${ids.planId}/objectives/${ids.planObjectiveId}`, expect: adminOnly }
+		],
+		'POST /plans/[planId]/objectives/[objectiveId] ?/budget': [
+			{ path: `/plans/${ids.planId}/objectives/${ids.planObjectiveId}`, expect: adminOnly }
+		],
+		'POST /plans/[planId]/objectives/[objectiveId] ?/evaluate': [
+			{ path: `/plans/${ids.planId}/objectives/${ids.planObjectiveId}`, expect: adminOnly }
 		],
 		'POST /plans/[planId]/objectives/[objectiveId] ?/restore': [
 			{ path: `/plans/${ids.planId}/objectives/${ids.planObjectiveId}`, expect: adminOnly }
@@ -376,7 +409,8 @@ function matrix(ids: DemoIds, b: Boards = boards): Record<string, Case[]> {
 			])
 		),
 
-		'POST /plans/[planId]/edit ?/default': [
+		'POST /plans/[planId]/edit ?/save': [{ path: `/plans/${ids.planId}/edit`, expect: adminOnly }],
+		'POST /plans/[planId]/edit ?/cadence': [
 			{ path: `/plans/${ids.planId}/edit`, expect: adminOnly }
 		],
 		'GET /plans/[planId]/policy-areas': [

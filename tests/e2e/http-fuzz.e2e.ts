@@ -925,10 +925,10 @@ function cases(w: World): Record<string, Case[]> {
 				foreign: { ambitoId: '999999' }
 			}
 		],
-		'POST /plans/[planId]/edit ?/default': [
+		'POST /plans/[planId]/edit ?/save': [
 			{
 				who: 'admin',
-				path: `${plan}/edit`,
+				path: `${plan}/edit?/save`,
 				kind: 'form',
 				body: {
 					title: 'Piano di Zona 2025-2027',
@@ -1069,6 +1069,84 @@ function cases(w: World): Record<string, Case[]> {
 				arrays: ['objectiveIds'],
 				foreign: { objectiveIds: [String(w.objective)], taxonomyVersion: '2099-2101' },
 				foreignPaths: [`/plans/${w.plan}/successor?/create`]
+			}
+		],
+		'POST /plans/[planId]/edit ?/cadence': [
+			{
+				who: 'admin',
+				path: `/plans/${w.monitored.plan}/edit?/cadence`,
+				kind: 'form',
+				// The cadence it has: the valid request changes nothing the other cases rely on.
+				body: { monitoringCadence: 'semester' },
+				foreign: { monitoringCadence: 'monthly' }
+			}
+		],
+		'PUT /api/plans/[planId]/objectives/[objectiveId]/actions': [
+			{
+				who: 'admin',
+				path: `/api/plans/${w.monitored.plan}/objectives/${w.monitored.objective}/actions`,
+				kind: 'json',
+				body: {
+					actions: [{ title: 'Sportello casa', plannedOn: '2025-03-01', doneOn: null }]
+				},
+				foreign: {
+					actions: [{ title: 'Fuori piano', plannedOn: '2031-03-01', doneOn: null }]
+				},
+				foreignPaths: [
+					`/api/plans/${w.plan}/objectives/${w.monitored.objective}/actions`,
+					`/api/plans/${w.monitored.plan}/objectives/${w.objective}/actions`
+				]
+			}
+		],
+		'PUT /api/plans/[planId]/objectives/[objectiveId]/budget': [
+			{
+				who: 'admin',
+				path: `/api/plans/${w.monitored.plan}/objectives/${w.monitored.objective}/budget`,
+				kind: 'json',
+				body: { years: [{ year: 2025, planned: 1000, committed: 900, paid: 800 }] },
+				foreign: { years: [{ year: 2031, planned: 1000, committed: null, paid: null }] },
+				foreignPaths: [
+					`/api/plans/${w.plan}/objectives/${w.monitored.objective}/budget`,
+					`/api/plans/${w.monitored.plan}/objectives/${w.objective}/budget`
+				]
+			}
+		],
+		'POST /plans/[planId]/objectives/[objectiveId] ?/actions': [
+			{
+				who: 'admin',
+				path: `/plans/${w.monitored.plan}/objectives/${w.monitored.objective}?/actions`,
+				kind: 'form',
+				body: { title: 'Sportello casa', plannedOn: '2025-03-01', doneOn: '' },
+				foreign: { plannedOn: '2031-03-01' },
+				foreignPaths: [`/plans/${w.plan}/objectives/${w.monitored.objective}?/actions`]
+			}
+		],
+		'POST /plans/[planId]/objectives/[objectiveId] ?/budget': [
+			{
+				who: 'admin',
+				path: `/plans/${w.monitored.plan}/objectives/${w.monitored.objective}?/budget`,
+				kind: 'form',
+				body: { year: '2025', planned: '1000', committed: '', paid: '800' },
+				foreign: { year: '2031' },
+				foreignPaths: [`/plans/${w.plan}/objectives/${w.monitored.objective}?/budget`]
+			}
+		],
+		'POST /plans/[planId]/objectives/[objectiveId] ?/evaluate': [
+			{
+				who: 'admin',
+				path: `/plans/${w.monitored.plan}/objectives/${w.monitored.objective}?/evaluate`,
+				kind: 'form',
+				body: {
+					actionsPlanned: '10',
+					actionsDone: '8',
+					budgetPlanned: '5000',
+					budgetPaid: '4500',
+					userEvaluation: 'Non pertinente',
+					resourceAdequacy: 'Adeguato',
+					notes: ''
+				},
+				foreign: { resourceAdequacy: 'Ottimo' },
+				foreignPaths: [`/plans/${w.plan}/objectives/${w.monitored.objective}?/evaluate`]
 			}
 		],
 		'POST /ambiti ?/saveAmbito': [

@@ -105,6 +105,34 @@ test('[V2] fifty concurrent whole ballots never leave one voter over budget or c
 	]);
 });
 
+test('[V2] ballots of several voters sent at once: the one over budget is refused with its reason, the others are stored', async () => {
+	const roundId = await openRound({ budget: 3, cap: 3, anonymous: false });
+	const others = await Promise.all(
+		['Carla Lotto', 'Dario Lotto', 'Elsa Lotto'].map((name) =>
+			guestByApi(joinCode, name, 'Comune di Seriate')
+		)
+	);
+	const voters = [anna, bruno, ...others];
+	// The server commits the ballots that arrive together in one transaction (BallotBatch).
+	const answers = await Promise.all(
+		voters.map((voter, i) =>
+			voter.request.put(ballotUrl(roundId), { data: i === 2 ? dots(2, 2) : dots(1, 1, 1) })
+		)
+	);
+	expect(answers.map((a) => a.status())).toEqual([200, 200, 400, 200, 200]);
+	expect(await answers[2]!.json()).toMatchObject({ error: 'over-budget' });
+	await setStatus(roundId, 'reveal');
+	const revealed = await results(roundId);
+	expect(revealed.ballots).toBe(4);
+	expect(revealed.named?.map((n) => n.name).sort()).toEqual([
+		'Anna Voto',
+		'Bruno Voto',
+		'Dario Lotto',
+		'Elsa Lotto'
+	]);
+	for (const other of others) await other.request.dispose();
+});
+
 test('[V2] a ballot replayed after the round closed gets 409 and changes nothing', async () => {
 	const roundId = await openRound();
 	const first = dots(2, 1);

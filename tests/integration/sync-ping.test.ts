@@ -5,6 +5,7 @@ import { participantOf } from '$lib/board/board-room.server';
 import { PING_BURST } from '$lib/sync/limits';
 import { CloseCode, pingMessage, updateMessage } from '$lib/sync/protocol';
 import {
+	eventually,
 	guestCookie,
 	openTodaysBoard,
 	removeDir,
@@ -37,15 +38,16 @@ const isPong = (data: Uint8Array) => data.length === 1 && data[0] === pingMessag
 function link(name: string) {
 	const { participantId } = guestCookie(server, board.joinCode, name);
 	const room = server.app.hub.room(board.boardId)!;
-	const sent: Uint8Array[] = [];
+	const stored = () => storedUpdates(server, board.boardId);
+	/** The updates stored when each pong left. */
+	const pongs: number[] = [];
 	const closes: number[] = [];
 	const who = participantOf({ role: 'participant', participantId }, name, '');
 	const conn = room.connect(
-		{ send: (data) => sent.push(data), close: (code) => closes.push(code) },
+		{ send: (data) => isPong(data) && pongs.push(stored()), close: (code) => closes.push(code) },
 		who
 	);
-	const stored = () => storedUpdates(server, board.boardId);
-	return { participantId, conn, pongs: () => sent.filter(isPong).length, closes, stored };
+	return { participantId, conn, pongs: () => pongs.length, storedAtPong: pongs, closes, stored };
 }
 
 function cardUpdates(participantId: string, id: string) {
@@ -63,42 +65,46 @@ function cardUpdates(participantId: string, id: string) {
 	return { first, second: Y.encodeStateAsUpdate(doc, before) };
 }
 
-const turn = () => new Promise((resolve) => setImmediate(resolve));
+/** The turn's commit is made and done (on the writer thread): nothing waits to be stored. */
+async function settled(): Promise<void> {
+	await new Promise((resolve) => setImmediate(resolve));
+	server.app.hub.room(board.boardId)!.flush();
+}
 
 describe('ping', () => {
 	it('is answered at once when nothing waits to be stored', async () => {
 		const { conn, pongs } = link('Dario');
-		await turn();
+		await settled();
 		conn.onMessage(pingMessage());
 		expect(pongs()).toBe(1);
 		conn.onClose();
 	});
 
 	it('is answered with the commit of the updates sent before it, not before', async () => {
-		const { participantId, conn, pongs, stored, closes } = link('Anna');
-		await turn();
+		const { participantId, conn, pongs, storedAtPong, stored, closes } = link('Anna');
+		await settled();
 		const before = stored();
 		conn.onMessage(updateMessage(cardUpdates(participantId, 'pinga1').first));
 		conn.onMessage(pingMessage());
 		expect(pongs()).toBe(0);
-		await turn();
-		expect(pongs()).toBe(1);
-		expect(stored()).toBeGreaterThan(before);
+		await eventually(() => expect(pongs()).toBe(1));
+		expect(storedAtPong[0]).toBeGreaterThan(before);
 		expect(closes).toEqual([]);
 		conn.onClose();
 	});
 
 	it('waits for held updates: the answer comes once they apply and are stored', async () => {
-		const { participantId, conn, pongs, closes } = link('Bruno');
-		await turn();
+		const { participantId, conn, pongs, storedAtPong, stored, closes } = link('Bruno');
+		await settled();
+		const before = stored();
 		const { first, second } = cardUpdates(participantId, 'pingb1');
 		conn.onMessage(updateMessage(second));
 		conn.onMessage(pingMessage());
-		await turn();
+		await settled();
 		expect(pongs()).toBe(0);
 		conn.onMessage(updateMessage(first));
-		await turn();
-		expect(pongs()).toBe(1);
+		await eventually(() => expect(pongs()).toBe(1));
+		expect(storedAtPong[0]).toBeGreaterThanOrEqual(before + 2);
 		expect(closes).toEqual([]);
 		conn.onClose();
 	});

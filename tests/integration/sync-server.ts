@@ -49,6 +49,8 @@ export interface TestServer {
 }
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+/** Board commits on the writer thread, as in production. */
+const writerScript = new URL('../../src/lib/server/db/sqlite-writer.worker.js', import.meta.url);
 
 export async function startTestServer(
 	dir = mkdtempSync(join(tmpdir(), 'tavoli-sync-'))
@@ -63,10 +65,14 @@ export async function startTestServer(
 		migrationsDir: join(root, 'drizzle'),
 		shutdownTimeoutMs: 2000
 	};
-	const app = await startApp(config, async () => (_req, res) => {
-		res.statusCode = 404;
-		res.end();
-	});
+	const app = await startApp(
+		config,
+		async () => (_req, res) => {
+			res.statusCode = 404;
+			res.end();
+		},
+		{ writerScript }
+	);
 	const origin = app.url.replace('localhost', '127.0.0.1');
 	return {
 		app,

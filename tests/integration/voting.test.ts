@@ -6,6 +6,7 @@ import { users } from '$lib/auth/auth.schema';
 import { loadActor } from '$lib/auth/actor.server';
 import { submitCard } from '$lib/board/board-cards.server';
 import { addCard, readBoard } from '$lib/board/board-doc';
+import { BallotBatch } from '$lib/voting/ballot-batch.server';
 import { roundInput } from '$lib/voting/voting';
 import {
 	castBallot,
@@ -127,6 +128,48 @@ describe('[V1-V3] a dot round', () => {
 		expect(results.named).toBeUndefined();
 		expect(results.ranking.find((r) => r.targetId === cards[2])?.score).toBe(3);
 		expect(readBoard(server.app.hub.room(boardId)!.doc).meta.roundId).toBeNull();
+	});
+});
+
+describe('[V2] ballots of one event-loop turn share one commit', () => {
+	it('stores the valid ones, refuses one over budget with its reason, and a failing one undoes only itself', async () => {
+		const roundId = open({ budget: 5, cap: 3 });
+		const db = server.services.db;
+		const [carla, dario, ester, franco] = ['Carla', 'Dario', 'Ester', 'Franco'].map((name) =>
+			guest(`${name} Lotto`, '')
+		);
+		const now = Date.now();
+		const batch = BallotBatch.of(db);
+		const sent = [
+			batch.cast(roundId, carla!, dots(3, 2), now),
+			batch.cast(roundId, dario!, dots(3, 3), now),
+			// updated_at is NOT NULL: this ballot's insert throws inside the batch.
+			batch.cast(roundId, ester!, dots(1), Number.NaN),
+			batch.cast(roundId, franco!, dots(0, 1, 1), now)
+		];
+		// Nothing is written before the turn ends; the answers wait for the commit.
+		expect(roundProgress(db, roundId)).toEqual({ ballots: 0, done: 0 });
+		const answers = await Promise.allSettled(sent);
+		expect(answers[0]).toMatchObject({ status: 'fulfilled', value: { ok: true } });
+		expect(answers[1]).toMatchObject({
+			status: 'fulfilled',
+			value: { ok: false, reason: 'over-budget' }
+		});
+		expect(answers[2]!.status).toBe('rejected');
+		expect(answers[3]).toMatchObject({
+			status: 'fulfilled',
+			value: { ok: true, value: { remaining: 3 } }
+		});
+		expect(roundProgress(db, roundId)).toEqual({ ballots: 2, done: 0 });
+		const round = getRound(db, roundId)!;
+		const own = (id: string) => {
+			const r = ownBallot(db, round, id);
+			return r.ok ? r.value.ballot : null;
+		};
+		expect(own(carla!)).toEqual(dots(3, 2));
+		expect(own(franco!)).toEqual(dots(0, 1, 1));
+		expect(own(dario!)).toEqual({ allocations: [] });
+		expect(own(ester!)).toEqual({ allocations: [] });
 	});
 });
 

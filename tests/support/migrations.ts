@@ -38,7 +38,7 @@ export function databaseBefore(tag: string): {
 
 /**
  * An Ambito and a 2025-2027 plan written with the columns every migration has had, so a
- * database stopped before a later migration that adds a column to `plans` (0014's
+ * database stopped before a later migration that adds a column to `plans` (0012's cadence, 0014's
  * `predecessor_id`) can still be seeded; the current schema's insert would name it.
  */
 export function seedPlan(database: Database): number {

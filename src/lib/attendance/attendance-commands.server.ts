@@ -1,9 +1,9 @@
-import { and, asc, eq, getTableColumns, isNull } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
 import type { Actor } from '$lib/auth/access';
 import { nameKey } from '$lib/forms/name-key';
 import { organizations, people } from '$lib/directory/directory.schema';
 import { plans } from '$lib/plan/plan.schema';
-import type { Db } from '$lib/server/db/database';
+import { preparedOnce, type Db } from '$lib/server/db/database';
 import type { Result } from '$lib/server/result';
 import { tavoli } from '$lib/tavolo/tavolo.schema';
 import { meetings } from '$lib/meeting/meeting.schema';
@@ -60,6 +60,21 @@ export function addAttendance(
 		.get();
 }
 
+/** Every board request of an account holder runs this: built once (preparedOnce). */
+const accountLine = preparedOnce((db) =>
+	db
+		.select()
+		.from(attendance)
+		.where(
+			and(
+				eq(attendance.meetingId, sql.placeholder('meetingId')),
+				eq(attendance.userId, sql.placeholder('userId')),
+				isNull(attendance.removedAt)
+			)
+		)
+		.prepare()
+);
+
 /**
  * The line of a logged-in member, created the first time they open the board:
  * registered members sign by being there, with the name and organisation of
@@ -71,17 +86,7 @@ export function attendanceOfAccount(
 	actor: Actor,
 	now: number
 ): AttendanceLine {
-	const existing = db
-		.select()
-		.from(attendance)
-		.where(
-			and(
-				eq(attendance.meetingId, meetingId),
-				eq(attendance.userId, actor.userId),
-				isNull(attendance.removedAt)
-			)
-		)
-		.get();
+	const existing = accountLine(db).get({ meetingId, userId: actor.userId });
 	if (existing) return existing;
 	const person = actor.personId
 		? db

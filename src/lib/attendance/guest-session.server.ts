@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { generateSessionToken, sessionIdFromToken } from '$lib/auth/auth-session.server';
-import type { Db } from '$lib/server/db/database';
+import { preparedOnce, type Db } from '$lib/server/db/database';
 import { GUEST_SESSION_HOURS } from './attendance';
 import { attendance, guestSessions } from './attendance.schema';
 
@@ -28,6 +28,16 @@ export function createGuestSession(db: Db, attendanceId: string, meetingId: numb
 	return { token, expiresAt };
 }
 
+/** Every request with a guest cookie runs this: built once (preparedOnce). */
+const sessionWithLine = preparedOnce((db) =>
+	db
+		.select({ session: guestSessions, line: attendance })
+		.from(guestSessions)
+		.innerJoin(attendance, eq(attendance.id, guestSessions.attendanceId))
+		.where(eq(guestSessions.id, sql.placeholder('id')))
+		.prepare()
+);
+
 /** The guest a token names while its session is valid and its line on the sheet, with when it ends. */
 export function validateGuestToken(
 	db: Db,
@@ -35,12 +45,7 @@ export function validateGuestToken(
 	now: number
 ): (Guest & { expiresAt: number }) | null {
 	const id = sessionIdFromToken(token);
-	const row = db
-		.select({ session: guestSessions, line: attendance })
-		.from(guestSessions)
-		.innerJoin(attendance, eq(attendance.id, guestSessions.attendanceId))
-		.where(eq(guestSessions.id, id))
-		.get();
+	const row = sessionWithLine(db).get({ id });
 	if (!row) return null;
 	if (now >= row.session.expiresAt || row.line.removedAt !== null) {
 		db.delete(guestSessions).where(eq(guestSessions.id, id)).run();

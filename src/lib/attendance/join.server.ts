@@ -1,7 +1,7 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { normalizeJoinCode } from '$lib/board/board';
 import { boards } from '$lib/board/board.schema';
-import { inTransaction, type Db } from '$lib/server/db/database';
+import { inTransaction, preparedOnce, type Db } from '$lib/server/db/database';
 import type { Result } from '$lib/server/result';
 import { samePerson, type JoinInput } from './attendance';
 import { addAttendance } from './attendance-commands.server';
@@ -26,6 +26,14 @@ export interface Joined {
 	rejoined: boolean;
 }
 
+const boardByCode = preparedOnce((db) =>
+	db
+		.select()
+		.from(boards)
+		.where(eq(boards.joinCode, sql.placeholder('code')))
+		.prepare()
+);
+
 /**
  * Joining an incontro without an account (SPEC J1, J2, J6): the code of an open
  * board, a name, an organisation and consent give a guest session for that
@@ -40,7 +48,7 @@ export function joinWithCode(
 	now: number
 ): Result<Joined, 'unknown-code'> {
 	const code = normalizeJoinCode(request.code);
-	const board = db.select().from(boards).where(eq(boards.joinCode, code)).get();
+	const board = boardByCode(db).get({ code });
 	if (!board || !board.open) return { ok: false, reason: 'unknown-code' };
 	return inTransaction(db, () => {
 		const known = knownLine(db, board.meetingId, request, now);

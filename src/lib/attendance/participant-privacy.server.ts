@@ -26,6 +26,10 @@ export function exportParticipant(db: Db, hub: BoardHub, attendanceId: string) {
 		.from(boards)
 		.where(eq(boards.meetingId, line.meetingId))
 		.get();
+	const room = board ? hub.room(board.id) : undefined;
+	// The cards the room accepted are all stored before they are read (the
+	// writer thread may still be committing the last ones).
+	room?.flush();
 	const owned = board
 		? db
 				.select({ cardId: boardCards.cardId })
@@ -33,7 +37,6 @@ export function exportParticipant(db: Db, hub: BoardHub, attendanceId: string) {
 				.where(and(eq(boardCards.boardId, board.id), eq(boardCards.participantId, attendanceId)))
 				.all()
 		: [];
-	const room = board ? hub.room(board.id) : undefined;
 	const onBoard = room ? readBoard(room.doc).cards : [];
 	return {
 		meeting,

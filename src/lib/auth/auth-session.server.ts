@@ -1,7 +1,7 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { eq } from 'drizzle-orm';
-import type { Db } from '$lib/server/db/database';
+import { eq, sql } from 'drizzle-orm';
+import { preparedOnce, type Db } from '$lib/server/db/database';
 import { authSessions, users } from './auth.schema';
 
 /**
@@ -45,14 +45,19 @@ export interface ValidSession {
 	user: SessionUser;
 }
 
-export function validateSessionToken(db: Db, token: string, now: number): ValidSession | null {
-	const sessionId = sessionIdFromToken(token);
-	const row = db
+/** Every request with an account cookie runs this: built once (preparedOnce). */
+const sessionWithUser = preparedOnce((db) =>
+	db
 		.select({ session: authSessions, user: users })
 		.from(authSessions)
 		.innerJoin(users, eq(users.id, authSessions.userId))
-		.where(eq(authSessions.id, sessionId))
-		.get();
+		.where(eq(authSessions.id, sql.placeholder('sessionId')))
+		.prepare()
+);
+
+export function validateSessionToken(db: Db, token: string, now: number): ValidSession | null {
+	const sessionId = sessionIdFromToken(token);
+	const row = sessionWithUser(db).get({ sessionId });
 	if (!row) return null;
 	if (now >= row.session.expiresAt) {
 		invalidateAuthSession(db, sessionId);

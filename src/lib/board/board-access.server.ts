@@ -1,15 +1,24 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { access, type Actor } from '$lib/auth/access';
 import { attendanceOfAccount } from '$lib/attendance/attendance-commands.server';
 import type { Guest } from '$lib/attendance/guest-session.server';
 import { meetings } from '$lib/meeting/meeting.schema';
-import type { Db } from '$lib/server/db/database';
+import { preparedOnce, type Db } from '$lib/server/db/database';
 import type { BoardRole } from './board';
 import { participantOf, type Participant } from './board-room.server';
 import type { BoardRow } from './board-store.server';
 
 export type BoardAccess =
 	{ ok: true; participant: Participant; tavoloId: number } | { ok: false; status: 401 | 403 | 404 };
+
+/** Every board request runs this: built once (preparedOnce). */
+const tavoloOfMeeting = preparedOnce((db) =>
+	db
+		.select({ tavoloId: meetings.tavoloId })
+		.from(meetings)
+		.where(eq(meetings.id, sql.placeholder('meetingId')))
+		.prepare()
+);
 
 /**
  * Who the visitor is on a board (SPEC J4): facilitators of the tavolo (and the
@@ -23,11 +32,7 @@ export function boardAccess(
 	who: { actor: Actor | null; guest: Guest | null },
 	now: number
 ): BoardAccess {
-	const meeting = db
-		.select({ tavoloId: meetings.tavoloId })
-		.from(meetings)
-		.where(eq(meetings.id, board.meetingId))
-		.get();
+	const meeting = tavoloOfMeeting(db).get({ meetingId: board.meetingId });
 	if (!meeting) return { ok: false, status: 404 };
 	const { actor, guest } = who;
 	if (actor && access.viewTavolo(actor, meeting.tavoloId)) {

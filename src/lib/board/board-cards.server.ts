@@ -1,10 +1,10 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { attendance } from '$lib/attendance/attendance.schema';
 import { meetings } from '$lib/meeting/meeting.schema';
 import { policyAreas } from '$lib/plan/plan.schema';
 import { tavoli } from '$lib/tavolo/tavolo.schema';
-import type { Db } from '$lib/server/db/database';
+import { preparedOnce, type Db } from '$lib/server/db/database';
 import type { Result } from '$lib/server/result';
 import { canSubmitCard, CARD_TEXT_MAX, cardKinds, TARGET_MAX, type Writer } from './board';
 import type { BoardServices } from './board-commands.server';
@@ -101,20 +101,32 @@ export function submitCard(
 	return { ok: true, value: { id, kind: input.kind, text: input.text, pending: false } };
 }
 
-/** B13: cards a participant added in this phase, on the board or waiting off it. */
-function cardsWritten(s: BoardServices, boardId: string, participantId: string): number {
-	const room = s.hub.room(boardId)!;
-	const waiting = s.db
+/** Every card over HTTP runs the two below: built once (preparedOnce). */
+const waitingCards = preparedOnce((db) =>
+	db
 		.select({ id: pendingCards.id })
 		.from(pendingCards)
 		.where(
 			and(
-				eq(pendingCards.boardId, boardId),
-				eq(pendingCards.participantId, participantId),
+				eq(pendingCards.boardId, sql.placeholder('boardId')),
+				eq(pendingCards.participantId, sql.placeholder('participantId')),
 				inArray(pendingCards.status, ['waiting', 'review'])
 			)
 		)
-		.all().length;
+		.prepare()
+);
+const lineName = preparedOnce((db) =>
+	db
+		.select({ name: attendance.name, organization: attendance.organizationName })
+		.from(attendance)
+		.where(eq(attendance.id, sql.placeholder('participantId')))
+		.prepare()
+);
+
+/** B13: cards a participant added in this phase, on the board or waiting off it. */
+function cardsWritten(s: BoardServices, boardId: string, participantId: string): number {
+	const room = s.hub.room(boardId)!;
+	const waiting = waitingCards(s.db).all({ boardId, participantId }).length;
 	return room.cardsWritten(participantId, room.meta.phase) + waiting;
 }
 
@@ -137,12 +149,7 @@ function policyAreaOfBoard(db: Db, boardId: string, policyAreaId: number): boole
 
 /** The name a card written over HTTP shows: its author's line on the foglio firme. */
 function authorLine(db: Db, participantId: string) {
-	const line = db
-		.select({ name: attendance.name, organization: attendance.organizationName })
-		.from(attendance)
-		.where(eq(attendance.id, participantId))
-		.get();
-	return line ?? null;
+	return lineName(db).get({ participantId }) ?? null;
 }
 
 type PendingRow = typeof pendingCards.$inferSelect;
@@ -199,8 +206,8 @@ export function revealPrivate(s: BoardServices, boardId: string): number {
 }
 
 /** The facilitator's moderation queue (B7): anonymous cards, text only, no author. */
-export function moderationQueue(db: Db, boardId: string) {
-	return db
+const reviewQueue = preparedOnce((db) =>
+	db
 		.select({
 			id: pendingCards.id,
 			kind: pendingCards.kind,
@@ -209,9 +216,16 @@ export function moderationQueue(db: Db, boardId: string) {
 			createdAt: pendingCards.createdAt
 		})
 		.from(pendingCards)
-		.where(and(eq(pendingCards.boardId, boardId), eq(pendingCards.status, 'review')))
+		.where(
+			and(eq(pendingCards.boardId, sql.placeholder('boardId')), eq(pendingCards.status, 'review'))
+		)
 		.orderBy(asc(pendingCards.createdAt))
-		.all();
+		.prepare()
+);
+
+/** Cards waiting for moderation; every facilitator's board answer carries them (built once). */
+export function moderationQueue(db: Db, boardId: string) {
+	return reviewQueue(db).all({ boardId });
 }
 
 export function moderate(
@@ -240,9 +254,8 @@ export function moderate(
 	return true;
 }
 
-/** A participant's own cards that are not on the board yet (only they receive them). */
-export function ownPendingCards(db: Db, boardId: string, participantId: string) {
-	return db
+const pendingOf = preparedOnce((db) =>
+	db
 		.select({
 			id: pendingCards.id,
 			kind: pendingCards.kind,
@@ -250,9 +263,23 @@ export function ownPendingCards(db: Db, boardId: string, participantId: string) 
 			status: pendingCards.status
 		})
 		.from(pendingCards)
-		.where(and(eq(pendingCards.boardId, boardId), eq(pendingCards.participantId, participantId)))
+		.where(
+			and(
+				eq(pendingCards.boardId, sql.placeholder('boardId')),
+				eq(pendingCards.participantId, sql.placeholder('participantId'))
+			)
+		)
 		.orderBy(asc(pendingCards.createdAt))
-		.all()
+		.prepare()
+);
+
+/**
+ * A participant's own cards that are not on the board yet (only they receive them).
+ * Every board answer carries them: the query is built once (preparedOnce).
+ */
+export function ownPendingCards(db: Db, boardId: string, participantId: string) {
+	return pendingOf(db)
+		.all({ boardId, participantId })
 		.filter((c) => c.status !== 'published');
 }
 

@@ -1,6 +1,13 @@
 import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
 import { inTransaction, type Db } from '$lib/server/db/database';
-import type { Batch, DocumentStore, StoredDocument } from '$lib/sync/document-store';
+import {
+	commitInPlace,
+	type Batch,
+	type CommitOutcome,
+	type DocumentBatch,
+	type DocumentStore,
+	type StoredDocument
+} from '$lib/sync/document-store';
 import type { BoardPhase } from './board';
 import { boardCards, boardClients, boardSnapshots, boardUpdates } from './board.schema';
 
@@ -9,6 +16,35 @@ export interface CardRecord {
 	cardId: string;
 	participantId: string | null;
 	phase: BoardPhase;
+}
+
+/** The three inserts of a batch, with placeholders: prepared here, or by the writer thread. */
+export function insertsOf(db: Db) {
+	const p = (name: string) => sql.placeholder(name);
+	return {
+		claim: db
+			.insert(boardClients)
+			.values({
+				boardId: p('boardId'),
+				clientId: p('clientId'),
+				participantId: p('participantId'),
+				createdAt: p('now')
+			})
+			.onConflictDoNothing(),
+		card: db
+			.insert(boardCards)
+			.values({
+				boardId: p('boardId'),
+				cardId: p('cardId'),
+				participantId: p('participantId'),
+				phase: p('phase'),
+				createdAt: p('now')
+			})
+			.onConflictDoNothing(),
+		update: db
+			.insert(boardUpdates)
+			.values({ boardId: p('boardId'), update: p('update'), createdAt: p('now') })
+	};
 }
 
 /**
@@ -23,33 +59,11 @@ export class BoardDocumentStore implements DocumentStore<CardRecord> {
 	private readonly statements;
 
 	private constructor(private readonly db: Db) {
-		const p = (name: string) => sql.placeholder(name);
+		const inserts = insertsOf(db);
 		this.statements = {
-			claim: db
-				.insert(boardClients)
-				.values({
-					boardId: p('boardId'),
-					clientId: p('clientId'),
-					participantId: p('participantId'),
-					createdAt: p('now')
-				})
-				.onConflictDoNothing()
-				.prepare(),
-			card: db
-				.insert(boardCards)
-				.values({
-					boardId: p('boardId'),
-					cardId: p('cardId'),
-					participantId: p('participantId'),
-					phase: p('phase'),
-					createdAt: p('now')
-				})
-				.onConflictDoNothing()
-				.prepare(),
-			update: db
-				.insert(boardUpdates)
-				.values({ boardId: p('boardId'), update: p('update'), createdAt: p('now') })
-				.prepare()
+			claim: inserts.claim.prepare(),
+			card: inserts.card.prepare(),
+			update: inserts.update.prepare()
 		};
 	}
 
@@ -124,6 +138,16 @@ export class BoardDocumentStore implements DocumentStore<CardRecord> {
 				.run();
 		});
 	}
+
+	commit(
+		batches: DocumentBatch<CardRecord>[],
+		now: number,
+		done: (outcome: CommitOutcome) => void
+	): void {
+		commitInPlace(this, batches, now, done);
+	}
+
+	settle(): void {}
 
 	transaction<T>(fn: () => T): T {
 		return inTransaction(this.db, fn);

@@ -2,17 +2,19 @@ import type * as Y from 'yjs';
 import type { Db } from '$lib/server/db/database';
 import type { Clock } from '$lib/server/runtime';
 import { writeMeta } from './board-doc';
-import { getBoard, metaOf } from './board-store.server';
+import { getBoard, metaOf, openBoardsOn } from './board-store.server';
 import type { PolicyRegistry } from '$lib/sync/policy';
 import { BoardRoom, type Audience, type Participant, type SyncSocket } from './board-room.server';
 import type { BoardWriteContext } from './board-write-context';
 import { CloseCode } from '$lib/sync/protocol';
+import type { DocumentStore } from '$lib/sync/document-store';
+import { BoardDocumentStore, type CardRecord } from './board-document-store.server';
 
 const IDLE_UNLOAD_MS = 60_000;
 
 /**
- * The boards held in memory, loaded on first use and unloaded a minute after the
- * last connection leaves. Commands and the sync server reach rooms only here.
+ * The boards held in memory, loaded on first use (today's open ones at start)
+ * and unloaded a minute after the last connection leaves. Commands and the sync server reach rooms only here.
  */
 export class BoardHub {
 	private readonly rooms = new Map<string, BoardRoom>();
@@ -22,7 +24,9 @@ export class BoardHub {
 		private readonly db: Db,
 		private readonly clock: Clock,
 		/** The rules of each root of a board's document (composed in live-session). */
-		private readonly policies: PolicyRegistry<BoardWriteContext>
+		private readonly policies: PolicyRegistry<BoardWriteContext>,
+		/** Where the rooms store their documents: the writer thread's store in the app. */
+		private readonly store: DocumentStore<CardRecord> = BoardDocumentStore.of(db)
 	) {}
 
 	/** The room of an existing board, loaded if needed. */
@@ -31,10 +35,33 @@ export class BoardHub {
 		if (loaded) return loaded;
 		const board = getBoard(this.db, boardId);
 		if (!board) return undefined;
-		const room = new BoardRoom(this.db, this.clock, boardId, metaOf(board), this.policies);
+		const room = new BoardRoom(
+			this.db,
+			this.clock,
+			boardId,
+			metaOf(board),
+			this.policies,
+			this.store
+		);
 		this.rooms.set(boardId, room);
 		this.scheduleUnload(boardId);
 		return room;
+	}
+
+	/**
+	 * Loads the boards of the incontri open on `day` (a start after a restart):
+	 * the first newcomer finds them in memory. They stay until their last
+	 * connection leaves, then go a minute later like any board.
+	 */
+	warmUp(day: string): string[] {
+		const warmed = openBoardsOn(this.db, day).filter((boardId) => this.room(boardId));
+		for (const boardId of warmed) this.cancelUnload(boardId);
+		return warmed;
+	}
+
+	/** The boards in memory now. */
+	loadedBoards(): string[] {
+		return [...this.rooms.keys()];
 	}
 
 	connect(boardId: string, socket: SyncSocket, participant: Participant) {

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { Db } from '$lib/server/db/database';
 import type { Clock } from '$lib/server/runtime';
+import type { DocumentStore } from '$lib/sync/document-store';
 import type { Effects } from '$lib/sync/effects';
 import type { PolicyRegistry } from '$lib/sync/policy';
 import { signalMessage } from '$lib/sync/protocol';
@@ -71,10 +72,11 @@ export class BoardRoom {
 		private readonly clock: Clock,
 		readonly boardId: string,
 		meta: BoardMeta,
-		policies: PolicyRegistry<BoardWriteContext>
+		policies: PolicyRegistry<BoardWriteContext>,
+		store: DocumentStore<CardRecord> = BoardDocumentStore.of(db)
 	) {
 		this.policyAreaIds = loadPolicyAreaIds(db, boardId);
-		this.room = new SyncRoom(BoardDocumentStore.of(db), () => clock.now(), boardId, {
+		this.room = new SyncRoom(store, () => clock.now(), boardId, {
 			check: (update, peer, clientOwner) =>
 				checkUpdate(
 					{

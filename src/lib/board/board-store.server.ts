@@ -1,5 +1,5 @@
-import { and, eq } from 'drizzle-orm';
-import { inTransaction, type Db } from '$lib/server/db/database';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { inTransaction, preparedOnce, type Db } from '$lib/server/db/database';
 import type { BoardMeta } from './board-doc';
 import {
 	boardCards,
@@ -32,8 +32,34 @@ export function savePhaseSnapshot(
 
 export type BoardRow = typeof boards.$inferSelect;
 
+/** Every board request runs this: built once (preparedOnce). */
+const boardById = preparedOnce((db) =>
+	db
+		.select()
+		.from(boards)
+		.where(eq(boards.id, sql.placeholder('boardId')))
+		.prepare()
+);
+
 export function getBoard(db: Db, boardId: string): BoardRow | undefined {
-	return db.select().from(boards).where(eq(boards.id, boardId)).get();
+	return boardById(db).get({ boardId });
+}
+
+/** The open boards of the incontri held on `day` (Europe/Rome) and convened or under way. */
+export function openBoardsOn(db: Db, day: string): string[] {
+	return db
+		.select({ id: boards.id })
+		.from(boards)
+		.innerJoin(meetings, eq(meetings.id, boards.meetingId))
+		.where(
+			and(
+				eq(meetings.date, day),
+				eq(boards.open, true),
+				inArray(meetings.status, ['convened', 'in_progress'])
+			)
+		)
+		.all()
+		.map((row) => row.id);
 }
 
 /** The settings part of a board row, as the document mirrors them. */

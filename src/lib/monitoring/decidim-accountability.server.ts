@@ -7,8 +7,7 @@ import { statusLabels } from '$lib/plan-objectives/plan-tables';
 import type { Db } from '$lib/server/db/database';
 import { spreadsheetCell } from '$lib/server/spreadsheet-cell';
 import { accountabilityRow, DECIDIM_COLUMNS, type DecidimRow } from './decidim-accountability';
-import { planPeriods } from './monitoring';
-import { monitoringOfPeriod } from './monitoring-read.server';
+import { monitoringOfPeriod, newestMonitoring } from './monitoring-read.server';
 
 type Objective = ReturnType<typeof listPlanObjectives>[number];
 type Monitored = ReturnType<typeof monitoringOfPeriod>[number];
@@ -34,10 +33,7 @@ function description(version: string, o: Objective, monitored: Monitored | undef
 export function accountabilityRows(db: Db, planId: number): DecidimRow[] | undefined {
 	const plan = getPlan(db, planId);
 	if (!plan) return undefined;
-	const last = planPeriods(plan.period).at(-1);
-	const monitored = new Map(
-		(last ? monitoringOfPeriod(db, planId, last) : []).map((m) => [m.id, m])
-	);
+	const monitored = newestMonitoring(db, plan);
 	return listPlanObjectives(db, planId).map((o) => {
 		const m = monitored.get(o.id);
 		return accountabilityRow(

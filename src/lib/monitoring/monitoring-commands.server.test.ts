@@ -261,13 +261,23 @@ describe('[M11] one objective’s monitoring', () => {
 			body({ indicatorId: families, period: '2027-S1', value: 70 }),
 			actor
 		);
-		const read = objectiveMonitoring(t.db, planId, casa.id, '2025-2027')!;
+		const read = objectiveMonitoring(
+			t.db,
+			{ id: planId, period: '2025-2027', monitoringCadence: 'semester' },
+			casa.id
+		)!;
 		expect(read.indicators[0]).toMatchObject({
 			latest: { period: '2027-S1', value: 70 },
 			progress: 150
 		});
 		expect(read.evaluated).toBe(false);
 		setArchived(t.db, ref, true, actor);
-		expect(objectiveMonitoring(t.db, planId, casa.id, '2025-2027')).toBeNull();
+		expect(
+			objectiveMonitoring(
+				t.db,
+				{ id: planId, period: '2025-2027', monitoringCadence: 'semester' },
+				casa.id
+			)
+		).toBeNull();
 	});
 });

@@ -99,7 +99,7 @@ function checkMeasurement(
 	if (!objective || !plan) return { ok: false, reason: 'unknown-objective' };
 	const index = indicatorIds(objective.indicators).indexOf(input.indicatorId);
 	if (index < 0) return { ok: false, reason: 'unknown-indicator' };
-	const period = checkPeriod(input.period, plan.period);
+	const period = checkPeriod(input.period, plan.period, plan.monitoringCadence);
 	if (!period.ok) return period;
 	const measured = measuredValue(objective.indicators[index]!.kind, input);
 	if (!measured.ok) return measured;

@@ -1,3 +1,4 @@
+import type { MonitoredPlan } from './monitoring-read.server';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExportedObjective } from '$lib/plan-objectives/plan-export';
@@ -70,11 +71,7 @@ function gridForm(
 	return form;
 }
 
-function saveGrid(
-	plan: { id: number; period: string },
-	period: string,
-	filled: Record<string, string>
-) {
+function saveGrid(plan: MonitoredPlan, period: string, filled: Record<string, string>) {
 	const view = deskView(t.db, plan, period);
 	const read = readDeskForm(gridForm(view, period, filled), view, period);
 	if (!read.ok) return { ok: false as const, errors: read.errors };
@@ -166,7 +163,7 @@ describe('[M24] the grid saves many rows, all or none', () => {
 });
 
 /** The template of a period, opened with exceljs as the UdP's spreadsheet would. */
-async function template(plan: { id: number; period: string }, period: string) {
+async function template(plan: MonitoredPlan, period: string) {
 	const book = new ExcelJS.Workbook();
 	await book.xlsx.load((await monitoringTemplate(t.db, plan, period)) as unknown as ArrayBuffer);
 	return { book, sheet: book.getWorksheet(TEMPLATE_SHEET)! };

@@ -16,14 +16,12 @@ import { indicatorMeasurements } from './monitoring.schema';
  * grid with what was entered and what came before, and the grid's form read into the
  * rows that `recordMeasurements` checks and saves.
  */
-type DeskPlan = Pick<PlanRow, 'id' | 'period'>;
+type DeskPlan = Pick<PlanRow, 'id' | 'period' | 'monitoringCadence'>;
 
-/**
- * [M1, M20] The plan's periods, and whether a text names one: the one place the desk
- * asks, so a plan's own cadence (semesters by default) is wired here alone.
- */
-export const deskPeriods = (plan: DeskPlan) => planPeriods(plan.period);
-export const checkDeskPeriod = (text: string, plan: DeskPlan) => checkPeriod(text, plan.period);
+/** [M1, M14, M20] The plan's periods in its cadence, and whether a text names one. */
+export const deskPeriods = (plan: DeskPlan) => planPeriods(plan.period, plan.monitoringCadence);
+export const checkDeskPeriod = (text: string, plan: DeskPlan) =>
+	checkPeriod(text, plan.period, plan.monitoringCadence);
 
 /** A stored number as the grid's cell shows it, in the Italian spelling the desk reads back. */
 const cellText = (n: number | null | undefined) => (n == null ? '' : String(n).replace('.', ','));

@@ -13,6 +13,18 @@ describe('defaultPeriod', () => {
 	])('[M20] on %s opens %s', (today, expected) => {
 		expect(defaultPeriod(periods, today)).toBe(expected);
 	});
+	it.each([
+		['quarter', '2026-03-31', '2026-Q1'],
+		['quarter', '2026-04-01', '2026-Q2'],
+		['quarter', '2026-12-04', '2026-Q4'],
+		['quarter', '2024-12-31', '2025-Q1'],
+		['quarter', '2028-01-01', '2027-Q4'],
+		['year', '2026-12-04', '2026'],
+		['year', '2024-06-01', '2025'],
+		['year', '2031-06-01', '2027']
+	] as const)('[M14, M20] a %s plan on %s opens %s', (cadence, today, expected) => {
+		expect(defaultPeriod(planPeriods('2025-2027', cadence), today, cadence)).toBe(expected);
+	});
 	it('[M20] has none for a plan without periods', () => {
 		expect(defaultPeriod([], '2026-01-01')).toBeNull();
 	});

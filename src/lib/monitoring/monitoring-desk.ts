@@ -1,3 +1,4 @@
+import type { MonitoringCadence } from '$lib/plan/monitoring-cadence';
 import { periodOrder } from './monitoring';
 
 /**
@@ -7,16 +8,26 @@ import { periodOrder } from './monitoring';
  */
 
 /**
- * [M20] The period the desk opens on: the semester of `today` (`YYYY-MM-DD`, the Ambito's
- * day), clamped to the plan's periods — the first before the plan starts, the last after
- * it ends. Null for a plan with no periods.
+ * [M20] The period the desk opens on: the period of `today` (`YYYY-MM-DD`, the Ambito's
+ * day) in the plan's cadence (M14), clamped to the plan's periods — the first before the
+ * plan starts, the last after it ends. Null for a plan with no periods.
  */
-export function defaultPeriod(periods: readonly string[], today: string): string | null {
+export function defaultPeriod(
+	periods: readonly string[],
+	today: string,
+	cadence: MonitoringCadence = 'semester'
+): string | null {
 	const first = periods[0];
 	const last = periods.at(-1);
 	if (!first || !last) return null;
+	const year = today.slice(0, 4);
 	const month = Number(today.slice(5, 7));
-	const current = `${today.slice(0, 4)}-S${month <= 6 ? 1 : 2}`;
+	const current =
+		cadence === 'year'
+			? year
+			: cadence === 'quarter'
+				? `${year}-Q${Math.ceil(month / 3)}`
+				: `${year}-S${month <= 6 ? 1 : 2}`;
 	if (periods.includes(current)) return current;
 	return periodOrder(current, first) < 0 ? first : last;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idList, requiredText } from '$lib/forms/fields';
+import { idList, isCalendarDate, requiredText } from '$lib/forms/fields';
 import { periodField } from '$lib/plan/plan';
 import { resourceAdequacyScale } from './evaluation-grid';
 
@@ -67,3 +67,36 @@ export const successorForm = z.object({
 		.max(MAX_CARRIED)
 		.refine((ids) => new Set(ids).size === ids.length, { error: 'repeated_objective' })
 });
+
+/** An objective's actions are a plan's work over three years, not a task list: a bound on the body. */
+export const MAX_ACTIONS = 200;
+const day = z.string({ error: 'invalid_date' }).refine(isCalendarDate, { error: 'invalid_date' });
+
+/** [M15] The whole list of an objective's actions, in the UdP's order. */
+export const actionsInput = z.strictObject({
+	actions: z
+		.array(
+			z.strictObject({
+				title: z.string().trim().min(1, { error: 'required' }).max(300, { error: 'too_long' }),
+				plannedOn: day,
+				doneOn: day.nullable()
+			})
+		)
+		.max(MAX_ACTIONS, { error: 'too_many' })
+});
+export type ActionsBody = z.infer<typeof actionsInput>;
+
+/** [M16] The budget of an objective, one entry per year of the plan, in euros. */
+export const budgetInput = z.strictObject({
+	years: z
+		.array(
+			z.strictObject({
+				year: z.number({ error: 'not_a_number' }).int().min(1900).max(2200),
+				planned: budget,
+				committed: budget,
+				paid: budget
+			})
+		)
+		.max(10, { error: 'too_many' })
+});
+export type BudgetBody = z.infer<typeof budgetInput>;

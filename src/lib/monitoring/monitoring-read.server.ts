@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, lte } from 'drizzle-orm';
 import { planObjectives } from '$lib/plan-objectives/plan-objective.schema';
 import { listPlanObjectives } from '$lib/plan-objectives/plan-objective-repo.server';
+import type { PlanRow } from '$lib/plan/plan-repo.server';
 import type { Db } from '$lib/server/db/database';
 import { emptyEvaluation, evaluationGrid, type EvaluationInput } from './evaluation-grid';
 import {
@@ -12,6 +13,8 @@ import {
 	progress
 } from './monitoring';
 import { indicatorMeasurements, objectiveEvaluations } from './monitoring.schema';
+import { listActions, listBudget } from './resources-read.server';
+import { resourceTotals } from './resources';
 
 /**
  * What the monitoring API reads (SPEC M2, M4, M7, M10): a plan's live objectives with
@@ -128,26 +131,37 @@ export function planEvaluation(db: Db, planId: number) {
 	});
 }
 
+/** The plan as its monitoring reads it: its years and how often it is measured (M1, M14). */
+export type MonitoredPlan = Pick<PlanRow, 'id' | 'period' | 'monitoringCadence'>;
+
 /**
- * [M4, M7, M10] One objective's monitoring for its page: each indicator's newest
- * measurement and progress, and its evaluation grid; null for an objective that is
- * not a live one of the plan.
+ * [M10] Every live objective's monitoring at the plan's last period in its cadence, that is
+ * each indicator's newest measurement, by objective id: what the objective page, the
+ * tavoli, the public page and the Decidim CSV show.
  */
-export function objectiveMonitoring(
-	db: Db,
-	planId: number,
-	objectiveId: number,
-	planPeriod: string
-) {
-	const periods = planPeriods(planPeriod);
-	const last = periods.at(-1);
-	const read = last ? monitoringOfPeriod(db, planId, last) : [];
-	const objective = read.find((o) => o.id === objectiveId);
-	const evaluation = planEvaluation(db, planId).find((o) => o.id === objectiveId);
+export function newestMonitoring(db: Db, plan: MonitoredPlan) {
+	const last = planPeriods(plan.period, plan.monitoringCadence).at(-1);
+	return new Map((last ? monitoringOfPeriod(db, plan.id, last) : []).map((o) => [o.id, o]));
+}
+
+/**
+ * [M4, M7, M10, M15–M17] One objective's monitoring for its page: each indicator's newest
+ * measurement and progress, its evaluation (saved inputs and grid), its actions and budget
+ * and what they give the grid; null for an objective that is not a live one of the plan.
+ */
+export function objectiveMonitoring(db: Db, plan: MonitoredPlan, objectiveId: number) {
+	const objective = newestMonitoring(db, plan).get(objectiveId);
+	const evaluation = planEvaluation(db, plan.id).find((o) => o.id === objectiveId);
 	if (!objective || !evaluation) return null;
+	const actions = listActions(db, objectiveId);
+	const budget = listBudget(db, objectiveId);
 	return {
 		indicators: objective.indicators,
 		evaluated: evaluation.evaluation !== null,
-		grid: evaluation.grid
+		evaluation: evaluation.evaluation,
+		grid: evaluation.grid,
+		actions,
+		budget,
+		totals: resourceTotals(actions, budget)
 	};
 }

@@ -1,3 +1,4 @@
+import type { MonitoredPlan } from './monitoring-read.server';
 import ExcelJS from 'exceljs';
 import { MAX_IMPORT_BYTES } from '$lib/directory/import/table-file.server';
 import type { Db } from '$lib/server/db/database';
@@ -48,11 +49,7 @@ const numberOrEmpty = (text: string) =>
 	text === '' ? null : Number(text.replace(/\./g, '').replace(',', '.'));
 
 /** [M25] The template of a period already checked, as XLSX bytes. */
-export async function monitoringTemplate(
-	db: Db,
-	plan: { id: number; period: string },
-	period: string
-) {
+export async function monitoringTemplate(db: Db, plan: MonitoredPlan, period: string) {
 	const book = new ExcelJS.Workbook();
 	book.creator = 'Tavoli';
 	const sheet = book.addWorksheet(TEMPLATE_SHEET);

@@ -1,4 +1,4 @@
-import { integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { users } from '../auth/auth.schema';
 import { meetings } from '../meeting/meeting.schema';
 import { plans } from '../plan/plan.schema';
@@ -98,4 +98,41 @@ export const meetingMonitoring = sqliteTable(
 		addedAt: integer('added_at').notNull()
 	},
 	(t) => [uniqueIndex('meeting_monitoring_uq').on(t.meetingId, t.objectiveId)]
+);
+
+/**
+ * An action of an objective (SPEC M15): planned for a day, carried out on another or
+ * not yet; the list is replaced whole by each save, `position` keeps the UdP's order.
+ */
+export const objectiveActions = sqliteTable('objective_actions', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	objectiveId: integer('objective_id')
+		.notNull()
+		.references(() => planObjectives.id, { onDelete: 'cascade' }),
+	position: integer('position').notNull(),
+	title: text('title').notNull(),
+	plannedOn: text('planned_on').notNull(),
+	doneOn: text('done_on'),
+	updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'set null' }),
+	updatedAt: integer('updated_at').notNull()
+});
+
+/**
+ * An objective's budget in one year of the plan (SPEC M16): euros planned, committed
+ * (impegnato) and paid (liquidato), each unknown until entered.
+ */
+export const objectiveBudgets = sqliteTable(
+	'objective_budgets',
+	{
+		objectiveId: integer('objective_id')
+			.notNull()
+			.references(() => planObjectives.id, { onDelete: 'cascade' }),
+		year: integer('year').notNull(),
+		planned: real('planned'),
+		committed: real('committed'),
+		paid: real('paid'),
+		updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'set null' }),
+		updatedAt: integer('updated_at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.objectiveId, t.year] })]
 );

@@ -3,6 +3,7 @@ import {
 	checkPeriod,
 	indicatorIds,
 	numberIn,
+	parsePeriod,
 	planPeriods,
 	progress,
 	ratioPercent
@@ -30,6 +31,72 @@ describe('[M1] periods', () => {
 			'2027-S1',
 			'2027-S2'
 		]);
+	});
+});
+
+describe('[M14] periods of each cadence', () => {
+	const plan = '2025-2027';
+	const table = [
+		{
+			cadence: 'semester',
+			first: '2025-S1',
+			last: '2027-S2',
+			count: 6,
+			outside: ['2024-S2', '2028-S1'],
+			malformed: ['2026-S0', '2026-S3', '2026-Q1', '2026', '2026-s1', '26-S1', '2026-S1 ']
+		},
+		{
+			cadence: 'quarter',
+			first: '2025-Q1',
+			last: '2027-Q4',
+			count: 12,
+			outside: ['2024-Q4', '2028-Q1'],
+			malformed: ['2026-Q0', '2026-Q5', '2026-S1', '2026', '2026-q3', '2026-Q03', 'Q3-2026']
+		},
+		{
+			cadence: 'year',
+			first: '2025',
+			last: '2027',
+			count: 3,
+			outside: ['2024', '2028'],
+			malformed: ['2026-S1', '2026-Q1', '26', '02026', '2026 ', '', 'anno 2026']
+		}
+	] as const;
+
+	for (const c of table) {
+		it(`[M14] ${c.cadence}: first and last period of the plan, in order`, () => {
+			const periods = planPeriods(plan, c.cadence);
+			expect(periods).toHaveLength(c.count);
+			expect([periods[0], periods.at(-1)]).toEqual([c.first, c.last]);
+			expect([...periods].sort()).toEqual(periods);
+			for (const p of periods)
+				expect(checkPeriod(p, plan, c.cadence)).toEqual({ ok: true, period: p });
+		});
+
+		it(`[M14] ${c.cadence}: refuses a period outside the plan and a malformed one`, () => {
+			for (const p of c.outside)
+				expect(checkPeriod(p, plan, c.cadence)).toEqual({
+					ok: false,
+					reason: 'period-outside-plan'
+				});
+			for (const p of c.malformed)
+				expect(checkPeriod(p, plan, c.cadence), p).toEqual({
+					ok: false,
+					reason: 'period-malformed'
+				});
+		});
+	}
+
+	it('[M14] reads a period’s year and part; no text is a period of two cadences', () => {
+		expect(parsePeriod('2026-Q3', 'quarter')).toEqual({ year: 2026, cadence: 'quarter', part: 3 });
+		expect(parsePeriod('2026', 'year')).toEqual({ year: 2026, cadence: 'year', part: null });
+		const all = table.flatMap((c) => planPeriods(plan, c.cadence));
+		expect(new Set(all).size).toBe(all.length);
+	});
+
+	it('[M1] semester stays the default of the existing signatures', () => {
+		expect(planPeriods(plan)).toEqual(planPeriods(plan, 'semester'));
+		expect(checkPeriod('2026-Q1', plan)).toMatchObject({ reason: 'period-malformed' });
 	});
 });
 

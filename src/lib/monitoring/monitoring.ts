@@ -1,3 +1,4 @@
+import type { MonitoringCadence } from '$lib/plan/monitoring-cadence';
 import type { Indicator } from '$lib/objectives/objective-template';
 
 /**
@@ -5,19 +6,33 @@ import type { Indicator } from '$lib/objectives/objective-template';
  * indicator's stable id, the numbers its baseline and target hold, and its progress.
  */
 
-/** A monitoring period: a semester of a year, `2026-S1` (SPEC M1). */
+/**
+ * A monitoring period (SPEC M1, M14): a semester `2026-S1`, a quarter `2026-Q3` or a
+ * year `2026`, as the plan's cadence says; `part` is the semester or quarter, null for a year.
+ */
 export interface Period {
 	year: number;
-	semester: 1 | 2;
+	cadence: MonitoringCadence;
+	part: number | null;
 }
 
-const periodPattern = /^(\d{4})-S([12])$/;
+/** [M14] Each cadence's spelling: a letter that names it, so no text is a period of two cadences. */
+const periodPatterns: Record<MonitoringCadence, RegExp> = {
+	semester: /^(\d{4})-S([12])$/,
+	quarter: /^(\d{4})-Q([1-4])$/,
+	year: /^(\d{4})$/
+};
+const partsPerYear: Record<MonitoringCadence, string[]> = {
+	semester: ['-S1', '-S2'],
+	quarter: ['-Q1', '-Q2', '-Q3', '-Q4'],
+	year: ['']
+};
 
-/** `2026-S1` → the period, or null when it is not written that way. */
-export function parsePeriod(text: string): Period | null {
-	const match = periodPattern.exec(text);
+/** `2026-S1` → the period, or null when it is not written as the cadence (semester by default) writes it. */
+export function parsePeriod(text: string, cadence: MonitoringCadence = 'semester'): Period | null {
+	const match = periodPatterns[cadence].exec(text);
 	if (!match) return null;
-	return { year: Number(match[1]), semester: match[2] === '1' ? 1 : 2 };
+	return { year: Number(match[1]), cadence, part: match[2] ? Number(match[2]) : null };
 }
 
 /** The plan's years from its period `2025-2027`, or null for another spelling. */
@@ -30,9 +45,16 @@ export function planYears(planPeriod: string): { from: number; to: number } | nu
 export type PeriodCheck = { ok: true; period: string } | { ok: false; reason: PeriodProblem };
 export type PeriodProblem = 'period-malformed' | 'period-outside-plan';
 
-/** [M1] A period is well written and inside the plan's years. */
-export function checkPeriod(text: string, planPeriod: string): PeriodCheck {
-	const period = parsePeriod(text);
+/**
+ * [M1, M14] A period is written as the plan's cadence writes it (semester by default) and
+ * lies inside the plan's years.
+ */
+export function checkPeriod(
+	text: string,
+	planPeriod: string,
+	cadence: MonitoringCadence = 'semester'
+): PeriodCheck {
+	const period = parsePeriod(text, cadence);
 	if (!period) return { ok: false, reason: 'period-malformed' };
 	const years = planYears(planPeriod);
 	if (!years || period.year < years.from || period.year > years.to)
@@ -40,16 +62,17 @@ export function checkPeriod(text: string, planPeriod: string): PeriodCheck {
 	return { ok: true, period: text };
 }
 
-/** [M1] Every semester of the plan, in order: `2025-S1` … `2027-S2`. */
-export function planPeriods(planPeriod: string): string[] {
+/** [M1, M14] Every period of the plan in order: `2025-S1` … `2027-S2` by default. */
+export function planPeriods(planPeriod: string, cadence: MonitoringCadence = 'semester'): string[] {
 	const years = planYears(planPeriod);
 	if (!years) return [];
 	const periods: string[] = [];
-	for (let y = years.from; y <= years.to; y++) periods.push(`${y}-S1`, `${y}-S2`);
+	for (let y = years.from; y <= years.to; y++)
+		for (const part of partsPerYear[cadence]) periods.push(`${y}${part}`);
 	return periods;
 }
 
-/** Periods written `YYYY-Sn` sort as text in time order. */
+/** Periods of one cadence (`YYYY-Sn`, `YYYY-Qn`, `YYYY`) sort as text in time order. */
 export const periodOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**

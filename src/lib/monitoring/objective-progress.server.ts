@@ -1,8 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import { planObjectives } from '$lib/plan-objectives/plan-objective.schema';
 import type { Db } from '$lib/server/db/database';
-import { planPeriods } from './monitoring';
-import { monitoringOfPeriod } from './monitoring-read.server';
+import { newestMonitoring, type MonitoredPlan } from './monitoring-read.server';
 import type { ObjectiveProgress } from './objective-progress';
 
 /**
@@ -13,17 +12,14 @@ import type { ObjectiveProgress } from './objective-progress';
  */
 export function objectivesProgress(
 	db: Db,
-	plan: { id: number; period: string },
+	plan: MonitoredPlan,
 	objectiveIds: readonly number[]
 ): Map<number, ObjectiveProgress> {
 	const ids = [...new Set(objectiveIds)];
 	const rows = ids.length
 		? db.select().from(planObjectives).where(inArray(planObjectives.id, ids)).all()
 		: [];
-	const last = planPeriods(plan.period).at(-1);
-	const monitored = new Map(
-		(last && rows.length ? monitoringOfPeriod(db, plan.id, last) : []).map((o) => [o.id, o])
-	);
+	const monitored = rows.length ? newestMonitoring(db, plan) : undefined;
 	const result = new Map<number, ObjectiveProgress>();
 	for (const row of rows) {
 		if (row.planId !== plan.id) continue;
@@ -33,7 +29,7 @@ export function objectivesProgress(
 			title: row.title,
 			status: row.status,
 			archived: row.archivedAt !== null,
-			indicators: (monitored.get(row.id)?.indicators ?? []).map((i) => ({
+			indicators: (monitored?.get(row.id)?.indicators ?? []).map((i) => ({
 				id: i.id,
 				name: i.name,
 				level: i.level,

@@ -9,8 +9,7 @@ import { listPlanObjectives } from '$lib/plan-objectives/plan-objective-repo.ser
 import type { Db } from '$lib/server/db/database';
 import { listMacroAreas } from '$lib/taxonomy/taxonomy-repo.server';
 import { tavoli } from '$lib/tavolo/tavolo.schema';
-import { planPeriods } from './monitoring';
-import { monitoringOfPeriod } from './monitoring-read.server';
+import { newestMonitoring } from './monitoring-read.server';
 
 /**
  * The public results of a published plan (SPEC M13): objectives by policy area, each with
@@ -55,10 +54,7 @@ export function publicResults(db: Db, planId: number) {
 	const macroNames = new Map(
 		listMacroAreas(db, plan.taxonomyVersionId).map((m) => [m.code, m.label])
 	);
-	const last = planPeriods(plan.period).at(-1);
-	const monitored = new Map(
-		(last ? monitoringOfPeriod(db, planId, last) : []).map((m) => [m.id, m])
-	);
+	const monitored = newestMonitoring(db, plan);
 	const objectives = listPlanObjectives(db, planId);
 	const sources = tavoliOf(
 		db,

@@ -1,3 +1,4 @@
+import type { MonitoredPlan } from './monitoring-read.server';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { meetings } from '$lib/meeting/meeting.schema';
 import { outcomes } from '$lib/outcomes/outcome.schema';
@@ -73,11 +74,7 @@ function cardsByMeeting(sent: ReturnType<typeof sentOutcomes>) {
  * none yet), the UdP's reason and the plan objective it went into with its status and
  * progress per indicator (M30). Nothing about people: no author, no one who decided.
  */
-export function tavoloFeedback(
-	db: Db,
-	tavoloId: number,
-	plan: { id: number; period: string }
-): MeetingFeedback[] {
+export function tavoloFeedback(db: Db, tavoloId: number, plan: MonitoredPlan): MeetingFeedback[] {
 	const meetingsSent = cardsByMeeting(sentOutcomes(db, tavoloId));
 	const objectiveIds = meetingsSent.flatMap((m) =>
 		[...m.cards.values()].flatMap((c) => c.decision?.planObjectiveId ?? [])

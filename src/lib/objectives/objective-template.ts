@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import data20212023 from '$lib/taxonomy/data/2021-2023.json' with { type: 'json' };
 import data20252027 from '$lib/taxonomy/data/2025-2027.json' with { type: 'json' };
 
@@ -18,25 +17,50 @@ export const fieldTypes = [
 ] as const;
 export type FieldType = (typeof fieldTypes)[number];
 
-const fieldShape = z.object({
-	position: z.number().int(),
-	key: z.string(),
-	label: z.string(),
-	type: z.enum(fieldTypes),
-	values: z.array(z.string()).optional()
-});
-export type TemplateField = z.output<typeof fieldShape>;
+export interface TemplateField {
+	position: number;
+	key: string;
+	label: string;
+	type: FieldType;
+	values?: string[];
+}
 
-export const objectiveFields: readonly TemplateField[] = z
-	.object({ objectiveTemplate: z.object({ fields: z.array(fieldShape).length(21) }) })
-	.parse(data20252027)
-	.objectiveTemplate.fields.map(({ position, key, label, type, values }) => ({
-		position,
-		key,
-		label,
-		type,
-		values
-	}));
+/** A field as the taxonomy data writes it; 2021-2023 leaves two labels out. */
+interface DataField extends Omit<TemplateField, 'label'> {
+	label: string | null;
+}
+
+const isStrings = (v: unknown): v is string[] =>
+	Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+/**
+ * The `count` fields of a data file's objective template, checked by hand
+ * rather than with zod: this module reaches the board page, and zod would add
+ * a third of its JavaScript (docs/PERFORMANCE.md, page weight). A file that
+ * does not match is a bug of the data, so it throws at load.
+ */
+function templateOf(data: unknown, count: number): DataField[] {
+	const fields = (data as { objectiveTemplate?: { fields?: unknown } }).objectiveTemplate?.fields;
+	if (!Array.isArray(fields) || fields.length !== count)
+		throw new Error(`objective template: expected ${count} fields`);
+	return fields.map((f: Record<string, unknown>, i) => {
+		const ok =
+			Number.isInteger(f.position) &&
+			typeof f.key === 'string' &&
+			(typeof f.label === 'string' || f.label === null) &&
+			fieldTypes.includes(f.type as FieldType) &&
+			(f.values === undefined || isStrings(f.values));
+		if (!ok) throw new Error(`objective template: field ${i} is malformed`);
+		return f as unknown as DataField;
+	});
+}
+
+export const objectiveFields: readonly TemplateField[] = templateOf(data20252027, 21).map(
+	({ position, key, label, type, values }) => {
+		if (label === null) throw new Error(`objective template: field ${key} has no label`);
+		return { position, key, label, type, values };
+	}
+);
 
 /**
  * The older form of the 2021-2023 guidelines (14 fields, Valle Trompia plan), for
@@ -44,29 +68,15 @@ export const objectiveFields: readonly TemplateField[] = z
  * its yes/no answers are kept as SI/NO, and "Obiettivo innovativo / in continuità"
  * as INNOVATIVO / IN_CONTINUITA, as the domain reference normalises them.
  */
-const fields20212023: readonly TemplateField[] = z
-	.object({
-		objectiveTemplate: z.object({
-			fields: z
-				.array(
-					z.object({
-						position: z.number(),
-						key: z.string(),
-						label: z.string().nullable(),
-						type: z.enum(fieldTypes)
-					})
-				)
-				.length(14)
-		})
-	})
-	.parse(data20212023)
-	.objectiveTemplate.fields.map(({ position, key, label, type }) => ({
+const fields20212023: readonly TemplateField[] = templateOf(data20212023, 14).map(
+	({ position, key, label, type }) => ({
 		position,
 		key,
 		label: label ?? (key === 'title' ? 'Titolo' : 'Tipologia di obiettivo'),
 		type,
 		values: key === 'objectiveKind' ? ['INNOVATIVO', 'IN_CONTINUITA'] : undefined
-	}));
+	})
+);
 
 export const templateVersions = ['2025-2027', '2021-2023'] as const;
 export type TemplateVersion = (typeof templateVersions)[number];

@@ -7,6 +7,7 @@ import {
 	type AnySQLiteColumn
 } from 'drizzle-orm/sqlite-core';
 import { macroAreas, taxonomyVersions } from '../taxonomy/taxonomy.schema';
+import { monitoringCadences } from './monitoring-cadence';
 import { planStatuses } from './plan-status';
 
 export const ambiti = sqliteTable('ambiti', {
@@ -42,6 +43,10 @@ export const plans = sqliteTable('plans', {
 		.references(() => taxonomyVersions.id),
 	/** The plan this one was created from (monitoring SPEC M41): the previous cycle's. */
 	predecessorId: integer('predecessor_id').references((): AnySQLiteColumn => plans.id),
+	/** How often its indicators are measured (monitoring SPEC M1, M14). */
+	monitoringCadence: text('monitoring_cadence', { enum: monitoringCadences })
+		.notNull()
+		.default('semester'),
 	createdAt: integer('created_at').notNull()
 });
 

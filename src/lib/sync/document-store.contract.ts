@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { DocumentStore } from './document-store';
+import type { CommitOutcome, DocumentStore } from './document-store';
 
 /**
  * The contract every DocumentStore keeps (SPEC B11), run against the SQLite
@@ -150,6 +150,44 @@ export function documentStoreContract<R>(name: string, open: () => StoreFixture<
 				).toThrow('disk full');
 				expect(store.load(docIds[0]).updates).toEqual([]);
 				expect(store.load(docIds[0]).claims).toEqual([]);
+			})
+		);
+
+		it(
+			'a commit stores several documents at once, in order, and settle waits for its answer',
+			withStore((f) => {
+				const base = new Y.Doc();
+				const u1 = updateOf((d) => d.getMap('m').set('a', 1), base);
+				const u2 = updateOf((d) => d.getMap('m').set('b', 2), base);
+				const u3 = updateOf((d) => d.getMap('m').set('c', 3), base);
+				const outcomes: CommitOutcome[] = [];
+				const claims = [{ clientId: 5, participantId: f.participants[1] }];
+				f.store.commit(
+					[
+						{ docId: f.docIds[0], batch: { updates: [u1, u2], claims, records: [f.record(2)] } },
+						{ docId: f.docIds[1], batch: { updates: [], claims, records: [] } }
+					],
+					1,
+					(o) => outcomes.push(o)
+				);
+				f.store.commit(
+					[{ docId: f.docIds[0], batch: { updates: [u3], claims: [], records: [] } }],
+					2,
+					(o) => outcomes.push(o)
+				);
+				f.store.settle();
+				expect(outcomes).toHaveLength(2);
+				const [first, second] = outcomes.map((o) => (o.ok ? o.lastIds : []));
+				expect(first).toEqual([expect.any(Number), 0]);
+				expect(second![0]).toBeGreaterThan(first![0]!);
+				for (const store of [f.store, f.reopen()]) {
+					const loaded = store.load(f.docIds[0]);
+					expect(loaded.updates.map((u) => [...u])).toEqual([[...u1], [...u2], [...u3]]);
+					expect(loaded.lastUpdateId).toBe(second![0]);
+					expect(loaded.claims).toEqual(claims);
+					expect(loaded.records).toEqual([f.record(2)]);
+					expect(store.load(f.docIds[1]).claims).toEqual(claims);
+				}
 			})
 		);
 

@@ -27,8 +27,26 @@ export interface StoredDocument<R> {
 	records: R[];
 }
 
+/** One document's batch in a commit of several. */
+export interface DocumentBatch<R> {
+	docId: string;
+	batch: Batch<R>;
+}
+
+/** A commit's outcome: the id of each batch's last update (0 when it has none), in order. */
+export type CommitOutcome = { ok: true; lastIds: number[] } | { ok: false; error: unknown };
+
 export interface DocumentStore<R> {
 	load(docId: string): StoredDocument<R>;
+	/**
+	 * Stores several documents' batches in one transaction, all or nothing, and
+	 * calls `done` once it is committed or has failed: at once, or later when the
+	 * store commits off the event loop (the SQLite writer thread). Commits are
+	 * made in the order called; the other methods see every commit made before.
+	 */
+	commit(batches: DocumentBatch<R>[], now: number, done: (outcome: CommitOutcome) => void): void;
+	/** Blocks until every commit made so far is done and its `done` has run. */
+	settle(): void;
 	/** Stores a batch all or nothing; returns the id of its last update (0 when it has none). */
 	append(docId: string, batch: Batch<R>, now: number): number;
 	/** Replaces the snapshot with `state` (as of update `uptoId`) and drops the updates up to it. */
@@ -37,6 +55,22 @@ export interface DocumentStore<R> {
 	transaction<T>(fn: () => T): T;
 	/** Gives the space compactions freed back (a room calls it when it leaves memory). */
 	release(): void;
+}
+
+/** `commit` for a store that writes on the event loop: one transaction, `done` before returning. */
+export function commitInPlace<R>(
+	store: DocumentStore<R>,
+	batches: DocumentBatch<R>[],
+	now: number,
+	done: (outcome: CommitOutcome) => void
+): void {
+	let lastIds: number[];
+	try {
+		lastIds = store.transaction(() => batches.map((b) => store.append(b.docId, b.batch, now)));
+	} catch (error) {
+		return done({ ok: false, error });
+	}
+	done({ ok: true, lastIds });
 }
 
 /** The store of tests and of tools that need no file: same contract, nothing survives the process. */
@@ -91,6 +125,12 @@ export class MemoryDocumentStore<R> implements DocumentStore<R> {
 		doc.lastUpdateId = Math.max(doc.lastUpdateId, uptoId);
 		this.docs.set(docId, doc);
 	}
+
+	commit(batches: DocumentBatch<R>[], now: number, done: (outcome: CommitOutcome) => void): void {
+		commitInPlace(this, batches, now, done);
+	}
+
+	settle(): void {}
 
 	transaction<T>(fn: () => T): T {
 		const saved = new Map([...this.docs].map(([id, d]) => [id, structuredClone(d)]));

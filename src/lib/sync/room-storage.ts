@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { Claim, DocumentStore, StoredDocument } from './document-store';
+import type { Claim, DocumentBatch, DocumentStore, StoredDocument } from './document-store';
 
 /**
  * Compaction rewrites the whole document, so it waits until the updates stored
@@ -21,14 +21,20 @@ export interface Accepted {
 /**
  * A room's persistence (SPEC B11): what the document accepted waits here until
  * it is stored, and is sent on only after the commit (store before
- * broadcast). Rooms of one store commit each event-loop turn together. A
- * failed commit keeps everything in memory and retries: an accepted update is
- * never lost.
+ * broadcast). Rooms of one store commit each event-loop turn together, and
+ * while one commit is under way (on the writer thread) the next turn's updates
+ * wait for it. A failed commit keeps everything in memory and retries: an
+ * accepted update is never lost.
  */
 export class RoomStorage<R> {
+	/** Accepted and not yet stored, in order; the first `sending` are in the commit under way. */
 	private queue: Accepted[] = [];
 	private claims: Claim[] = [];
 	private records: R[] = [];
+	private sending: { updates: number; claims: number; records: number; mark: number } | null = null;
+	/** Updates and claims accepted so far, and how many of them are stored: marks for pings. */
+	private acceptedCount = 0;
+	private storedCount = 0;
 	private retryTimer: ReturnType<typeof setTimeout> | null = null;
 	private readonly group: FlushGroup;
 	private lastUpdateId: number;
@@ -45,8 +51,8 @@ export class RoomStorage<R> {
 
 	constructor(
 		private readonly store: DocumentStore<R>,
-		private readonly now: () => number,
-		private readonly docId: string,
+		readonly now: () => number,
+		readonly docId: string,
 		private readonly doc: Y.Doc,
 		stored: StoredDocument<R>,
 		/** Sends stored updates on to everyone but their origin. */
@@ -68,12 +74,14 @@ export class RoomStorage<R> {
 			if (this.full.tailBytes > MAX_TAIL_BYTES) this.full = null;
 		}
 		this.queue.push({ update, origin });
+		this.acceptedCount++;
 		this.group.add(this);
 	}
 
 	/** Stored in the same commit as the updates queued with it. */
 	claim(claim: Claim): void {
 		this.claims.push(claim);
+		this.acceptedCount++;
 		this.group.add(this);
 	}
 
@@ -88,16 +96,34 @@ export class RoomStorage<R> {
 	 */
 	whole(): Uint8Array {
 		this.full ??= { state: Y.encodeStateAsUpdate(this.doc), tail: [], tailBytes: 0 };
-		if (this.full.tail.length)
-			this.full = {
-				state: Y.mergeUpdates([this.full.state, ...this.full.tail]),
-				tail: [],
-				tailBytes: 0
-			};
+		return this.merged(this.full.tail.length);
+	}
+
+	/**
+	 * The whole document as stored, while updates accepted after it wait for
+	 * their commit (they reach the newcomer with everyone else, once stored);
+	 * null when the stored part cannot be told apart from the rest.
+	 */
+	storedWhole(): Uint8Array | null {
+		if (this.settled) return this.whole();
+		if (!this.full || this.full.tail.length < this.queue.length) return null;
+		return this.merged(this.full.tail.length - this.queue.length);
+	}
+
+	/** Merges the first `count` updates of the tail into the full encoding. */
+	private merged(count: number): Uint8Array {
+		const full = this.full!;
+		if (count === 0) return full.state;
+		const tail = full.tail.slice(count);
+		this.full = {
+			state: Y.mergeUpdates([full.state, ...full.tail.slice(0, count)]),
+			tail,
+			tailBytes: tail.reduce((n, u) => n + u.byteLength, 0)
+		};
 		return this.full.state;
 	}
 
-	/** Everything accepted is stored: nothing queued, no commit failing. */
+	/** Everything accepted is stored: nothing queued, no commit under way or failing. */
 	get settled(): boolean {
 		return this.queue.length === 0 && this.claims.length === 0 && this.retryTimer === null;
 	}
@@ -106,51 +132,93 @@ export class RoomStorage<R> {
 		return this.retryTimer !== null;
 	}
 
-	/** Stores what is queued in its own transaction, then sends it on. */
-	flush(): void {
-		if (this.retryTimer) clearTimeout(this.retryTimer);
-		this.retryTimer = null;
-		let stored: (() => void) | null;
-		try {
-			stored = this.write();
-		} catch (err) {
-			this.failures++;
-			console.error(
-				`document ${this.docId}: storing ${this.queue.length} updates failed (attempt ${this.failures})`,
-				err
-			);
-			this.retryTimer = setTimeout(() => this.flush(), RETRY_MS);
-			return;
-		}
-		stored?.();
+	/** What is accepted by now: `isStored(mark)` tells when all of it is stored. */
+	mark(): number {
+		return this.acceptedCount;
+	}
+
+	isStored(mark: number): boolean {
+		return this.storedCount >= mark && this.retryTimer === null;
 	}
 
 	/**
-	 * Writes what is queued (inside the caller's transaction when there is one)
-	 * and returns what to do once it is committed. Nothing changes until then,
-	 * so a rollback loses nothing.
+	 * Stores what is queued now, in its own transaction, and sends it on; it
+	 * first waits for the commit under way. Blocks the event loop: for changes
+	 * that must be stored before the caller goes on (server changes, shutdown).
 	 */
-	write(): (() => void) | null {
-		if (this.queue.length === 0 && this.claims.length === 0 && this.records.length === 0)
-			return null;
-		const pending = this.queue;
-		const claims = this.claims.length;
-		const records = this.records.length;
-		const batch = {
-			updates: pending.map((p) => p.update),
-			claims: this.claims,
-			records: this.records
-		};
-		const last = this.store.append(this.docId, batch, this.now());
-		return () => this.committed(pending, last, claims, records);
+	flush(): void {
+		this.store.settle();
+		if (this.retryTimer) clearTimeout(this.retryTimer);
+		this.retryTimer = null;
+		const taken = this.take();
+		if (!taken) return;
+		let last: number;
+		try {
+			last = this.store.append(this.docId, taken.batch, this.now());
+		} catch (err) {
+			this.failed(err);
+			return;
+		}
+		this.committed(last);
 	}
 
-	private committed(pending: Accepted[], last: number, claims: number, records: number): void {
+	/**
+	 * What is queued, for a commit; nothing leaves the queue until `committed`,
+	 * so a failed commit loses nothing. Null when nothing is queued or a commit
+	 * is already under way.
+	 */
+	take(): DocumentBatch<R> | null {
+		if (this.sending) return null;
+		if (this.queue.length === 0 && this.claims.length === 0 && this.records.length === 0)
+			return null;
+		this.sending = {
+			updates: this.queue.length,
+			claims: this.claims.length,
+			records: this.records.length,
+			mark: this.acceptedCount
+		};
+		return {
+			docId: this.docId,
+			batch: {
+				updates: this.queue.map((p) => p.update),
+				claims: [...this.claims],
+				records: [...this.records]
+			}
+		};
+	}
+
+	/** The commit of what `take` gave failed: logged, kept, retried every second on its own. */
+	private failed(err: unknown): void {
+		this.sending = null;
+		this.failures++;
+		console.error(
+			`document ${this.docId}: storing ${this.queue.length} updates failed (attempt ${this.failures})`,
+			err
+		);
+		if (this.retryTimer) clearTimeout(this.retryTimer);
+		this.retryTimer = setTimeout(() => this.flush(), RETRY_MS);
+	}
+
+	/**
+	 * The shared commit of what `take` gave failed (another room's batch, the writer
+	 * thread gone or unable to get the lock): this room stores on its own, at once.
+	 */
+	storeAlone(): void {
+		this.sending = null;
+		this.flush();
+	}
+
+	/** What `take` gave is stored (its last update `last`): sent on, then maybe compacted. */
+	committed(last: number): void {
+		const sent = this.sending!;
+		this.sending = null;
+		const pending = this.queue.slice(0, sent.updates);
 		if (pending.length) this.lastUpdateId = last;
 		this.failures = 0;
-		this.queue = this.queue.slice(pending.length);
-		this.claims = this.claims.slice(claims);
-		this.records = this.records.slice(records);
+		this.storedCount = sent.mark;
+		this.queue = this.queue.slice(sent.updates);
+		this.claims = this.claims.slice(sent.claims);
+		this.records = this.records.slice(sent.records);
 		this.sendOn(pending);
 		this.storedSinceCompaction += pending.length;
 		for (const { update } of pending) this.storedBytesSinceCompaction += update.byteLength;
@@ -164,7 +232,7 @@ export class RoomStorage<R> {
 	/** Folds the stored updates into one snapshot. */
 	compact(): void {
 		this.flush();
-		if (this.storedSinceCompaction === 0) return;
+		if (this.storedSinceCompaction === 0 || !this.settled) return;
 		const state = Y.encodeStateAsUpdate(this.doc);
 		this.store.compact(this.docId, state, this.lastUpdateId, this.now());
 		this.storedSinceCompaction = 0;
@@ -185,14 +253,16 @@ export class RoomStorage<R> {
 /**
  * The rooms of one store commit what they queued during an event-loop turn in
  * one transaction: with ten busy boards, one fsync per turn instead of ten
- * (docs/PERFORMANCE.md). Each room still sends its updates on only after the
- * commit. If the shared commit fails, each room stores on its own, with its
- * own retry.
+ * (docs/PERFORMANCE.md). One commit is under way at a time: what the rooms
+ * accept meanwhile goes in the next, started as soon as it is done. Each room
+ * sends its updates on only after the commit. If a commit fails, each room
+ * stores on its own at once, with its own retry.
  */
 class FlushGroup {
 	private static readonly groups = new WeakMap<object, FlushGroup>();
 	private readonly rooms = new Set<RoomStorage<unknown>>();
 	private timer: ReturnType<typeof setImmediate> | null = null;
+	private underWay = false;
 
 	private constructor(private readonly store: DocumentStore<unknown>) {}
 
@@ -207,7 +277,7 @@ class FlushGroup {
 
 	add<R>(room: RoomStorage<R>): void {
 		this.rooms.add(room as RoomStorage<unknown>);
-		this.timer ??= setImmediate(() => this.run());
+		if (!this.underWay) this.timer ??= setImmediate(() => this.run());
 	}
 
 	private run(): void {
@@ -215,20 +285,19 @@ class FlushGroup {
 		// A room whose last commit failed retries on its own timer.
 		const rooms = [...this.rooms].filter((room) => !room.retrying);
 		this.rooms.clear();
-		if (rooms.length === 0) return;
-		if (rooms.length === 1) return rooms[0]!.flush();
-		let committed: (() => void)[];
-		try {
-			committed = this.store.transaction(() =>
-				rooms.flatMap((room) => {
-					const stored = room.write();
-					return stored ? [stored] : [];
-				})
-			);
-		} catch {
-			for (const room of rooms) room.flush();
-			return;
-		}
-		for (const sendOn of committed) sendOn();
+		const taken = rooms.flatMap((room) => {
+			const batch = room.take();
+			return batch ? [{ room, batch }] : [];
+		});
+		if (taken.length === 0) return;
+		this.underWay = true;
+		const batches = taken.map((t) => t.batch);
+		this.store.commit(batches, taken[0]!.room.now(), (outcome) => {
+			this.underWay = false;
+			if (outcome.ok) taken.forEach(({ room }, i) => room.committed(outcome.lastIds[i] ?? 0));
+			// At once, each on its own; a room that fails again logs and retries on its timer.
+			else for (const { room } of taken) room.storeAlone();
+			if (this.rooms.size) this.timer ??= setImmediate(() => this.run());
+		});
 	}
 }

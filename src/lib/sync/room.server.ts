@@ -60,8 +60,10 @@ interface Connection<P> {
 	updates: RateLimit;
 	pings: RateLimit;
 	held: HeldUpdates;
-	/** A ping arrived while updates were held: its answer waits until they apply. */
+	/** A ping arrived: its answer waits until what came before it is applied and stored. */
 	owesPong: boolean;
+	/** What the answer waits to see stored, once no update of the connection is held. */
+	pongMark: number | null;
 }
 
 const SERVER = Symbol('server');
@@ -120,7 +122,8 @@ export class SyncRoom<P extends SyncWriter, R> {
 			held: new HeldUpdates(() =>
 				this.refuse(socket, CloseCode.malformed, 'refused: updates depend on items never sent')
 			),
-			owesPong: false
+			owesPong: false,
+			pongMark: null
 		});
 		socket.send(syncStep1Message(Y.encodeStateVector(this.doc)));
 		const states = [...this.awareness.getStates().keys()];
@@ -151,12 +154,19 @@ export class SyncRoom<P extends SyncWriter, R> {
 			return this.refuse(socket, CloseCode.malformed, 'malformed message');
 		}
 		if (message.type === 'step1') {
-			// One sync step 2 with everything stored: a client counts itself synced there.
+			// One sync step 2 with only what is stored: a client counts itself synced
+			// there. A newcomer gets the stored part at once and the rest when its
+			// commit is done; a returning client waits for the commit under way.
+			if (isEmptyStateVector(message.stateVector)) {
+				const stored = this.storage.storedWhole();
+				if (stored) return socket.send(syncStep2Message(stored));
+			}
 			this.storage.flush();
-			const empty = isEmptyStateVector(message.stateVector);
 			socket.send(
 				syncStep2Message(
-					empty ? this.storage.whole() : Y.encodeStateAsUpdate(this.doc, message.stateVector)
+					isEmptyStateVector(message.stateVector)
+						? this.storage.whole()
+						: Y.encodeStateAsUpdate(this.doc, message.stateVector)
 				)
 			);
 		} else if (message.type === 'update') {
@@ -167,6 +177,7 @@ export class SyncRoom<P extends SyncWriter, R> {
 		} else if (message.type === 'ping') {
 			if (!conn.pings.take()) return this.refuse(socket, CloseCode.tooMany, 'too many pings');
 			conn.owesPong = true;
+			conn.pongMark = null;
 			this.answerPing(socket, conn);
 		} else {
 			const ids = [...this.awareness.getStates().keys()];
@@ -185,14 +196,17 @@ export class SyncRoom<P extends SyncWriter, R> {
 
 	/**
 	 * The answer to a ping promises that everything the connection sent before
-	 * it is applied and stored. It waits for held updates and for the turn's
-	 * commit (pings never add a commit of their own), and is not sent while the
-	 * store is failing: the client then counts the connection lost, which for
-	 * its writes is the truth.
+	 * it is applied and stored. It waits for held updates and for the commit of
+	 * everything accepted until then (pings never add a commit of their own), and
+	 * is not sent while the store is failing: the client then counts the
+	 * connection lost, which for its writes is the truth.
 	 */
 	private answerPing(socket: SyncSocket, conn: Connection<P>): void {
-		if (!conn.owesPong || !conn.held.empty || !this.storage.settled) return;
+		if (!conn.owesPong || !conn.held.empty) return;
+		conn.pongMark ??= this.storage.mark();
+		if (!this.storage.isStored(conn.pongMark)) return;
 		conn.owesPong = false;
+		conn.pongMark = null;
 		socket.send(pingMessage());
 	}
 

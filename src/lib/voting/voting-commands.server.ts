@@ -1,4 +1,4 @@
-import { and, asc, eq, ne } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { delegateStanding } from '$lib/attendance/attendance';
 import { attendance } from '$lib/attendance/attendance.schema';
 import {
@@ -12,7 +12,7 @@ import type { Participant } from '$lib/board/board-room.server';
 import { boards } from '$lib/board/board.schema';
 import { nameKey } from '$lib/forms/name-key';
 import { organizations, people } from '$lib/directory/directory.schema';
-import { inTransaction, type Db } from '$lib/server/db/database';
+import { inTransaction, preparedOnce, type Db } from '$lib/server/db/database';
 import type { Result } from '$lib/server/result';
 import { ballots, boardPriorities, voteRounds } from './voting.schema';
 import {
@@ -115,8 +115,17 @@ export function openRound(
 	return { ok: true, value: id };
 }
 
+/** Every ballot runs this twice (the route, then its transaction): built once. */
+const roundById = preparedOnce((db) =>
+	db
+		.select()
+		.from(voteRounds)
+		.where(eq(voteRounds.id, sql.placeholder('roundId')))
+		.prepare()
+);
+
 export function getRound(db: Db, roundId: number): RoundRow | undefined {
-	return db.select().from(voteRounds).where(eq(voteRounds.id, roundId)).get();
+	return roundById(db).get({ roundId });
 }
 
 export function listRounds(db: Db, boardId: string): RoundRow[] {
@@ -157,9 +166,8 @@ interface Voter {
 	delegate: boolean;
 }
 
-/** The voter behind an attendance line: their organisation, its sector, whether they are its delegate (V4, V6). */
-export function voterOf(db: Db, participantId: string): Voter | undefined {
-	const line = db
+const voterLine = preparedOnce((db) =>
+	db
 		.select({
 			id: attendance.id,
 			organizationId: attendance.organizationId,
@@ -172,8 +180,13 @@ export function voterOf(db: Db, participantId: string): Voter | undefined {
 		.from(attendance)
 		.leftJoin(organizations, eq(organizations.id, attendance.organizationId))
 		.leftJoin(people, eq(people.id, attendance.personId))
-		.where(eq(attendance.id, participantId))
-		.get();
+		.where(eq(attendance.id, sql.placeholder('participantId')))
+		.prepare()
+);
+
+/** The voter behind an attendance line: their organisation, its sector, whether they are its delegate (V4, V6). */
+export function voterOf(db: Db, participantId: string): Voter | undefined {
+	const line = voterLine(db).get({ participantId });
 	if (!line || line.removedAt !== null) return undefined;
 	const organizationKey =
 		line.organizationId !== null
@@ -204,6 +217,39 @@ function ballotKey(round: RoundRow, participantId: string, voter: Voter | undefi
 		value: voterKey(round.options.voice, participantId, organizationKey)
 	} as const;
 }
+
+/** `excluded.<column>`: in an upsert, the value the insert brought. */
+const excluded = (column: { name: string }) => sql`excluded.${sql.identifier(column.name)}`;
+
+/** A ballot replaces the voter's last one (V2): built once, every click runs it. */
+const upsertBallot = preparedOnce((db) =>
+	db
+		.insert(ballots)
+		.values({
+			roundId: sql.placeholder('roundId'),
+			voterKey: sql.placeholder('voterKey'),
+			participantId: sql.placeholder('participantId'),
+			sector: sql.placeholder('sector'),
+			content: sql.placeholder('content'),
+			done: sql.placeholder('done'),
+			paper: sql.placeholder('paper'),
+			recordedBy: sql.placeholder('recordedBy'),
+			updatedAt: sql.placeholder('updatedAt')
+		})
+		.onConflictDoUpdate({
+			target: [ballots.roundId, ballots.voterKey],
+			set: {
+				participantId: excluded(ballots.participantId),
+				sector: excluded(ballots.sector),
+				content: excluded(ballots.content),
+				done: excluded(ballots.done),
+				paper: excluded(ballots.paper),
+				recordedBy: excluded(ballots.recordedBy),
+				updatedAt: excluded(ballots.updatedAt)
+			}
+		})
+		.prepare()
+);
 
 export type BallotOutcome = { ballot: Ballot; remaining: number | null; done: boolean };
 
@@ -247,10 +293,7 @@ export function castBallot(
 			recordedBy: paper?.recordedBy ?? null,
 			updatedAt: now
 		};
-		db.insert(ballots)
-			.values(values)
-			.onConflictDoUpdate({ target: [ballots.roundId, ballots.voterKey], set: values })
-			.run();
+		upsertBallot(db).run(values);
 		return {
 			ok: true,
 			value: { ballot, remaining: remainingBudget(round.options, ballot), done: false }

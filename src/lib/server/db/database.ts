@@ -86,6 +86,22 @@ export function inTransaction<T>(db: Db, fn: () => T): T {
 	return db.$client.transaction(fn).immediate();
 }
 
+/**
+ * A query built once per database and kept: `build` makes it (a drizzle `.prepare()`
+ * with `sql.placeholder`s), the returned function hands out that database's copy.
+ * For queries every request runs (session, board, round): drizzle builds a query's
+ * SQL anew on each call, which cost more CPU than running it (docs/PERFORMANCE.md,
+ * "Request path").
+ */
+export function preparedOnce<T>(build: (db: Db) => T): (db: Db) => T {
+	const built = new WeakMap<Db, T>();
+	return (db) => {
+		let query = built.get(db);
+		if (query === undefined) built.set(db, (query = build(db)));
+		return query;
+	};
+}
+
 export function migrateDatabase(database: Database, migrationsFolder: string): void {
 	migrate(database.db, { migrationsFolder });
 }

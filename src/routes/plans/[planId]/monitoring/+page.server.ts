@@ -22,7 +22,8 @@ export const load: PageServerLoad = (event) => {
 	const asked = event.url.searchParams.get('period');
 	const checked = asked === null ? null : checkDeskPeriod(asked, plan);
 	if (checked && !checked.ok) error(400, checked.reason);
-	const period = checked?.period ?? defaultPeriod(periods, todayInRome(now));
+	const period =
+		checked?.period ?? defaultPeriod(periods, todayInRome(now), plan.monitoringCadence);
 	const objectives = period ? deskView(db, plan, period) : [];
 	return {
 		plan: { id: plan.id, title: plan.title, period: plan.period },

@@ -11,7 +11,11 @@ import type { RequestHandler } from './$types';
  */
 export const GET: RequestHandler = (event) => {
 	const { db, plan } = monitoringContext(event, 'read');
-	const period = checkPeriod(event.url.searchParams.get('period') ?? '', plan.period);
+	const period = checkPeriod(
+		event.url.searchParams.get('period') ?? '',
+		plan.period,
+		plan.monitoringCadence
+	);
 	if (!period.ok) return json({ error: period.reason }, { status: 400 });
 	return json({
 		period: period.period,

@@ -12,7 +12,8 @@ export const GET: RequestHandler = async (event) => {
 	const asked = event.url.searchParams.get('period');
 	const checked = asked === null ? null : checkDeskPeriod(asked, plan);
 	if (checked && !checked.ok) error(400, checked.reason);
-	const period = checked?.period ?? defaultPeriod(deskPeriods(plan), todayInRome(now));
+	const period =
+		checked?.period ?? defaultPeriod(deskPeriods(plan), todayInRome(now), plan.monitoringCadence);
 	if (!period) error(400, 'period-outside-plan');
 	const body = await monitoringTemplate(db, plan, period);
 	return new Response(new Uint8Array(body), {

@@ -17,6 +17,7 @@ import { listPlanObjectives, listRevisions } from '$lib/plan-objectives/plan-obj
 import { setArchived } from '$lib/plan-objectives/objective-archive-commands.server';
 import { carriedFrom } from '$lib/monitoring/carried-objective.server';
 import { objectiveMonitoring } from '$lib/monitoring/monitoring-read.server';
+import { saveResource, type ResourceKind } from '$lib/monitoring/resource-form-commands.server';
 import { readEmptyForm } from '$lib/server/form-failure';
 import { found, idParam } from '$lib/server/params';
 import { getRuntime } from '$lib/server/runtime';
@@ -54,7 +55,7 @@ export const load: PageServerLoad = (event) => {
 			by: r.changedBy ? (names.get(r.changedBy) ?? null) : null
 		})),
 		provenance: provenance(db, objective.id),
-		monitoring: objectiveMonitoring(db, planId, objective.id, plan.period),
+		monitoring: objectiveMonitoring(db, plan, objective.id),
 		carried: carriedFrom(db, objective),
 		canManage: access.manageSetup(actor)
 	};
@@ -109,8 +110,29 @@ export const actions: Actions = {
 		return { restored: revision };
 	},
 	archive: (event) => archiving(event, true),
-	unarchive: (event) => archiving(event, false)
+	unarchive: (event) => archiving(event, false),
+	actions: (event) => resourceAction(event, 'actions'),
+	budget: (event) => resourceAction(event, 'budget'),
+	evaluate: (event) => resourceAction(event, 'evaluation')
 };
+
+/**
+ * The objective's actions, budget or evaluation grid (monitoring SPEC M15–M17): the form read
+ * into the API's body and saved by the API's command. 400 with the problems, 404 elsewhere.
+ */
+async function resourceAction(event: Parameters<Actions['save']>[0], kind: ResourceKind) {
+	const actor = requireAccess(event, access.manageSetup);
+	const ref = {
+		planId: idParam(event.params.planId),
+		objectiveId: idParam(event.params.objectiveId)
+	};
+	const form = await event.request.formData();
+	const { db } = getRuntime().database;
+	const by = { userId: actor.userId, now: getRuntime().clock.now() };
+	const result = saveResource(db, { ref, kind, form, actor: by });
+	if (result.ok) return { resourceSaved: kind };
+	return fail(result.status, { resourceScope: kind, resourceErrors: result.errors });
+}
 
 /** Archive or bring back (SPEC PO8): a button, no fields; 404 elsewhere, 409 when already so. */
 async function archiving(event: Parameters<Actions['save']>[0], archive: boolean) {
