@@ -143,6 +143,29 @@ async function type(page: Page, n: number, indicator: string, value: string) {
 	await page.keyboard.press('Enter');
 }
 
+/** The UdP fills the objective's Allegato B grid on its page; the bands are shown before saving. */
+async function evaluate(
+	page: Page,
+	planId: number,
+	o: Objective,
+	[planned, done, budget, paid]: readonly string[],
+	[achievement, coincidence]: readonly string[]
+) {
+	await page.goto(`/plans/${planId}/objectives/${o.id}`);
+	const grid = page.getByRole('form', { name: 'Compila la griglia di valutazione' });
+	await grid.getByLabel('Azioni previste').fill(planned!);
+	await grid.getByLabel('Azioni realizzate').fill(done!);
+	await grid.getByLabel('Risorse programmate (euro)').fill(budget!);
+	await grid.getByLabel('Risorse liquidate (euro)').fill(paid!);
+	await expect(grid).toContainText(`Fascia: ${achievement}`);
+	await expect(grid).toContainText(`Fascia: ${coincidence}`);
+	await grid.getByLabel('Valutazione da parte degli utenti').fill('Questionario: 8 su 10');
+	await grid.getByLabel('Adeguatezza delle risorse').selectOption('Adeguato');
+	await grid.getByLabel('Criticità rilevate').fill(`Ritardi nelle azioni di ${o.title}`);
+	await grid.getByRole('button', { name: 'Salva la valutazione' }).press('Enter');
+	await expect(grid.getByText('Valutazione salvata.')).toBeVisible();
+}
+
 test('[issue 15] measured for two semesters, evaluated, reported, carried into the next plan, published, fed back to the tavolo', async ({
 	page,
 	browser
@@ -227,28 +250,18 @@ test('[issue 15] measured for two semesters, evaluated, reported, carried into t
 		1, 0, 0
 	]);
 
-	// 3. The regional grid for the three objectives, saved through the API (the objective page's
-	// form for it is another slice), read back with its computed bands on the objective's page.
-	const grids = new Map([
-		[casa.id, { actionsPlanned: 10, actionsDone: 8, budgetPlanned: 20000, budgetPaid: 20000 }],
-		[lavoro.id, { actionsPlanned: 4, actionsDone: 4, budgetPlanned: 15000, budgetPaid: 12000 }],
-		[adopted.id, { actionsPlanned: 6, actionsDone: 3, budgetPlanned: 5000, budgetPaid: 6000 }]
-	]);
-	for (const [id, numbers] of grids) {
-		const saved = await page.request.put(`/api/plans/${planId}/objectives/${id}/evaluation`, {
-			data: {
-				...numbers,
-				userEvaluation: 'Non pertinente',
-				resourceAdequacy: 'Adeguato',
-				notes: null
-			}
-		});
-		expect(saved.status()).toBe(200);
-	}
-	await page.goto(`/plans/${planId}/objectives/${lavoro.id}`);
-	const grid = page.getByRole('region', { name: 'Monitoraggio', exact: true });
-	await expect(grid).toContainText('ottimo (100%)');
-	await expect(grid).toContainText('non realizzato come programmato o sovrastimato (80%)');
+	// 3. The regional grid for the three objectives, on each objective's page: the bands follow
+	// the numbers as they are typed, then the evaluation is saved.
+	const grids = [
+		[casa, ['10', '8', '20000', '20000'], ['buono (80%)', 'ottimo (100%)']],
+		[
+			lavoro,
+			['4', '4', '15000', '12000'],
+			['ottimo (100%)', 'non realizzato come programmato o sovrastimato (80%)']
+		],
+		[adopted, ['6', '3', '5000', '6000'], ['sufficiente (50%)', 'sottostimato (120%)']]
+	] as const;
+	for (const [o, numbers, bands] of grids) await evaluate(page, planId, o, numbers, bands);
 
 	// 4. The resoconto degli esiti, downloaded from the plan's page, opens in LibreOffice.
 	await page.goto(`/plans/${planId}`);
