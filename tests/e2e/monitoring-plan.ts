@@ -1,3 +1,4 @@
+import { expect, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 
 /**
@@ -84,4 +85,14 @@ export async function filledTemplate(
 	const sheet = book.getWorksheet('Monitoraggio')!;
 	values.forEach((v, n) => (sheet.getRow(n + 2).getCell(templateColumns.value).value = v));
 	return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/** The UdP publishes the plan's results from its page (SPEC M13); resolves with the public page's path. */
+export async function publishResults(page: Page, planId: number): Promise<string> {
+	await page.goto(`/plans/${planId}`);
+	const control = page.getByRole('region', { name: 'Pagina pubblica dei risultati' });
+	await control.getByRole('button', { name: 'Pubblica i risultati' }).click();
+	const link = control.getByRole('link', { name: /\/public\/plans\// });
+	await expect(link).toBeVisible();
+	return new URL((await link.textContent())!.trim()).pathname;
 }

@@ -8,7 +8,7 @@ import {
 	logInThroughForm,
 	uniqueSuffix
 } from './helpers';
-import { createMonitoredPlan } from './monitoring-plan';
+import { createMonitoredPlan, publishResults } from './monitoring-plan';
 
 /**
  * The plan's public results (monitoring SPEC M13) and its Decidim export (M12): the UdP
@@ -43,10 +43,7 @@ test('[M13] the UdP publishes the results, read logged out on a phone; unpublish
 	await page.goto(`/plans/${planId}`);
 	const control = page.getByRole('region', { name: 'Pagina pubblica dei risultati' });
 	await expect(control).toContainText('La pagina non è pubblicata.');
-	await control.getByRole('button', { name: 'Pubblica i risultati' }).click();
-	const link = control.getByRole('link', { name: /\/public\/plans\// });
-	await expect(link).toBeVisible();
-	const publicPath = new URL((await link.textContent())!.trim()).pathname;
+	const publicPath = await publishResults(page, planId);
 
 	const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
 	const reader = await phone.newPage();

@@ -1,14 +1,7 @@
-import { expect, test, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
-import { baseURL } from '../../playwright.config';
-import { readObjectives, setObjectivePart } from '../../src/lib/objectives/objective-doc';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { demoIds, openDemoDatabase } from './demo-db';
-import {
-	authCookieName,
-	expectNoSeriousViolations,
-	logInThroughForm,
-	uniqueSuffix
-} from './helpers';
-import { leave, nodeClient } from './sync-node';
+import { expectNoSeriousViolations, logInThroughForm, uniqueSuffix } from './helpers';
+import { decide, draftCards } from './tavolo-outcome';
 import { apiAs } from './voting-setup';
 
 /**
@@ -27,7 +20,6 @@ const indicator = {
 	baseline: '10',
 	target: '50'
 } as const;
-const server = { origin: baseURL, port: Number(new URL(baseURL).port) };
 
 /** An incontro of the tavolo that no other journey opens: neither the first, the last nor today's. */
 function quietMeeting(tavoloId: number, avoid: number[]): number {
@@ -39,62 +31,6 @@ function quietMeeting(tavoloId: number, avoid: number[]): number {
 	const found = rows.slice(1).find((r) => !avoid.includes(r.id));
 	if (!found) throw new Error('the demo tavolo has no spare incontro');
 	return found.id;
-}
-
-async function cookieOf(request: APIRequestContext): Promise<string> {
-	const cookie = (await request.storageState()).cookies.find((c) => c.name === authCookieName);
-	return `${authCookieName}=${cookie!.value}`;
-}
-
-/** The board of the incontro with one objective card per need, the first given an indicator. */
-async function draftCards(udp: APIRequestContext, meetingId: number) {
-	const opened = await udp.post(`/api/meetings/${meetingId}/board`);
-	expect(opened.status()).toBe(200);
-	const { boardId } = (await opened.json()) as { boardId: string };
-	for (const text of needs)
-		expect(
-			(await udp.post(`/api/boards/${boardId}/cards`, { data: { kind: 'need', text } })).status()
-		).toBe(201);
-	const board = (await (await udp.get(`/api/boards/${boardId}`)).json()) as {
-		cards: { id: string; text: string }[];
-	};
-	const phase = await udp.post(`/api/boards/${boardId}/commands/phase`, {
-		data: { phase: 'draft' }
-	});
-	expect(phase.status()).toBe(200);
-	const cardIds: string[] = [];
-	for (const text of needs) {
-		const card = board.cards.find((c) => c.text === text)!;
-		const made = await udp.post(`/api/boards/${boardId}/objectives`, {
-			data: { type: 'card', id: card.id }
-		});
-		expect(made.status()).toBe(201);
-		cardIds.push(((await made.json()) as { objectiveId: string }).objectiveId);
-	}
-	const writer = nodeClient(server, boardId, await cookieOf(udp));
-	await writer.synced;
-	setObjectivePart(writer.doc, cardIds[0]!, 'indicators', [indicator]);
-	// A second client syncs from the server: once it reads the indicator, the server holds it.
-	const reader = nodeClient(server, boardId, await cookieOf(udp));
-	await expect
-		.poll(async () => {
-			await reader.synced;
-			return readObjectives(reader.doc).find((o) => o.id === cardIds[0])?.indicators.length;
-		})
-		.toBe(1);
-	expect(writer.refusals).toEqual([]);
-	leave(writer);
-	leave(reader);
-	return { boardId, cardIds };
-}
-
-async function decide(udp: APIRequestContext, planId: number, form: Record<string, string>) {
-	const answer = await udp.post(`/plans/${planId}/inbox?/decide`, {
-		form,
-		headers: { accept: 'application/json', 'x-sveltekit-action': 'true' }
-	});
-	expect(answer.status()).toBe(200);
-	expect(((await answer.json()) as { type: string }).type).toBe('success');
 }
 
 async function snap(page: Page, testInfo: TestInfo, name: string) {
@@ -110,7 +46,7 @@ test('a facilitator reads what became of the tavolo cards and reviews an objecti
 	const ids = demoIds();
 	const udp = await apiAs('admin');
 	const meetingId = quietMeeting(ids.tavolo.own, [ids.meeting.own, ids.todayMeeting]);
-	const { boardId, cardIds } = await draftCards(udp, meetingId);
+	const { boardId, cardIds } = await draftCards(udp, meetingId, { needs, indicator });
 	const submitted = await udp.post(`/api/meetings/${meetingId}/outcome`);
 	expect(submitted.status()).toBe(201);
 	const { outcomeId } = (await submitted.json()) as { outcomeId: number };
