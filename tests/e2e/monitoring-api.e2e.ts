@@ -170,7 +170,8 @@ test('[M1-M10] the UdP measures indicators and evaluates objectives; bad input s
 	]);
 	const report = await (await request.get(`${api}/evaluation`)).json();
 	expect(report.objectives[0]).toMatchObject({ id: casa!.id, evaluation: grid });
-	expect((await request.get(`${api}/evaluation?format=docx`)).status()).toBe(400);
+	expect((await request.get(`${api}/evaluation?format=docx`)).status()).toBe(200);
+	expect((await request.get(`${api}/evaluation?format=pdf`)).status()).toBe(400);
 
 	// A facilitator reads the demo plan's monitoring but may not write to it.
 	const facilitator = await playwrightRequest.newContext({

@@ -64,7 +64,7 @@ test('[M20-M27] the UdP enters a period by keyboard, pastes a column, saves, and
 	await page.getByRole('button', { name: 'Salva i valori' }).press('Enter');
 	const summary = page.getByRole('alert').filter({ hasText: 'Il modulo contiene errori' });
 	await expect(summary).toContainText('1. Famiglie prese in carico — Valore');
-	await expect(summary).toContainText('Scrivete un numero');
+	await expect(summary).toContainText('Inserisci un numero (per esempio 1.234,5)');
 	await expect(cell(1, 'Famiglie prese in carico')).toHaveAttribute('aria-invalid', 'true');
 	expect(await missing(page, planId, '2026-S1')).toEqual([2, 2]);
 

@@ -116,7 +116,7 @@ test('[M14-M17] the UdP sets the cadence, enters actions and budget, fills the g
 	await expect(budget.getByText('Risorse salvate.')).toBeVisible();
 	await year('2027').getByLabel('Liquidato').fill('molti');
 	await budget.getByRole('button', { name: 'Salva le risorse' }).click();
-	await expect(budget.getByRole('alert')).toContainText('riga 3, Liquidato: Inserisci un numero.');
+	await expect(budget.getByRole('alert')).toContainText('riga 3, Liquidato: Inserisci un numero');
 	await page.reload();
 
 	// The grid starts from the actions and budget, and its bands follow what is typed.
@@ -161,7 +161,7 @@ test('[M14-M17] the UdP sets the cadence, enters actions and budget, fills the g
 	await grid.getByLabel('Azioni previste').fill('tre');
 	await expect(grid).toContainText('Fascia non calcolabile');
 	await grid.getByRole('button', { name: 'Salva la valutazione' }).click();
-	await expect(grid.getByRole('alert')).toContainText('Azioni previste: Inserisci un numero.');
+	await expect(grid.getByRole('alert')).toContainText('Azioni previste: Inserisci un numero');
 
 	await page.reload();
 	await expect(grid.getByLabel('Azioni previste')).toHaveValue('3');

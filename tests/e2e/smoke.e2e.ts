@@ -20,5 +20,7 @@ test('the UdP logs in and sees the demo plan', async ({ page }) => {
 		.getByRole('navigation', { name: 'Navigazione principale' })
 		.getByRole('link', { name: 'Piani' })
 		.click();
-	await expect(page.getByRole('link', { name: /Piano di Zona 2025-2027/ })).toBeVisible();
+	await expect(
+		page.getByRole('link', { name: /Piano di Zona 2025-2027 «Fare insieme»/ })
+	).toBeVisible();
 });

@@ -170,12 +170,14 @@ test('[PO4] the history view restores an earlier version of an objective', async
 	const title = page.getByLabel('Obiettivo', { exact: true });
 	const original = await title.inputValue();
 	await title.fill(`${original} (bozza ${sfx})`);
-	await page.getByRole('button', { name: 'Salva' }).click();
+	await page.getByRole('button', { name: 'Salva', exact: true }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(`bozza ${sfx}`);
 	const history = page.getByRole('region', { name: 'Storico delle versioni' });
 	await expect(history).toContainText('title');
 	await history.getByRole('button', { name: 'Ripristina 1' }).click();
-	await expect(page.getByRole('status')).toContainText('Ripristinata la versione 1');
+	await expect(page.getByRole('status').filter({ hasText: 'Ripristinata' })).toContainText(
+		'Ripristinata la versione 1'
+	);
 	await expect(page.getByRole('heading', { level: 1 })).not.toContainText(`bozza ${sfx}`);
 	await expect(title).toHaveValue(original);
 });
