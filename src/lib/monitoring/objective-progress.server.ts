@@ -2,7 +2,22 @@ import { inArray } from 'drizzle-orm';
 import { planObjectives } from '$lib/plan-objectives/plan-objective.schema';
 import type { Db } from '$lib/server/db/database';
 import { newestMonitoring, type MonitoredPlan } from './monitoring-read.server';
-import type { ObjectiveProgress } from './objective-progress';
+import type { ObjectiveProgress, ReadableIndicator } from './objective-progress';
+
+type MonitoredIndicator = NonNullable<
+	ReturnType<ReturnType<typeof newestMonitoring>['get']>
+>['indicators'][number];
+
+/** [M13, M30] What may be read of a measured indicator outside the UdP: no note, no source. */
+export const readableIndicator = (i: MonitoredIndicator): ReadableIndicator => ({
+	name: i.name,
+	level: i.level,
+	baseline: i.baseline,
+	target: i.target,
+	unit: i.unit,
+	latest: i.latest ? { period: i.latest.period, value: i.latest.value } : null,
+	progress: i.progress
+});
 
 /**
  * [M30] The named objectives of one plan with their status and, per indicator, the
@@ -31,13 +46,7 @@ export function objectivesProgress(
 			archived: row.archivedAt !== null,
 			indicators: (monitored?.get(row.id)?.indicators ?? []).map((i) => ({
 				id: i.id,
-				name: i.name,
-				level: i.level,
-				baseline: i.baseline,
-				target: i.target,
-				unit: i.unit,
-				latest: i.latest ? { period: i.latest.period, value: i.latest.value } : null,
-				progress: i.progress
+				...readableIndicator(i)
 			}))
 		});
 	}

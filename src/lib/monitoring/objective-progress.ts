@@ -1,8 +1,10 @@
 /** What the tavoli and the board read of a plan objective's monitoring (SPEC M30). */
 
-/** An indicator as the tavoli and the board read it: no note nor source (free text that may name someone). */
-export interface IndicatorProgress {
-	id: string;
+/**
+ * An indicator as the tavoli, the board and the public page read it (M13, M30): no note
+ * nor source (free text that may name someone).
+ */
+export interface ReadableIndicator {
 	name: string;
 	level: string;
 	baseline: string | null;
@@ -10,6 +12,11 @@ export interface IndicatorProgress {
 	unit: string | null;
 	latest: { period: string; value: number | null } | null;
 	progress: number | null;
+}
+
+/** The same with its id (M2), for the tavoli and the board. */
+export interface IndicatorProgress extends ReadableIndicator {
+	id: string;
 }
 
 /** A plan objective with its status and the progress of each of its indicators. */

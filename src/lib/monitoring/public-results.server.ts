@@ -10,6 +10,8 @@ import type { Db } from '$lib/server/db/database';
 import { listMacroAreas } from '$lib/taxonomy/taxonomy-repo.server';
 import { tavoli } from '$lib/tavolo/tavolo.schema';
 import { newestMonitoring } from './monitoring-read.server';
+import { readableIndicator } from './objective-progress.server';
+import type { ReadableIndicator } from './objective-progress';
 
 /**
  * The public results of a published plan (SPEC M13): objectives by policy area, each with
@@ -71,15 +73,7 @@ export function publicResults(db: Db, planId: number) {
 			statusLabel: statusLabels[o.status],
 			macroAreas: o.macroAreas.map((code) => ({ code, name: macroNames.get(code) ?? null })),
 			tavoli: sources.get(o.id) ?? [],
-			indicators: (monitored.get(o.id)?.indicators ?? []).map((i) => ({
-				name: i.name,
-				level: i.level,
-				baseline: i.baseline,
-				target: i.target,
-				unit: i.unit,
-				latest: i.latest ? { period: i.latest.period, value: i.latest.value } : null,
-				progress: i.progress
-			}))
+			indicators: (monitored.get(o.id)?.indicators ?? []).map(readableIndicator)
 		});
 		areas.set(key, area);
 	}
@@ -97,15 +91,7 @@ export interface PublicObjective {
 	statusLabel: string;
 	macroAreas: { code: string; name: string | null }[];
 	tavoli: string[];
-	indicators: {
-		name: string;
-		level: string;
-		baseline: string | null;
-		target: string | null;
-		unit: string | null;
-		latest: { period: string; value: number | null } | null;
-		progress: number | null;
-	}[];
+	indicators: ReadableIndicator[];
 }
 
 /** [M13] The same data as one table, a row per indicator (an objective without any: one row). */
