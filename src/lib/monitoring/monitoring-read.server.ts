@@ -95,6 +95,26 @@ export function monitoringOfPeriod(db: Db, planId: number, period: string) {
 	});
 }
 
+/** [M7] A saved evaluation row as its inputs and grid; no row is the empty grid. */
+function evaluationOf(row: typeof objectiveEvaluations.$inferSelect | undefined) {
+	const evaluation: EvaluationInput | null = row
+		? {
+				actionsPlanned: row.actionsPlanned,
+				actionsDone: row.actionsDone,
+				budgetPlanned: row.budgetPlanned,
+				budgetPaid: row.budgetPaid,
+				userEvaluation: row.userEvaluation,
+				resourceAdequacy: row.resourceAdequacy,
+				notes: row.notes
+			}
+		: null;
+	return {
+		evaluation,
+		updatedAt: row?.updatedAt ?? null,
+		grid: evaluationGrid(evaluation ?? emptyEvaluation)
+	};
+}
+
 /** [M7] Every live objective's grid; an objective not yet evaluated has `evaluation: null`. */
 export function planEvaluation(db: Db, planId: number) {
 	const objectives = listPlanObjectives(db, planId);
@@ -107,28 +127,23 @@ export function planEvaluation(db: Db, planId: number) {
 				.all()
 		: [];
 	const byObjective = new Map(rows.map((r) => [r.objectiveId, r]));
-	return objectives.map((o) => {
-		const row = byObjective.get(o.id);
-		const evaluation: EvaluationInput | null = row
-			? {
-					actionsPlanned: row.actionsPlanned,
-					actionsDone: row.actionsDone,
-					budgetPlanned: row.budgetPlanned,
-					budgetPaid: row.budgetPaid,
-					userEvaluation: row.userEvaluation,
-					resourceAdequacy: row.resourceAdequacy,
-					notes: row.notes
-				}
-			: null;
-		return {
-			id: o.id,
-			number: o.number,
-			title: o.title,
-			evaluation,
-			updatedAt: row?.updatedAt ?? null,
-			grid: evaluationGrid(evaluation ?? emptyEvaluation)
-		};
-	});
+	return objectives.map((o) => ({
+		id: o.id,
+		number: o.number,
+		title: o.title,
+		...evaluationOf(byObjective.get(o.id))
+	}));
+}
+
+/** [M7] One objective's grid, for a caller that has already checked the objective is live. */
+export function objectiveEvaluation(db: Db, objectiveId: number) {
+	return evaluationOf(
+		db
+			.select()
+			.from(objectiveEvaluations)
+			.where(eq(objectiveEvaluations.objectiveId, objectiveId))
+			.get()
+	);
 }
 
 /** The plan as its monitoring reads it: its years and how often it is measured (M1, M14). */
@@ -151,8 +166,8 @@ export function newestMonitoring(db: Db, plan: MonitoredPlan) {
  */
 export function objectiveMonitoring(db: Db, plan: MonitoredPlan, objectiveId: number) {
 	const objective = newestMonitoring(db, plan).get(objectiveId);
-	const evaluation = planEvaluation(db, plan.id).find((o) => o.id === objectiveId);
-	if (!objective || !evaluation) return null;
+	if (!objective) return null;
+	const evaluation = objectiveEvaluation(db, objectiveId);
 	const actions = listActions(db, objectiveId);
 	const budget = listBudget(db, objectiveId);
 	return {
