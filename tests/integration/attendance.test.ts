@@ -14,13 +14,9 @@ import { boardCards, boards } from '$lib/board/board.schema';
 import { mergeParticipants } from '$lib/live-session/participant-merge.server';
 import { CloseCode } from '$lib/sync/protocol';
 import { roundInput } from '$lib/voting/voting';
-import {
-	castBallot,
-	getRound,
-	openRound,
-	ownBallot,
-	roundProgress
-} from '$lib/voting/voting-commands.server';
+import { castBallot } from '$lib/voting/ballot-commands.server';
+import { getRound, openRound } from '$lib/voting/round-commands.server';
+import { ownBallot, roundProgress } from '$lib/voting/ballot-repo.server';
 import {
 	changePhase,
 	connectClient,

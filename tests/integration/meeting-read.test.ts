@@ -12,13 +12,9 @@ import { latestVersion } from '$lib/minutes/minutes-repo.server';
 import { getOutcome, submitOutcome } from '$lib/outcomes/outcome-commands.server';
 import { loadPlanSummary } from '$lib/plan-objectives/plan-summary.server';
 import { roundInput } from '$lib/voting/voting';
-import {
-	castBallot,
-	getRound,
-	openRound,
-	promote,
-	setRoundStatus
-} from '$lib/voting/voting-commands.server';
+import { castBallot } from '$lib/voting/ballot-commands.server';
+import { getRound, openRound, setRoundStatus } from '$lib/voting/round-commands.server';
+import { promote } from '$lib/voting/priority-commands.server';
 import {
 	joinAsGuest,
 	openTodaysBoard,

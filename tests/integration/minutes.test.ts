@@ -28,13 +28,9 @@ import { createObjectiveFrom } from '$lib/objectives/objective-commands.server';
 import { setObjectiveText } from '$lib/objectives/objective-doc';
 import { roundInput } from '$lib/voting/voting';
 import { convertToPdf } from '../support/libreoffice';
-import {
-	castBallot,
-	getRound,
-	openRound,
-	promote,
-	setRoundStatus
-} from '$lib/voting/voting-commands.server';
+import { castBallot } from '$lib/voting/ballot-commands.server';
+import { getRound, openRound, setRoundStatus } from '$lib/voting/round-commands.server';
+import { promote } from '$lib/voting/priority-commands.server';
 import {
 	joinAsGuest,
 	openTodaysBoard,

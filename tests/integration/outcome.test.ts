@@ -15,13 +15,9 @@ import {
 import { objectiveFields } from '$lib/objectives/objective-template';
 import { getOutcome, submitOutcome } from '$lib/outcomes/outcome-commands.server';
 import { roundInput } from '$lib/voting/voting';
-import {
-	castBallot,
-	openRound,
-	promote,
-	setRoundStatus,
-	getRound
-} from '$lib/voting/voting-commands.server';
+import { castBallot } from '$lib/voting/ballot-commands.server';
+import { openRound, setRoundStatus, getRound } from '$lib/voting/round-commands.server';
+import { promote } from '$lib/voting/priority-commands.server';
 import { openTodaysBoard, removeDir, startTestServer, type TestServer } from './sync-server';
 
 /** [E1-E2] The outcome package from a whole demo session, and its versions. */

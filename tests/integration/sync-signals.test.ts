@@ -1,13 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MessageType, readSignal } from '$lib/sync/protocol';
 import { roundInput } from '$lib/voting/voting';
-import {
-	castBallot,
-	getRound,
-	markDone,
-	openRound,
-	setRoundStatus
-} from '$lib/voting/voting-commands.server';
+import { castBallot, markDone } from '$lib/voting/ballot-commands.server';
+import { getRound, openRound, setRoundStatus } from '$lib/voting/round-commands.server';
 import { tellProgress, tellRoundStatus } from '$lib/voting/round-signals.server';
 import {
 	accountCookie,

@@ -8,19 +8,10 @@ import { submitCard } from '$lib/board/board-cards.server';
 import { addCard, readBoard } from '$lib/board/board-doc';
 import { BallotBatch } from '$lib/voting/ballot-batch.server';
 import { roundInput } from '$lib/voting/voting';
-import {
-	castBallot,
-	demote,
-	getRound,
-	listPriorities,
-	listRounds,
-	markDone,
-	openRound,
-	ownBallot,
-	promote,
-	roundProgress,
-	setRoundStatus
-} from '$lib/voting/voting-commands.server';
+import { castBallot, markDone } from '$lib/voting/ballot-commands.server';
+import { demote, listPriorities, promote } from '$lib/voting/priority-commands.server';
+import { getRound, listRounds, openRound, setRoundStatus } from '$lib/voting/round-commands.server';
+import { ownBallot, roundProgress } from '$lib/voting/ballot-repo.server';
 import { roundResults } from '$lib/voting/voting-results.server';
 import {
 	openOtherBoard,

@@ -4,7 +4,8 @@ import { boardOfMeeting, type BoardServices } from '$lib/board/board-commands.se
 import { readBoard } from '$lib/board/board-doc';
 import { readObjectives } from '$lib/objectives/objective-doc';
 import type { Db } from '$lib/server/db/database';
-import { listPriorities, listRounds } from '$lib/voting/voting-commands.server';
+import { listPriorities } from '$lib/voting/priority-commands.server';
+import { listRounds } from '$lib/voting/round-commands.server';
 import { roundResults } from '$lib/voting/voting-results.server';
 import { authorsFrom, readMeeting, type Authors, type RevealedRound } from './meeting-read';
 

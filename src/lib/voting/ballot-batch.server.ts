@@ -1,5 +1,5 @@
 import { inTransaction, type Db } from '$lib/server/db/database';
-import { castBallot } from './voting-commands.server';
+import { castBallot } from './ballot-commands.server';
 
 type Cast = ReturnType<typeof castBallot>;
 

@@ -1,7 +1,7 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { boardContext } from '$lib/board/board-context.server';
 import { getRuntime } from '$lib/server/runtime';
-import { getRound } from './voting-commands.server';
+import { getRound } from './round-commands.server';
 
 /**
  * The round named by the route, with the visitor's access to its board (as

@@ -1,6 +1,7 @@
 import type { Participant } from '$lib/board/board-room.server';
 import type { Db } from '$lib/server/db/database';
-import { mayVote, ownBallot, roundProgress, type RoundRow } from './voting-commands.server';
+import { mayVote, ownBallot, roundProgress } from './ballot-repo.server';
+import { type RoundRow } from './round-commands.server';
 
 /**
  * A round as one visitor may see it: its setup and targets, their own ballot and

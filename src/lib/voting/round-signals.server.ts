@@ -1,6 +1,7 @@
 import { everyone, facilitators, onlyParticipant } from '$lib/board/board-room.server';
 import { boardOfMeeting, type BoardServices } from '$lib/board/board-commands.server';
-import { roundProgress, type RoundRow } from './voting-commands.server';
+import { roundProgress } from './ballot-repo.server';
+import { type RoundRow } from './round-commands.server';
 import { roundResults } from './voting-results.server';
 import type { ResultsJson, RoundSignal } from './voting-api';
 

@@ -3,7 +3,7 @@ import { attendance } from '$lib/attendance/attendance.schema';
 import type { Db } from '$lib/server/db/database';
 import { tally, type Tally } from './tally';
 import { ballots } from './voting.schema';
-import type { RoundRow } from './voting-commands.server';
+import type { RoundRow } from './round-commands.server';
 
 export interface RoundResults extends Tally {
 	roundId: number;

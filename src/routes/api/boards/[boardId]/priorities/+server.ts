@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { boardContext } from '$lib/board/board-context.server';
 import { readJson } from '$lib/server/read-json';
 import { invalidInputJson, refusalJson } from '$lib/server/result';
-import { demote, listPriorities, promote } from '$lib/voting/voting-commands.server';
+import { demote, listPriorities, promote } from '$lib/voting/priority-commands.server';
 import type { RequestHandler } from './$types';
 
 const targetInput = z

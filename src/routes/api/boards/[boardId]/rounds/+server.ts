@@ -4,7 +4,7 @@ import { fieldErrors } from '$lib/forms/form-data';
 import { readJson } from '$lib/server/read-json';
 import { refusalJson } from '$lib/server/result';
 import { roundInput } from '$lib/voting/voting';
-import { listRounds, openRound } from '$lib/voting/voting-commands.server';
+import { listRounds, openRound } from '$lib/voting/round-commands.server';
 import { roundJson } from '$lib/voting/round-json.server';
 import type { RequestHandler } from './$types';
 

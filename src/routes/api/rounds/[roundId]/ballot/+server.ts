@@ -4,7 +4,7 @@ import { readJson } from '$lib/server/read-json';
 import { refusalStatus } from '$lib/voting/refusal-status';
 import { ballotInput } from '$lib/voting/voting';
 import { BallotBatch } from '$lib/voting/ballot-batch.server';
-import { mayVote, ownBallot } from '$lib/voting/voting-commands.server';
+import { mayVote, ownBallot } from '$lib/voting/ballot-repo.server';
 import { roundContext } from '$lib/voting/round-context.server';
 import { tellProgress } from '$lib/voting/round-signals.server';
 import type { RequestHandler } from './$types';

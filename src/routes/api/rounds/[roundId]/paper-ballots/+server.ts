@@ -5,7 +5,7 @@ import { fieldErrors } from '$lib/forms/form-data';
 import { readJson } from '$lib/server/read-json';
 import { refusalStatus } from '$lib/voting/refusal-status';
 import { ballotInput } from '$lib/voting/voting';
-import { castBallot } from '$lib/voting/voting-commands.server';
+import { castBallot } from '$lib/voting/ballot-commands.server';
 import { roundContext } from '$lib/voting/round-context.server';
 import { tellProgress } from '$lib/voting/round-signals.server';
 import type { RequestHandler } from './$types';

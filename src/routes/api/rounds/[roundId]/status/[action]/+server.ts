@@ -1,6 +1,6 @@
 import { error, json } from '@sveltejs/kit';
 import { roundJson } from '$lib/voting/round-json.server';
-import { setRoundStatus } from '$lib/voting/voting-commands.server';
+import { setRoundStatus } from '$lib/voting/round-commands.server';
 import { roundContext } from '$lib/voting/round-context.server';
 import { tellRoundStatus } from '$lib/voting/round-signals.server';
 import { readNoBody } from '$lib/server/read-json';
