@@ -1,7 +1,7 @@
 import { expect, request as playwrightRequest, test } from '@playwright/test';
 import { baseURL } from '../../playwright.config';
 import { logInThroughApi, uniqueSuffix } from './helpers';
-import { createMonitoredPlan } from './monitoring-plan';
+import { apiPost, createMonitoredPlan } from './monitoring-plan';
 
 /**
  * The monitoring API of docs/API.md over HTTP (monitoring SPEC M1–M10): the UdP measures
@@ -30,10 +30,7 @@ test('[M1-M10] the UdP measures indicators and evaluates objectives; bad input s
 	request
 }) => {
 	await logInThroughApi(request, 'admin');
-	const post = async (path: string, data: unknown) => {
-		const response = await request.post(path, { data });
-		return { status: response.status(), json: await response.json() };
-	};
+	const post = apiPost(request);
 	const planId = await createMonitoredPlan(post, `Piano monitorato ${uniqueSuffix()}`);
 	const api = `/api/plans/${planId}`;
 

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { logInThroughApi, logInThroughForm, uniqueSuffix } from './helpers';
-import { createMonitoredPlan, filledTemplate } from './monitoring-plan';
+import { apiPost, createMonitoredPlan, filledTemplate } from './monitoring-plan';
 
 /**
  * The UdP's monitoring desk (monitoring SPEC M20–M27): a period's values entered by
@@ -10,10 +10,7 @@ import { createMonitoredPlan, filledTemplate } from './monitoring-plan';
  * offline and uploaded.
  */
 async function newPlan(page: Page) {
-	const post = async (path: string, data: unknown) => {
-		const response = await page.request.post(path, { data });
-		return { status: response.status(), json: await response.json() };
-	};
+	const post = apiPost(page.request);
 	return createMonitoredPlan(post, `Piano della scrivania ${uniqueSuffix()}`);
 }
 

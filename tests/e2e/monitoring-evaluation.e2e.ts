@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { demoIds, logInThroughForm, uniqueSuffix } from './helpers';
-import { createMonitoredPlan } from './monitoring-plan';
+import { apiPost, createMonitoredPlan } from './monitoring-plan';
 
 /**
  * The UdP sets the plan's monitoring cadence, then on an objective's page adds actions and
@@ -11,10 +11,7 @@ import { createMonitoredPlan } from './monitoring-plan';
 
 async function newPlan(page: Page) {
 	await logInThroughForm(page, 'admin');
-	const post = async (path: string, data: unknown) => {
-		const response = await page.request.post(path, { data });
-		return { status: response.status(), json: await response.json() };
-	};
+	const post = apiPost(page.request);
 	const planId = await createMonitoredPlan(post, `Piano da valutare ${uniqueSuffix()}`);
 	const objectives = (await (await page.request.get(`/api/plans/${planId}/objectives`)).json()) as {
 		id: number;

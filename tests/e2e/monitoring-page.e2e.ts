@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { logInThroughForm, uniqueSuffix } from './helpers';
-import { createMonitoredPlan } from './monitoring-plan';
+import { apiPost, createMonitoredPlan } from './monitoring-plan';
 
 /**
  * The objective's page shows its monitoring read-only (monitoring SPEC M4, M7): per
@@ -11,10 +11,7 @@ test('[M4-M7] the objective page shows progress per indicator and the evaluation
 	page
 }) => {
 	await logInThroughForm(page, 'admin');
-	const post = async (path: string, data: unknown) => {
-		const response = await page.request.post(path, { data });
-		return { status: response.status(), json: await response.json() };
-	};
+	const post = apiPost(page.request);
 	const planId = await createMonitoredPlan(post, `Piano sul monitoraggio ${uniqueSuffix()}`);
 	const [casa] = (await (await page.request.get(`/api/plans/${planId}/objectives`)).json()) as {
 		id: number;

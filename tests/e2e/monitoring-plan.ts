@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 
 /**
@@ -7,6 +7,14 @@ import ExcelJS from 'exceljs';
  * objectives have no indicators). `post` is the caller's HTTP client, logged in as the UdP.
  */
 type Post = (path: string, body: unknown) => Promise<{ status: number; json: unknown }>;
+
+/** The `post` of `createMonitoredPlan` through a Playwright request context (its cookies are the login). */
+export function apiPost(request: APIRequestContext): Post {
+	return async (path, data) => {
+		const response = await request.post(path, { data });
+		return { status: response.status(), json: await response.json() };
+	};
+}
 
 export const monitoredIndicators = [
 	{

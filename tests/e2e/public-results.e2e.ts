@@ -8,7 +8,7 @@ import {
 	logInThroughForm,
 	uniqueSuffix
 } from './helpers';
-import { createMonitoredPlan, publishResults } from './monitoring-plan';
+import { apiPost, createMonitoredPlan, publishResults } from './monitoring-plan';
 
 /**
  * The plan's public results (monitoring SPEC M13) and its Decidim export (M12): the UdP
@@ -22,10 +22,7 @@ test('[M13] the UdP publishes the results, read logged out on a phone; unpublish
 	browser
 }) => {
 	await logInThroughForm(page, 'admin');
-	const post = async (path: string, data: unknown) => {
-		const response = await page.request.post(path, { data });
-		return { status: response.status(), json: await response.json() };
-	};
+	const post = apiPost(page.request);
 	const title = `Piano pubblico ${uniqueSuffix()}`;
 	const planId = await createMonitoredPlan(post, title);
 	const [casa] = (await (await page.request.get(`/api/plans/${planId}/objectives`)).json()) as {
@@ -85,10 +82,7 @@ test('[M12] the Decidim Accountability CSV has the documented header and a 0–1
 	page
 }) => {
 	await logInThroughForm(page, 'admin');
-	const post = async (path: string, data: unknown) => {
-		const response = await page.request.post(path, { data });
-		return { status: response.status(), json: await response.json() };
-	};
+	const post = apiPost(page.request);
 	const planId = await createMonitoredPlan(post, `Piano per Decidim ${uniqueSuffix()}`);
 	const response = await page.request.get(
 		`/api/plans/${planId}/export?format=decidim-accountability`

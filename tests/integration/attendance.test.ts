@@ -22,9 +22,8 @@ import {
 	connectClient,
 	eventually,
 	openOtherBoard,
-	openTodaysBoard,
-	removeDir,
-	startTestServer,
+	startWithTodaysBoard,
+	stopTestServer,
 	submitCard,
 	type TestServer
 } from './sync-server';
@@ -37,14 +36,10 @@ let server: TestServer;
 let board: { boardId: string; joinCode: string; meetingId: number };
 
 beforeAll(async () => {
-	server = await startTestServer();
-	board = openTodaysBoard(server);
+	({ server, board } = await startWithTodaysBoard());
 });
 
-afterAll(async () => {
-	await server.stop();
-	removeDir(server.dir);
-});
+afterAll(() => stopTestServer(server));
 
 const db = () => server.services.db;
 const sheet = () => listAttendance(db(), board.meetingId);

@@ -7,7 +7,7 @@ import { getPlan } from '$lib/plan/plan-repo.server';
 import type { Database } from '$lib/server/db/database';
 import { addAmbito, addPlan } from '$lib/server/db/test-fixtures';
 import { ensureTaxonomies } from '$lib/taxonomy/taxonomy-repo.server';
-import { seedPlan, databaseBefore } from '../support/migrations';
+import { seedPlan, databaseBefore, seedApprovedObjective } from '../support/migrations';
 
 /**
  * [M14–M16] drizzle/0012_monitoring_actions.sql on a database as 0011 left it: a plan
@@ -27,15 +27,7 @@ beforeAll(() => {
 	expect(columns.map((c) => c.name)).not.toContain('monitoring_cadence');
 	ensureTaxonomies(database.db);
 	planId = seedPlan(database);
-	objectiveId = Number(
-		database.sqlite
-			.prepare(
-				`insert into plan_objectives (plan_id, number, title, template, fields, verbatim, macro_areas,
-					key_points, leps, indicators, status, approved_at, created_at, updated_at)
-				values (?, 1, 'Casa', '2025-2027', '{}', '{}', '["A"]', '{}', '[]', '[]', 'approved', '2025-12-15', 1, 1)`
-			)
-			.run(planId).lastInsertRowid
-	);
+	objectiveId = seedApprovedObjective(database, planId);
 	database.sqlite
 		.prepare(
 			`insert into indicator_measurements (objective_id, indicator_id, period, value, note, source,

@@ -5,7 +5,7 @@ import { objectivesWithIndicators } from '$lib/monitoring/monitoring-read.server
 import { planObjectives } from '$lib/plan-objectives/plan-objective.schema';
 import type { Database } from '$lib/server/db/database';
 import { ensureTaxonomies } from '$lib/taxonomy/taxonomy-repo.server';
-import { databaseBefore, seedPlan } from '../support/migrations';
+import { databaseBefore, seedPlan, seedApprovedObjective } from '../support/migrations';
 
 /**
  * [M8] drizzle/0010_monitoring.sql on a database as 0009 left it: the objectives and
@@ -36,15 +36,7 @@ beforeAll(() => {
 	expect(tables, 'the measurements table comes with 0010').toEqual([]);
 	ensureTaxonomies(database.db);
 	planId = seedPlan(database);
-	objectiveId = Number(
-		database.sqlite
-			.prepare(
-				`insert into plan_objectives (plan_id, number, title, template, fields, verbatim, macro_areas,
-					key_points, leps, indicators, status, approved_at, created_at, updated_at)
-				values (?, 1, 'Casa', '2025-2027', '{}', '{}', '["A"]', '{}', '[]', ?, 'approved', '2025-12-15', 1, 1)`
-			)
-			.run(planId, JSON.stringify(indicators)).lastInsertRowid
-	);
+	objectiveId = seedApprovedObjective(database, planId, indicators);
 	before.migrateRest();
 });
 afterAll(() => removeDatabase());

@@ -4,7 +4,7 @@ import { listPlanObjectives } from '$lib/plan-objectives/plan-objective-repo.ser
 import { getPlan } from '$lib/plan/plan-repo.server';
 import type { Database } from '$lib/server/db/database';
 import { ensureTaxonomies } from '$lib/taxonomy/taxonomy-repo.server';
-import { databaseBefore, seedPlan } from '../support/migrations';
+import { databaseBefore, seedPlan, seedApprovedObjective } from '../support/migrations';
 
 /**
  * [M41–M43] drizzle/0014_plan_successor.sql on a database as the earlier migrations left
@@ -26,15 +26,7 @@ beforeAll(() => {
 	expect(columns.map((c) => c.name)).not.toContain('predecessor_id');
 	ensureTaxonomies(database.db);
 	planId = seedPlan(database);
-	objectiveId = Number(
-		database.sqlite
-			.prepare(
-				`insert into plan_objectives (plan_id, number, title, template, fields, verbatim, macro_areas,
-					key_points, leps, indicators, status, approved_at, created_at, updated_at)
-				values (?, 1, 'Casa', '2025-2027', '{}', '{}', '["A"]', '{}', '[]', '[]', 'approved', '2025-12-15', 1, 1)`
-			)
-			.run(planId).lastInsertRowid
-	);
+	objectiveId = seedApprovedObjective(database, planId);
 	before.migrateRest();
 });
 

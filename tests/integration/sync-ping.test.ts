@@ -7,9 +7,8 @@ import { CloseCode, pingMessage, updateMessage } from '$lib/sync/protocol';
 import {
 	eventually,
 	guestCookie,
-	openTodaysBoard,
-	removeDir,
-	startTestServer,
+	startWithTodaysBoard,
+	stopTestServer,
 	storedUpdates,
 	type TestServer
 } from './sync-server';
@@ -23,14 +22,10 @@ let server: TestServer;
 let board: { boardId: string; joinCode: string };
 
 beforeAll(async () => {
-	server = await startTestServer();
-	board = openTodaysBoard(server);
+	({ server, board } = await startWithTodaysBoard());
 });
 
-afterAll(async () => {
-	await server.stop();
-	removeDir(server.dir);
-});
+afterAll(() => stopTestServer(server));
 
 const isPong = (data: Uint8Array) => data.length === 1 && data[0] === pingMessage()[0];
 

@@ -106,6 +106,21 @@ export function openTodaysBoard(server: TestServer): {
 	return { ...openAsFacilitator(server, meeting.id), meetingId: meeting.id };
 }
 
+/** A test server with today's demo board opened, for a file's `beforeAll`. */
+export async function startWithTodaysBoard(): Promise<{
+	server: TestServer;
+	board: ReturnType<typeof openTodaysBoard>;
+}> {
+	const server = await startTestServer();
+	return { server, board: openTodaysBoard(server) };
+}
+
+/** Stops the test server and removes its directory, for a file's `afterAll`. */
+export async function stopTestServer(server: TestServer): Promise<void> {
+	await server.stop();
+	removeDir(server.dir);
+}
+
 /** Opens the board of another demo incontro than `meetingId`: ids of one board name nothing on the other. */
 export function openOtherBoard(server: TestServer, meetingId: number): { boardId: string } {
 	const { db } = server.services;

@@ -10,9 +10,8 @@ import {
 	connectClient,
 	eventually,
 	guestCookie,
-	openTodaysBoard,
-	removeDir,
-	startTestServer,
+	startWithTodaysBoard,
+	stopTestServer,
 	submitCard,
 	updateSettings,
 	type TestServer
@@ -28,14 +27,10 @@ let server: TestServer;
 let board: { boardId: string; joinCode: string };
 
 beforeAll(async () => {
-	server = await startTestServer();
-	board = openTodaysBoard(server);
+	({ server, board } = await startWithTodaysBoard());
 });
 
-afterAll(async () => {
-	await server.stop();
-	removeDir(server.dir);
-});
+afterAll(() => stopTestServer(server));
 
 type Signal = { topic: string } & Record<string, unknown>;
 

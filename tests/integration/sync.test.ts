@@ -11,10 +11,10 @@ import {
 	eventually,
 	guestCookie,
 	openOtherBoard,
-	openTodaysBoard,
 	rawSocket,
-	removeDir,
 	startTestServer,
+	startWithTodaysBoard,
+	stopTestServer,
 	storedUpdates,
 	type TestServer
 } from './sync-server';
@@ -28,14 +28,10 @@ let server: TestServer;
 let board: { boardId: string; joinCode: string; meetingId: number };
 
 beforeAll(async () => {
-	server = await startTestServer();
-	board = openTodaysBoard(server);
+	({ server, board } = await startWithTodaysBoard());
 });
 
-afterAll(async () => {
-	await server.stop();
-	removeDir(server.dir);
-});
+afterAll(() => stopTestServer(server));
 
 function serverView() {
 	return readBoard(server.app.hub.room(board.boardId)!.doc);

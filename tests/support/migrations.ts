@@ -56,3 +56,23 @@ export function seedPlan(database: Database): number {
 			.run(ambitoId).lastInsertRowid
 	);
 }
+
+/**
+ * Objective 1, «Casa», approved on 2025-12-15 with these indicators, written with the columns
+ * `plan_objectives` had before 0014 (which adds `predecessor_id`); resolves with its id.
+ */
+export function seedApprovedObjective(
+	database: Database,
+	planId: number,
+	indicators: unknown[] = []
+): number {
+	return Number(
+		database.sqlite
+			.prepare(
+				`insert into plan_objectives (plan_id, number, title, template, fields, verbatim, macro_areas,
+					key_points, leps, indicators, status, approved_at, created_at, updated_at)
+				values (?, 1, 'Casa', '2025-2027', '{}', '{}', '["A"]', '{}', '[]', ?, 'approved', '2025-12-15', 1, 1)`
+			)
+			.run(planId, JSON.stringify(indicators)).lastInsertRowid
+	);
+}

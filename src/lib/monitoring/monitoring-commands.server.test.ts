@@ -3,7 +3,13 @@ import { setArchived } from '$lib/plan-objectives/objective-archive-commands.ser
 import { listPlanObjectives } from '$lib/plan-objectives/plan-objective-repo.server';
 import type { ExportedObjective } from '$lib/plan-objectives/plan-export';
 import { createTestDatabase, type TestDatabase } from '$lib/server/db/test-database';
-import { addAmbito, addPlan, addObjectives, exportedObjective } from '$lib/server/db/test-fixtures';
+import {
+	addAmbito,
+	addPlan,
+	addObjectives,
+	monitoredIndicators,
+	monitoredObjective
+} from '$lib/server/db/test-fixtures';
 import { recordMeasurement, saveEvaluation } from './monitoring-commands.server';
 import { measurementInput } from './monitoring-input';
 import {
@@ -21,29 +27,16 @@ beforeEach(() => {
 afterEach(() => t.cleanup());
 
 const indicators: ExportedObjective['indicators'] = [
-	{
-		level: 'output',
-		kind: 'count',
-		description: 'Famiglie prese in carico',
-		baseline: '40',
-		target: '60'
-	},
-	{
-		level: 'outcome',
-		kind: 'ratio',
-		description: 'Quota di rientri',
-		baseline: '30%',
-		target: '10%'
-	},
+	...monitoredIndicators,
 	{ level: 'processo', kind: 'protocol', description: 'Protocollo firmato' }
 ];
 
-const objective = (number: number, title: string) =>
-	exportedObjective(number, title, { indicators, status: 'approved', approvedAt: '2025-12-15' });
-
 function planWithTwo() {
 	const planId = addPlan(t.db, addAmbito(t.db));
-	addObjectives(t.db, planId, [objective(1, 'Casa'), objective(2, 'Lavoro')]);
+	addObjectives(t.db, planId, [
+		monitoredObjective(1, 'Casa', indicators),
+		monitoredObjective(2, 'Lavoro', indicators)
+	]);
 	const [casa, lavoro] = objectivesWithIndicators(t.db, planId);
 	return { planId, casa: casa!, lavoro: lavoro! };
 }

@@ -1,10 +1,16 @@
 import type { MonitoredPlan } from './monitoring-read.server';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ExportedObjective } from '$lib/plan-objectives/plan-export';
 import { getPlan } from '$lib/plan/plan-repo.server';
 import { createTestDatabase, type TestDatabase } from '$lib/server/db/test-database';
-import { addAmbito, addObjectives, addPlan, exportedObjective } from '$lib/server/db/test-fixtures';
+import {
+	addAmbito,
+	addObjectives,
+	addPlan,
+	exportedObjective,
+	monitoredIndicators,
+	monitoredObjective
+} from '$lib/server/db/test-fixtures';
 import { recordMeasurements } from './monitoring-commands.server';
 import { deskField } from './monitoring-desk';
 import { deskRefusals, deskView, readDeskForm } from './monitoring-desk.server';
@@ -23,29 +29,11 @@ beforeEach(() => {
 });
 afterEach(() => t.cleanup());
 
-const indicators: ExportedObjective['indicators'] = [
-	{
-		level: 'output',
-		kind: 'count',
-		description: 'Famiglie prese in carico',
-		baseline: '40',
-		target: '60'
-	},
-	{
-		level: 'outcome',
-		kind: 'ratio',
-		description: 'Quota di rientri',
-		baseline: '30%',
-		target: '10%'
-	}
-];
 const actor = { userId: null, now: 100 };
 
 function setUp() {
 	const planId = addPlan(t.db, addAmbito(t.db));
-	const objective = (n: number, title: string) =>
-		exportedObjective(n, title, { indicators, status: 'approved', approvedAt: '2025-12-15' });
-	addObjectives(t.db, planId, [objective(1, 'Casa'), objective(2, 'Lavoro')]);
+	addObjectives(t.db, planId, [monitoredObjective(1, 'Casa'), monitoredObjective(2, 'Lavoro')]);
 	const [casa, lavoro] = objectivesWithIndicators(t.db, planId);
 	const plan = getPlan(t.db, planId)!;
 	return { plan, casa: casa!, lavoro: lavoro! };
@@ -249,7 +237,9 @@ describe('[M25–M27] the XLSX template round trip', () => {
 	it('refuses a forged objective, an unknown indicator and a period outside the plan', async () => {
 		const { plan } = setUp();
 		const other = addPlan(t.db, addAmbito(t.db, 'Altro'));
-		addObjectives(t.db, other, [exportedObjective(1, 'Altrove', { indicators })]);
+		addObjectives(t.db, other, [
+			exportedObjective(1, 'Altrove', { indicators: monitoredIndicators })
+		]);
 		const foreign = objectivesWithIndicators(t.db, other)[0]!;
 		const { book, sheet } = await template(plan, '2026-S1');
 		for (const n of [2, 3, 4, 5]) sheet.getRow(n).getCell(VALUE).value = 50;

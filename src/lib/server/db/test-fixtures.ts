@@ -148,6 +148,37 @@ export function exportedObjective(
 	};
 }
 
+/** Two indicators for monitoring tests: a count (families taken on) and a ratio (share of returns). */
+export const monitoredIndicators: ExportedObjective['indicators'] = [
+	{
+		level: 'output',
+		kind: 'count',
+		description: 'Famiglie prese in carico',
+		baseline: '40',
+		target: '60'
+	},
+	{
+		level: 'outcome',
+		kind: 'ratio',
+		description: 'Quota di rientri',
+		baseline: '30%',
+		target: '10%'
+	}
+];
+
+/** An approved objective carrying these indicators, as monitoring reads them. */
+export function monitoredObjective(
+	number: number,
+	title: string,
+	indicators: ExportedObjective['indicators'] = monitoredIndicators
+): ExportedObjective {
+	return exportedObjective(number, title, {
+		indicators,
+		status: 'approved',
+		approvedAt: '2025-12-15'
+	});
+}
+
 /** A 2025-2027 plan document in our import format holding these objectives. */
 export function planDocument(
 	objectives: ExportedObjective[],
