@@ -1,5 +1,7 @@
 /** What the tavoli and the board read of a plan objective's monitoring (SPEC M30). */
 
+import { formatNumber } from '$lib/i18n/messages';
+
 /** An indicator as the tavoli and the board read it: no note nor source (free text that may name someone). */
 export interface IndicatorProgress {
 	id: string;
@@ -20,4 +22,16 @@ export interface ObjectiveProgress {
 	status: 'draft' | 'review' | 'consolidated' | 'approved';
 	archived: boolean;
 	indicators: IndicatorProgress[];
+}
+
+/**
+ * A measurement's value as read beside its indicator: the number in the reader's format followed by
+ * the indicator's unit, or `blank` when the measurement carries no number.
+ */
+export function measuredValue(
+	measurement: { value: number | null },
+	unit: string | null,
+	blank: string
+): string {
+	return measurement.value === null ? blank : `${formatNumber(measurement.value)}${unit ?? ''}`;
 }
