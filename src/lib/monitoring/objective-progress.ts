@@ -1,5 +1,7 @@
 /** What the tavoli and the board read of a plan objective's monitoring (SPEC M30). */
 
+import { formatNumber } from '$lib/i18n/messages';
+
 /**
  * An indicator as the tavoli, the board and the public page read it (M13, M30): no note
  * nor source (free text that may name someone).
@@ -27,4 +29,16 @@ export interface ObjectiveProgress {
 	status: 'draft' | 'review' | 'consolidated' | 'approved';
 	archived: boolean;
 	indicators: IndicatorProgress[];
+}
+
+/**
+ * A measurement's value as read beside its indicator: the number in the reader's format followed by
+ * the indicator's unit, or `blank` when the measurement carries no number.
+ */
+export function measuredValue(
+	measurement: { value: number | null },
+	unit: string | null,
+	blank: string
+): string {
+	return measurement.value === null ? blank : `${formatNumber(measurement.value)}${unit ?? ''}`;
 }
