@@ -50,7 +50,9 @@ beforeAll(async () => {
 			{ kind: 'need', text, target: '', policyAreaId: null }
 		);
 	const room = hub.room(board.boardId)!;
-	const [c1, c2] = readBoard(room.doc).cards.map((c) => c.id);
+	// By text: the three cards may share a millisecond, so their order on the board is not theirs.
+	const idOf = (text: string) => readBoard(room.doc).cards.find((c) => c.text === text)!.id;
+	const [c1, c2] = [idOf(texts[0]!), idOf(texts[1]!)];
 	room.serverChange((doc) => {
 		createCluster(doc, { id: 'solitudine', title: 'Solitudine e isolamento', createdAt: 5 });
 		moveCard(doc, c1!, 'solitudine');
