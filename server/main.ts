@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { like } from 'drizzle-orm';
 import { users } from '$lib/auth/auth.schema';
 import { demoPassword } from '$lib/demo/demo-plan';
@@ -21,12 +22,24 @@ export async function main({ projectRoot, argv, loadHandler }: MainOptions): Pro
 		return;
 	}
 	if (command !== undefined) throw new Error(`Unknown command: ${command}`);
-	// The server build puts the writer thread's file beside this one (vite.server.config.ts).
-	const app = await startApp(config, loadHandler, {
-		writerScript: new URL('./sqlite-writer.js', import.meta.url)
-	});
+	const app = await startApp(config, loadHandler, { writerScript: writerScript() });
 	printBanner(app);
 	stopOnSignals(app);
+}
+
+/**
+ * The SQLite writer thread's file (the server build puts it beside this one,
+ * vite.server.config.ts), when the process may run on two cores or more. The
+ * thread overlaps a commit's fsync with the event loop's work; confined to one
+ * core (a container's CPU set, `taskset`) it can only take turns with the event
+ * loop for that core, and every commit's answer waits for the scheduler: the cold
+ * board's p95 measured ×9.8 of the reference with it, ×1.6 without
+ * (docs/PERFORMANCE.md). `availableParallelism` counts the cores this process may
+ * use (sched_getaffinity), not the machine's.
+ */
+function writerScript(): URL | undefined {
+	if (availableParallelism() < 2) return undefined;
+	return new URL('./sqlite-writer.js', import.meta.url);
 }
 
 function printBanner(app: RunningApp): void {
