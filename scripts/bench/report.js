@@ -223,9 +223,14 @@ export function verdicts(scenarios) {
 			check(
 				c.budgetViolations === 0 && c.lost === 0 && c.unexpectedAnswers === 0,
 				`voting: ${c.ballots} ballots from ${c.requests} requests in ${c.wallMs} ms, ` +
-					`${c.budgetViolations} budget violations, ${c.lost} lost, ${c.unexpectedAnswers} unexpected answers ` +
-					`(p95 ${s.ours.p95Ms} ms; the issue sets no latency target)`
+					`${c.budgetViolations} budget violations, ${c.lost} lost, ${c.unexpectedAnswers} unexpected answers`
 			);
+			if (s.ours.p95Ms !== null)
+				check(s.ours.p95Ms < 100, `voting: p95 ${s.ours.p95Ms} ms per ballot request < 100 ms`);
+			if (s.ours.cpuMsPer1kUpdates !== null) {
+				const perRequest = round(s.ours.cpuMsPer1kUpdates / 1000, 2);
+				check(perRequest <= 1, `voting: ${perRequest} ms of server CPU per ballot request ≤ 1 ms`);
+			}
 			continue;
 		}
 		if (s.ratios.cpu !== null)
@@ -233,12 +238,17 @@ export function verdicts(scenarios) {
 				s.ratios.cpu <= 1.5,
 				`${s.name}: CPU per update ×${s.ratios.cpu} of the reference ≤ ×1.5`
 			);
+		// Issue 16: a cold board filling may take ×1.5 of the reference, a workshop ×1.2.
+		const p95Bound = s.name === 'cold-board' ? 1.5 : 1.2;
 		if (s.ratios.p95 !== null)
-			check(s.ratios.p95 <= 1.2, `${s.name}: p95 ×${s.ratios.p95} of the reference ≤ ×1.2`);
+			check(
+				s.ratios.p95 <= p95Bound,
+				`${s.name}: p95 ×${s.ratios.p95} of the reference ≤ ×${p95Bound}`
+			);
 		if (s.name === 'cold-board' && s.ours.firstSyncMs !== null)
 			check(
-				s.ours.firstSyncMs < 500,
-				`cold board of 2,000 cards synced in ${s.ours.firstSyncMs} ms < 500 ms`
+				s.ours.firstSyncMs < 250,
+				`cold board of 2,000 cards synced in ${s.ours.firstSyncMs} ms < 250 ms`
 			);
 		if (s.ours.diskBytes !== null && s.ours.stateBytes) {
 			const ratio = round(s.ours.diskBytes / s.ours.stateBytes, 2);
