@@ -9,6 +9,7 @@ import { setRuntime, systemClock, type Clock } from '$lib/server/runtime';
 import { ensureTaxonomies } from '$lib/taxonomy/taxonomy-repo.server';
 import { adapterEnvironment, DIRECT_PROTOCOL_HEADER, type ServerConfig } from './config';
 import { createHttpHost, type RequestHandler } from './http';
+import { createLiveApi, type LiveApi } from './live-api';
 import { createSyncUpgrade } from './sync';
 
 export interface RunningApp {
@@ -17,6 +18,8 @@ export interface RunningApp {
 	hub: BoardHub;
 	/** True when this start loaded the demo plan. */
 	demoLoaded: boolean;
+	/** The live path in front of SvelteKit (ballots, cards). */
+	live: LiveApi;
 	stop(): Promise<void>;
 }
 
@@ -56,7 +59,18 @@ export async function startApp(
 	const stamp =
 		adapterEnv.PROTOCOL_HEADER === DIRECT_PROTOCOL_HEADER ? DIRECT_PROTOCOL_HEADER : undefined;
 	const sync = createSyncUpgrade({ db: database.db, clock, hub, origin: config.origin });
-	const host = createHttpHost(await loadHandler(), [sync.handle], stamp);
+	const live = createLiveApi({
+		db: database.db,
+		clock,
+		origin: config.origin,
+		trustProxy: config.trustProxy
+	});
+	const svelteKit = await loadHandler();
+	const host = createHttpHost(
+		(req, res, next) => live.handle(req, res, () => svelteKit(req, res, next)),
+		[sync.handle],
+		stamp
+	);
 	await new Promise<void>((resolve, reject) => {
 		host.server.once('error', reject);
 		host.server.listen(config.port, config.host, () => resolve());
@@ -68,6 +82,7 @@ export async function startApp(
 		database,
 		hub,
 		demoLoaded,
+		live,
 		stop: () =>
 			(stopping ??= (async () => {
 				const closing = host.close(config.shutdownTimeoutMs);

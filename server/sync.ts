@@ -9,6 +9,7 @@ import type { BoardHub } from '$lib/board/board-hub.server';
 import { getBoard } from '$lib/board/board-store.server';
 import type { Db } from '$lib/server/db/database';
 import type { Clock } from '$lib/server/runtime';
+import { parseCookies } from './cookies';
 import type { UpgradeHandler } from './http';
 
 /** Frames above this are cut by ws itself; updates above 256 KB are refused by the check. */
@@ -112,16 +113,6 @@ function originAllowed(req: IncomingMessage, configured: string | undefined): bo
 	} catch {
 		return false;
 	}
-}
-
-function parseCookies(header: string | undefined): Map<string, string> {
-	const cookies = new Map<string, string>();
-	for (const part of (header ?? '').split(';')) {
-		const eq = part.indexOf('=');
-		if (eq > 0)
-			cookies.set(part.slice(0, eq).trim(), decodeURIComponent(part.slice(eq + 1).trim()));
-	}
-	return cookies;
 }
 
 function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {

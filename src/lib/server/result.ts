@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import type { z } from 'zod';
-import { fieldErrors } from '$lib/forms/form-data';
+import { answerJson, invalidInput } from './live-endpoint';
 
 /**
  * Expected failures are values, not exceptions: a use case answers
@@ -23,5 +23,4 @@ export function refusalJson(
 }
 
 /** 400 `invalid-input` naming each field of the body that is wrong (an unknown key too). */
-export const invalidInputJson = (error: z.ZodError) =>
-	json({ error: 'invalid-input', fields: fieldErrors(error.issues) }, { status: 400 });
+export const invalidInputJson = (error: z.ZodError) => answerJson(invalidInput(error));

@@ -1,4 +1,4 @@
-import { json } from '@sveltejs/kit';
+import { answerJson, tooMany } from './live-endpoint';
 import type { Runtime } from './runtime';
 
 /**
@@ -62,7 +62,13 @@ export class KeyedThrottle {
 	}
 }
 
-const perRuntime = new WeakMap<Runtime, Map<string, KeyedThrottle>>();
+/**
+ * Under a global symbol, as the runtime itself (runtime.ts): the SvelteKit bundle
+ * and server/'s live path are separate module graphs and must count in the same
+ * buckets, or a client could double its allowance by switching paths.
+ */
+const perRuntime = ((globalThis as { [key: symbol]: unknown })[Symbol.for('tavoli.throttles')] ??=
+	new WeakMap()) as WeakMap<Runtime, Map<string, KeyedThrottle>>;
 
 /** The throttle named `name` of this running app (a test's server gets its own). */
 export function throttleOf(runtime: Runtime, name: string, spec: ThrottleSpec): KeyedThrottle {
@@ -75,8 +81,5 @@ export function throttleOf(runtime: Runtime, name: string, spec: ThrottleSpec): 
 
 /** The 429 every throttled endpoint answers: the reason and when to come back. */
 export function tooManyRequests(retryAfterSeconds: number, reason = 'too-many-requests') {
-	return json(
-		{ error: reason, retryAfterSeconds },
-		{ status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } }
-	);
+	return answerJson(tooMany(retryAfterSeconds, reason));
 }

@@ -17,11 +17,23 @@ export function reportUnexpected(
 	newId: () => string = () => crypto.randomUUID()
 ): App.Error {
 	if (status < 500) return { message };
+	const where = `${event.request.method} ${event.route.id ?? event.url.pathname}`;
+	return { message, id: logUnexpected(where, status, error, log, newId) };
+}
+
+/** Logs an unexpected error under a fresh id (for routes served outside SvelteKit too). */
+export function logUnexpected(
+	where: string,
+	status: number,
+	error: unknown,
+	log: (line: string, error: unknown) => void = console.error,
+	newId: () => string = () => crypto.randomUUID()
+): string {
 	const id = newId();
-	const line = `[error ${id}] ${event.request.method} ${event.route.id ?? event.url.pathname} → ${status}`;
+	const line = `[error ${id}] ${where} → ${status}`;
 	log(line, error);
 	recordForTests(line);
-	return { message, id };
+	return id;
 }
 
 /**
