@@ -1,5 +1,6 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { logUnexpected } from '$lib/server/unexpected-error';
 
 export type RequestHandler = (
 	req: IncomingMessage,
@@ -32,14 +33,28 @@ export function createHttpHost(
 		if (protocolHeader) req.headers[protocolHeader] = 'http';
 		inFlight++;
 		res.once('close', () => inFlight--);
-		void handler(req, res, () => {
-			res.statusCode = 404;
-			res.end('Not found');
-		});
+		const failed = (error: unknown) => answerFailure(req, res, error);
+		try {
+			const answered = handler(req, res, () => {
+				res.statusCode = 404;
+				res.end('Not found');
+			});
+			Promise.resolve(answered).catch(failed);
+		} catch (error) {
+			failed(error);
+		}
 	});
 	server.on('upgrade', (req, socket, head) => {
-		if (upgradeHandlers.some((h) => h(req, socket, head))) return;
-		socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+		// Node leaves an upgraded socket without an error listener: a peer that resets it
+		// while we answer would otherwise throw out of the server.
+		socket.on('error', () => socket.destroy());
+		try {
+			if (upgradeHandlers.some((h) => h(req, socket, head))) return;
+			socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+		} catch (error) {
+			logUnexpected(`UPGRADE ${req.url}`, 500, error);
+			socket.end('HTTP/1.1 500 Internal Server Error\r\nConnection: close\r\n\r\n');
+		}
 	});
 
 	async function close(timeoutMs: number) {
@@ -51,4 +66,19 @@ export function createHttpHost(
 		await closed;
 	}
 	return { server, close };
+}
+
+/**
+ * What a handler threw instead of answering: a bug, logged with an id (as
+ * SvelteKit's handleError does) and answered 500, never a crashed process.
+ */
+function answerFailure(req: IncomingMessage, res: ServerResponse, error: unknown): void {
+	const id = logUnexpected(`${req.method} ${req.url}`, 500, error);
+	if (res.headersSent) return void res.destroy();
+	const body = JSON.stringify({ message: 'Internal Error', id });
+	res.writeHead(500, {
+		'Content-Type': 'application/json',
+		'Content-Length': Buffer.byteLength(body)
+	});
+	res.end(body);
 }

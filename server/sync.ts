@@ -46,7 +46,7 @@ export function createSyncUpgrade(deps: SyncDeps): { handle: UpgradeHandler; clo
 	pinger.unref();
 
 	const handle: UpgradeHandler = (req, socket, head) => {
-		const match = PATH.exec(new URL(req.url ?? '/', 'http://localhost').pathname);
+		const match = PATH.exec(pathOf(req.url));
 		if (!match) return false;
 		const boardId = match[1]!;
 		if (!originAllowed(req, deps.origin)) return reject(socket, 403, 'Origin not allowed');
@@ -112,6 +112,15 @@ function originAllowed(req: IncomingMessage, configured: string | undefined): bo
 		return new URL(origin).host === req.headers.host;
 	} catch {
 		return false;
+	}
+}
+
+/** The path of a request target; '' when it does not parse ('//a:99999/…' is not a URL). */
+function pathOf(target: string | undefined): string {
+	try {
+		return new URL(target ?? '/', 'http://localhost').pathname;
+	} catch {
+		return '';
 	}
 }
 
