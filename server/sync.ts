@@ -9,6 +9,8 @@ import type { BoardHub } from '$lib/board/board-hub.server';
 import { getBoard } from '$lib/board/board-store.server';
 import type { Db } from '$lib/server/db/database';
 import type { Clock } from '$lib/server/runtime';
+import { CloseCode } from '$lib/sync/protocol';
+import { logUnexpected } from '$lib/server/unexpected-error';
 import { parseCookies } from './cookies';
 import type { UpgradeHandler } from './http';
 
@@ -65,22 +67,34 @@ export function createSyncUpgrade(deps: SyncDeps): { handle: UpgradeHandler; clo
 		wss.handleUpgrade(req, socket, head, (ws) => {
 			alive.set(ws, true);
 			ws.on('pong', () => alive.set(ws, true));
-			const connection = deps.hub.connect(
-				boardId,
-				{
-					send: (data) => {
-						if (ws.readyState === ws.OPEN) ws.send(data);
+			ws.on('error', () => ws.terminate());
+			// What the room throws is a bug: logged, and this connection closed, never the process.
+			const guarded = (what: string, fn: () => void) => {
+				try {
+					fn();
+				} catch (error) {
+					logUnexpected(`SYNC ${what} /sync/${boardId}`, 500, error);
+					ws.close(CloseCode.internal, 'internal error');
+				}
+			};
+			let connection: ReturnType<BoardHub['connect']> | undefined;
+			guarded('connect', () => {
+				connection = deps.hub.connect(
+					boardId,
+					{
+						send: (data) => {
+							if (ws.readyState === ws.OPEN) ws.send(data);
+						},
+						close: (code, reason) => ws.close(code, reason)
 					},
-					close: (code, reason) => ws.close(code, reason)
-				},
-				result.participant
-			);
+					result.participant
+				);
+			});
 			ws.on('message', (data, isBinary) => {
 				if (!isBinary) return ws.close(4400, 'binary messages only');
-				connection.onMessage(toBytes(data));
+				guarded('message', () => connection?.onMessage(toBytes(data)));
 			});
-			ws.on('close', () => connection.onClose());
-			ws.on('error', () => ws.terminate());
+			ws.on('close', () => guarded('close', () => connection?.onClose()));
 		});
 		return true;
 	};

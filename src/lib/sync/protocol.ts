@@ -48,7 +48,9 @@ export const CloseCode = {
 	tooLarge: 4413,
 	/** A bound: updates or pings per second, cards per phase, clusters per board. */
 	tooMany: 4429,
-	serverStopping: 1001
+	serverStopping: 1001,
+	/** A bug on the server while handling the connection (logged); the client reconnects. */
+	internal: 1011
 } as const;
 
 /** Reason → close code: the one mapping from a refused update to the socket. */
