@@ -2,7 +2,11 @@ import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpHost } from '../../server/http';
-import { startWithTodaysBoard, stopTestServer, type TestServer } from './sync-server';
+import { pick, prng } from '../support/prng';
+import { guestCookie, startWithTodaysBoard, stopTestServer, type TestServer } from './sync-server';
+
+/** HTTP_HOST_FUZZ_SEED replays a run of the raw-request storm. */
+const SEED = Number(process.env.HTTP_HOST_FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 
 /**
  * The one HTTP server in front of everything (server/http.ts): whatever a client
@@ -27,16 +31,15 @@ const upgrade = (target: string, port: number) =>
 	`Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n` +
 	`Origin: http://127.0.0.1:${port}\r\n\r\n`;
 
-describe('upgrades no handler expects', () => {
+describe('requests and upgrades no handler expects', () => {
 	let server: TestServer;
 	let port: number;
 	let boardId: string;
+	let board: Awaited<ReturnType<typeof startWithTodaysBoard>>['board'];
 
 	beforeAll(async () => {
-		({
-			server,
-			board: { boardId }
-		} = await startWithTodaysBoard());
+		({ server, board } = await startWithTodaysBoard());
+		boardId = board.boardId;
 		port = Number(new URL(server.origin).port);
 	});
 	afterAll(() => stopTestServer(server));
@@ -51,6 +54,78 @@ describe('upgrades no handler expects', () => {
 			expect(await raw(port, upgrade(target, port))).toMatch(/^HTTP\/1\.1 404/);
 			await alive();
 		}
+	});
+
+	it('answers a seeded storm of malformed requests without a 500, and stays up', async () => {
+		console.log(`http host fuzz seed: ${SEED} (rerun with HTTP_HOST_FUZZ_SEED=${SEED})`);
+		const r = prng(SEED);
+		const guest = guestCookie(server, board.joinCode, 'Tempesta').cookie;
+		const own = `http://127.0.0.1:${port}`;
+		const targets = [
+			`/api/boards/${boardId}/cards`,
+			`/api/boards/${boardId}/cards?x=%`,
+			`/api/boards/%2e%2e/cards`,
+			'/api/rounds/1/ballot',
+			'/api/rounds/-1/ballot',
+			`/sync/${boardId}`,
+			'/sync/',
+			'//a:99999/sync/x',
+			'//[::1/x',
+			'*',
+			`http://evil.example/api/boards/${boardId}/cards`,
+			'/%',
+			'/\u00e8'
+		];
+		const headerSets: (() => string[])[] = [
+			() => [`Host: 127.0.0.1:${port}`],
+			() => ['Host: a:99999'],
+			() => ['Host: [::1'],
+			() => [],
+			() => [`Host: 127.0.0.1:${port}`, `Host: evil.example`]
+		];
+		const extras = [
+			`Origin: ${own}`,
+			'Origin: null',
+			'Origin: http://evil.example',
+			`Cookie: ${guest}`,
+			`Cookie: ${guest}; ${guest}`,
+			'Cookie: tavoli_guest=%E0%A4%A; tavoli_auth="%"',
+			'Cookie: =;;=x; tavoli_auth',
+			'Accept: */*',
+			'Accept: application/json',
+			'Accept: text/html',
+			'Content-Type: application/json',
+			'Content-Type: application/json; charset=utf-16',
+			'Content-Type: text/plain',
+			'Upgrade: websocket',
+			'Connection: Upgrade',
+			'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
+			'Sec-WebSocket-Version: 13',
+			'Transfer-Encoding: chunked'
+		];
+		const bodies = [
+			'',
+			'{}',
+			'{"kind":',
+			'{"kind":"need","text":"x","target":"","policyAreaId":null}',
+			'\u0000\u00ff',
+			'[]'
+		];
+		for (let i = 0; i < 200; i++) {
+			const headers = [...pick(r, headerSets)()];
+			for (const extra of extras) if (r() < 0.35) headers.push(extra);
+			const body = pick(r, bodies);
+			const length = r() < 0.8 ? Buffer.byteLength(body) : Math.floor(r() * 5);
+			if (r() < 0.9) headers.push(`Content-Length: ${length}`);
+			const request =
+				`${pick(r, ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'BREW'])} ${pick(r, targets)} HTTP/1.1\r\n` +
+				headers.join('\r\n') +
+				'\r\nConnection: close\r\n\r\n' +
+				body;
+			const answer = await raw(port, request);
+			expect(answer, `request ${i}: ${JSON.stringify(request)}`).not.toMatch(/^HTTP\/1\.1 5\d\d/);
+		}
+		await alive();
 	});
 
 	it('stays up when a peer resets the socket while its upgrade is answered', async () => {

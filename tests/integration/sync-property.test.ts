@@ -55,6 +55,7 @@ import {
 	updateFrame,
 	type Client
 } from './sync-adversary';
+import { pick, prng } from '../support/prng';
 
 /**
  * An adversarial property test of the sync server (SPEC B9-B13, O4): a
@@ -74,20 +75,6 @@ const SEED = Number(process.env.SYNC_PROPERTY_SEED ?? Math.floor(Math.random() *
 const BATCH = 6;
 
 type Rand = () => number;
-
-/** mulberry32: small, seedable, good enough to pick actions. */
-function prng(seed: number): Rand {
-	let s = seed >>> 0;
-	return () => {
-		s = (s + 0x6d2b79f5) >>> 0;
-		let t = s;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-	};
-}
-
-const pick = <T>(r: Rand, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
 
 /** Picks one of the weighted options and runs it. */
 function weighted<T>(r: Rand, options: [number, () => T][]): T {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { bindText, type TextField } from './text-binding';
+import { prng as random } from '../../../tests/support/prng';
 
 /**
  * A textarea as the binding sees it, doing what a browser does for a key:
@@ -90,18 +91,6 @@ function writers(initial: string, options = { mayWrite: () => true, maxLength: 5
 /** The server forwarding what `from` has sent so far to `to`. */
 function deliver(from: Writer, to: Writer, count = from.outbox.length) {
 	for (const update of from.outbox.splice(0, count)) Y.applyUpdate(to.doc, update, 'remote');
-}
-
-/** A small seeded generator (mulberry32), so a failing schedule can be replayed. */
-function random(seed: number) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 const voucher = 'Voucher sollievo per le famiglie che assistono un anziano';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { computeEffects } from './effects';
+import { prng as random } from '../../../tests/support/prng';
 
 /**
  * The effects model's promise, fuzzed: an update it accepts applies without
@@ -10,15 +11,6 @@ import { computeEffects } from './effects';
  */
 const runs = Number(process.env.EFFECTS_FUZZ_RUNS ?? 3000);
 const seed = Number(process.env.EFFECTS_FUZZ_SEED ?? Date.now() % 1_000_000);
-
-function random(s: number): () => number {
-	return () => {
-		s = (s + 0x6d2b79f5) | 0;
-		let t = Math.imul(s ^ (s >>> 15), 1 | s);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /** A board-like document written by three clients, and the updates that wrote it. */
 function history(rand: () => number): { updates: Uint8Array[]; docs: Y.Doc[] } {
