@@ -295,3 +295,29 @@ test('the needs matrix reflows at 320 px and at 200% zoom: no sideways scroll (W
 	expect(zoomed.scrollWidth).toBeLessThanOrEqual(zoomed.clientWidth);
 	await context.close();
 });
+
+test('the UdP’s and the tavolo’s pages fit a phone: no sideways scroll at 390 px (WCAG 1.4.10)', async ({
+	browser
+}) => {
+	const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+	const page = await context.newPage();
+	await logInThroughForm(page, 'admin');
+	const { planId, tavolo } = demoIds();
+	for (const path of [
+		`/tavoli/${tavolo.own}`,
+		`/plans/${planId}`,
+		`/plans/${planId}/objectives`,
+		`/plans/${planId}/monitoring`,
+		`/plans/${planId}/slides`,
+		'/people',
+		'/organizations'
+	]) {
+		await page.goto(path);
+		const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+			scrollWidth: document.documentElement.scrollWidth,
+			clientWidth: document.documentElement.clientWidth
+		}));
+		expect(scrollWidth, path).toBeLessThanOrEqual(clientWidth);
+	}
+	await context.close();
+});
