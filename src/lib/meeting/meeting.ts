@@ -38,9 +38,11 @@ export type MeetingInput = z.output<typeof meetingInput>;
 
 export const statusChangeInput = z.object({ status: enumField(meetingStatuses) });
 
+const romeDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' });
+
 /** Today's date on the Ambito's wall clock. */
 export function todayInRome(now: number): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date(now));
+	return romeDay.format(new Date(now));
 }
 
 /** Adds days to an ISO date (calendar arithmetic, no time zone involved). */
