@@ -78,8 +78,9 @@ export function createLiveApi(deps: LiveApiDeps): LiveApi {
 			});
 		} catch (error) {
 			if (!reading) return next();
-			// The client went away: nobody to answer (a request is destroyed once read, so ask the response).
-			if (res.destroyed) return;
+			// The client went away, or its body never ended: nobody to answer, nothing to log.
+			// (A request counts as destroyed once read, so ask the response.)
+			if (res.destroyed || !req.complete) return void res.destroy();
 			answer = isHttpError(error)
 				? { status: error.status, body: error.body }
 				: {
@@ -169,6 +170,10 @@ function readJsonBody(req: IncomingMessage): Promise<unknown> {
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.once('error', reject);
+		// A client gone before its body ended: settled, so nothing waits for it.
+		req.once('close', () => {
+			if (!req.complete) reject(new Error('request aborted'));
+		});
 		req.once('end', () => {
 			try {
 				resolve(parseJsonText(decodeUtf8(Buffer.concat(chunks))));
