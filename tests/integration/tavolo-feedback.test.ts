@@ -9,8 +9,11 @@ import {
 	agendaChoices,
 	agendaMonitoring,
 	removeFromAgenda,
+	reviewedForMinutes,
 	type AgendaMeeting
 } from '$lib/monitoring/meeting-monitoring.server';
+import { generateMinutes } from '$lib/minutes/minutes-commands.server';
+import { latestVersion } from '$lib/minutes/minutes-repo.server';
 import { recordMeasurement } from '$lib/monitoring/monitoring-commands.server';
 import { indicatorIds } from '$lib/monitoring/monitoring';
 import { meetingMonitoring } from '$lib/monitoring/monitoring.schema';
@@ -179,6 +182,22 @@ describe('[M32, M33] monitoring on an incontro agenda', () => {
 			out.planId
 		);
 		expect(agenda[0]!.indicators[0]!.progress).toBe(50);
+		// The verbale the facilitator generates lists it with the latest value (minutes M-V1).
+		const generated = generateMinutes(
+			server.services,
+			meeting.id,
+			out.udp,
+			false,
+			reviewedForMinutes(db, meeting)
+		);
+		if (!generated.ok) throw new Error(generated.reason);
+		const section = latestVersion(db, meeting.id)!.content.sections.find(
+			(x) => x.key === 'monitoring'
+		)!;
+		const rows = section.blocks.flatMap((b) => (b.type === 'table' ? b.rows : []));
+		expect(rows[0]).toContain(agenda[0]!.title);
+		expect(rows[0]!.join(' ')).toContain('(2026-S1)');
+		expect(JSON.stringify(section)).not.toContain('Mario Rossi');
 		expect(agendaChoices(db, meeting).map((c) => c.id)).not.toContain(adoptedId);
 		expect(removeFromAgenda(db, meeting.id, adoptedId).ok).toBe(true);
 		expect(removeFromAgenda(db, meeting.id, adoptedId)).toEqual({

@@ -11,6 +11,7 @@ import {
 	regenerate,
 	type CommentInput,
 	type MinutesDocument,
+	type ReviewedObjectiveRecord,
 	type SectionEdit
 } from './minutes';
 import { gatherMinutesSource } from './minutes-data.server';
@@ -66,11 +67,13 @@ export function generateMinutes(
 	s: BoardServices,
 	meetingId: number,
 	userId: number,
-	overwriteEdited: boolean
+	overwriteEdited: boolean,
+	/** The plan's objectives reviewed at the incontro, composed by the caller (monitoring M33). */
+	reviewed: ReviewedObjectiveRecord[] = []
 ): Written {
 	const source = gatherMinutesSource(s, meetingId);
 	if (!source) return { ok: false, reason: 'not-found' };
-	const fresh = buildMinutes(source);
+	const fresh = buildMinutes({ ...source, reviewed });
 	const value = writeVersion(s.db, meetingId, { userId, now: s.clock.now() }, (base) =>
 		base ? regenerate(base, fresh, overwriteEdited) : fresh
 	);

@@ -54,7 +54,8 @@ export function gatherMinutesSource(
 		rounds: [],
 		objectives: [],
 		priorities: [],
-		unchosen: []
+		unchosen: [],
+		reviewed: []
 	};
 	const loaded = loadMeetingRead(s, meetingId);
 	if (!loaded) return base;

@@ -119,6 +119,7 @@ export function minutesFixture(): MinutesSource {
 			{ label: 'Isolamento', type: 'cluster', rank: 1, tied: false, score: 12 },
 			{ label: cards.meals.text, type: 'card', rank: 2, tied: true, score: 4.5 }
 		],
-		unchosen: ['Sportello serale']
+		unchosen: ['Sportello serale'],
+		reviewed: []
 	};
 }

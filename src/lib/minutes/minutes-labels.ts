@@ -36,6 +36,14 @@ export const methodLabels: Record<string, string> = {
 	rank: 'Classifica (metodo Borda)'
 };
 
+/** A plan objective's status (plan-objectives), as the monitoring section prints it. */
+export const objectiveStatusLabels: Record<string, string> = {
+	draft: 'Bozza',
+	review: 'In revisione',
+	consolidated: 'Consolidato',
+	approved: 'Approvato'
+};
+
 export const statusLabels: Record<string, string> = {
 	draft: 'bozza',
 	shared: 'condivisa con i partecipanti',

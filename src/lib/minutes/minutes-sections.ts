@@ -1,5 +1,12 @@
 import { participationOf } from '$lib/outcomes/meeting-read';
-import type { Block, CardRecord, MinutesSource, PhaseRecord, RoundRecord } from './minutes';
+import type {
+	Block,
+	CardRecord,
+	MinutesSource,
+	PhaseRecord,
+	ReviewedObjectiveRecord,
+	RoundRecord
+} from './minutes';
 import {
 	italianDate,
 	italianNumber,
@@ -9,6 +16,7 @@ import {
 	kindLabels,
 	methodLabels,
 	modeLabels,
+	objectiveStatusLabels,
 	phaseLabels,
 	sourceLabels
 } from './minutes-labels';
@@ -63,6 +71,51 @@ export function attendanceSection({ attendance }: MinutesSource): Block[] {
 export function agendaSection({ agenda }: MinutesSource): Block[] {
 	if (agenda.length === 0) return [p('Nessun ordine del giorno indicato.')];
 	return [{ type: 'list', ordered: true, items: agenda.map(oneLine) }];
+}
+
+/**
+ * The plan's objectives reviewed at the incontro (monitoring M33): one row per
+ * indicator with its latest value, its period and the progress towards its target,
+ * never averaged across indicators (M30).
+ */
+export function monitoringSection({ reviewed }: MinutesSource): Block[] {
+	const rows = reviewed.flatMap((o) => {
+		const status = objectiveStatusLabels[o.status] ?? o.status;
+		const objective = [
+			String(o.number),
+			oneLine(o.title),
+			o.archived ? `${status} (archiviato)` : status
+		];
+		if (o.indicators.length === 0) return [[...objective, 'Nessun indicatore', '—', '—']];
+		return o.indicators.map((i) => [...objective, oneLine(i.name), latestText(i), progressText(i)]);
+	});
+	const count = reviewed.length;
+	return [
+		p(
+			count === 1
+				? "All'ordine del giorno un obiettivo del piano, con l'ultimo valore misurato di ciascun indicatore."
+				: `All'ordine del giorno ${count} obiettivi del piano, con l'ultimo valore misurato di ciascun indicatore.`
+		),
+		{
+			type: 'table',
+			columns: ['N.', 'Obiettivo', 'Stato', 'Indicatore', 'Ultimo valore', 'Avanzamento'],
+			rows
+		}
+	];
+}
+
+type ReviewedIndicator = ReviewedObjectiveRecord['indicators'][number];
+
+function latestText({ latest, unit }: ReviewedIndicator): string {
+	if (!latest) return 'non ancora misurato';
+	const value = latest.value === null ? 'n/d' : `${italianNumber(latest.value)}${unit ?? ''}`;
+	return `${value} (${latest.period})`;
+}
+
+function progressText({ progress, target }: ReviewedIndicator): string {
+	if (progress === null) return '—';
+	const percent = `${italianNumber(progress)}%`;
+	return target ? `${percent} del valore atteso (${oneLine(target)})` : percent;
 }
 
 function cardLine(c: CardRecord): string {

@@ -163,6 +163,62 @@ describe('[M-V2] foglio firme, votes and objective cards', () => {
 	});
 });
 
+describe('[M-V1] the objectives of the plan reviewed at the incontro (monitoring M33)', () => {
+	const reviewed = [
+		{
+			number: 3,
+			title: 'Rafforzare la domiciliarità',
+			status: 'approved',
+			archived: false,
+			indicators: [
+				{
+					name: 'Anziani seguiti a domicilio',
+					unit: null,
+					target: '120',
+					latest: { period: '2026-S1', value: 96 },
+					progress: 80
+				},
+				{ name: 'Ore di sollievo', unit: ' h', target: null, latest: null, progress: null }
+			]
+		},
+		{ number: 7, title: 'Sportello unico', status: 'review', archived: true, indicators: [] }
+	];
+
+	it('has its own section after the agenda, one row per indicator, never averaged', () => {
+		const doc = buildMinutes({ ...minutesFixture(), reviewed });
+		expect(doc.sections.map((s) => s.key).slice(2, 4)).toEqual(['agenda', 'monitoring']);
+		const blocks = body(doc, 'monitoring');
+		expect(blocks[0]).toEqual({
+			type: 'paragraph',
+			text: "All'ordine del giorno 2 obiettivi del piano, con l'ultimo valore misurato di ciascun indicatore."
+		});
+		expect(tables(blocks)[0]!.rows).toEqual([
+			[
+				'3',
+				'Rafforzare la domiciliarità',
+				'Approvato',
+				'Anziani seguiti a domicilio',
+				'96 (2026-S1)',
+				'80% del valore atteso (120)'
+			],
+			[
+				'3',
+				'Rafforzare la domiciliarità',
+				'Approvato',
+				'Ore di sollievo',
+				'non ancora misurato',
+				'—'
+			],
+			['7', 'Sportello unico', 'In revisione (archiviato)', 'Nessun indicatore', '—', '—']
+		]);
+	});
+
+	it('is left out when nothing was reviewed', () => {
+		const doc = buildMinutes(minutesFixture());
+		expect(doc.sections.some((s) => s.key === 'monitoring')).toBe(false);
+	});
+});
+
 describe('[M-V3, M-V4] edits and regeneration', () => {
 	const doc = buildMinutes(minutesFixture());
 	const edited = applyEdit(doc, {

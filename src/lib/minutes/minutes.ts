@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
 	agendaSection,
 	attendanceSection,
+	monitoringSection,
 	decisionsSection,
 	infoSection,
 	objectivesSection,
@@ -20,6 +21,7 @@ export const SectionKey = {
 	info: 'info',
 	attendance: 'attendance',
 	agenda: 'agenda',
+	monitoring: 'monitoring',
 	phases: 'phases',
 	votes: 'votes',
 	objectives: 'objectives',
@@ -100,6 +102,26 @@ export interface PriorityRecord {
 	score: number | null;
 }
 
+/**
+ * An objective of the plan on the incontro's agenda for review (monitoring M33), with
+ * the latest value of each indicator. Composed by the caller (the monitoring feature
+ * sits above this one), never read here.
+ */
+export interface ReviewedObjectiveRecord {
+	number: number;
+	title: string;
+	status: string;
+	archived: boolean;
+	indicators: {
+		name: string;
+		unit: string | null;
+		target: string | null;
+		latest: { period: string; value: number | null } | null;
+		/** 0–100, or null when it cannot be computed (M30). */
+		progress: number | null;
+	}[];
+}
+
 /** Everything the verbale is made from, as plain data (gathered by minutes-data.server.ts). */
 export interface MinutesSource {
 	meeting: {
@@ -124,6 +146,8 @@ export interface MinutesSource {
 	priorities: PriorityRecord[];
 	/** Needs (need, problem cards) not chosen this time, kept for the next cycle. */
 	unchosen: string[];
+	/** The plan's objectives reviewed at the incontro; the section appears only when there are some. */
+	reviewed: ReviewedObjectiveRecord[];
 }
 
 /** M-V1: the draft verbale, every section generated from the incontro's data. */
@@ -142,6 +166,9 @@ export function buildMinutes(source: MinutesSource): MinutesDocument {
 			section('info', "Dati dell'incontro", infoSection(source)),
 			section('attendance', 'Presenti (foglio firme)', attendanceSection(source)),
 			section('agenda', 'Ordine del giorno', agendaSection(source)),
+			...(source.reviewed.length
+				? [section('monitoring', 'Obiettivi del piano in monitoraggio', monitoringSection(source))]
+				: []),
 			section('phases', 'Lavori per fase', phasesSection(source)),
 			section('votes', 'Esiti delle votazioni', votesSection(source)),
 			section('objectives', 'Schede obiettivo in bozza', objectivesSection(source)),

@@ -10,6 +10,7 @@ import {
 	generateMinutes
 } from '$lib/minutes/minutes-commands.server';
 import type { StatusAction } from '$lib/minutes/minutes-version';
+import { reviewedForMinutes } from '$lib/monitoring/meeting-monitoring.server';
 import { formFailure, readEmptyForm } from '$lib/server/form-failure';
 
 /**
@@ -24,11 +25,16 @@ const conflict = (reason: string, scope: string) =>
 const generateInput = z.object({ overwrite: z.literal('on').optional() });
 
 export async function generateAction(event: RequestEvent) {
-	const { meeting, viewer, services } = minutesContext(event, true);
+	const { meeting, planId, viewer, services } = minutesContext(event, true);
 	const parsed = parseForm(generateInput, await event.request.formData());
 	if (!parsed.ok) return formFailure(parsed.errors, parsed.values, 'generate');
 	const overwrite = parsed.data.overwrite === 'on';
-	const result = generateMinutes(services, meeting.id, viewer.userId!, overwrite);
+	const reviewed = reviewedForMinutes(services.db, {
+		id: meeting.id,
+		tavoloId: meeting.tavoloId,
+		planId
+	});
+	const result = generateMinutes(services, meeting.id, viewer.userId!, overwrite, reviewed);
 	if (!result.ok) error(404, 'Not found');
 	return { generated: result.value.version };
 }
