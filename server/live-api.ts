@@ -2,12 +2,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isHttpError } from '@sveltejs/kit';
 import { GUEST_COOKIE } from '$lib/attendance/guest-session.server';
 import { AUTH_COOKIE } from '$lib/auth/auth-session.server';
-import { resolveIdentity } from '$lib/auth/identity.server';
+import { cookieUpkeep, resolveIdentity } from '$lib/auth/identity.server';
 import { cardEndpoint } from '$lib/board/card-endpoint.server';
 import type { Db } from '$lib/server/db/database';
 import type { JsonAnswer, LiveEndpoint } from '$lib/server/live-endpoint';
-import { decodeUtf8, parseJsonText } from '$lib/server/read-json';
+import { decodeUtf8, mediaTypeOf, parseJsonText } from '$lib/server/read-json';
 import type { Clock } from '$lib/server/runtime';
+import { SECURITY_HEADERS, SESSION_CACHE_CONTROL } from '$lib/server/security-headers';
 import { logUnexpected } from '$lib/server/unexpected-error';
 import { ballotEndpoint } from '$lib/voting/ballot-endpoint.server';
 import { parseCookies } from './cookies';
@@ -19,13 +20,11 @@ const ENDPOINTS: readonly LiveEndpoint[] = [ballotEndpoint, cardEndpoint];
 /** Far above a ballot or a card; a larger body goes to SvelteKit, which answers 413 past its limit. */
 const MAX_BODY_BYTES = 64 * 1024;
 
-/** hooks.server.ts's handleHeaders, for an answer to a session. */
+/** As hooks.server.ts's handleHeaders sets them on an answer to a session. */
 const HEADERS = {
 	'Content-Type': 'application/json',
-	'X-Content-Type-Options': 'nosniff',
-	'Referrer-Policy': 'same-origin',
-	'X-Frame-Options': 'DENY',
-	'Cache-Control': 'private, no-store'
+	...SECURITY_HEADERS,
+	'Cache-Control': SESSION_CACHE_CONTROL
 };
 
 export interface LiveApiDeps {
@@ -105,12 +104,10 @@ export function createLiveApi(deps: LiveApiDeps): LiveApi {
 		const taken = take(req, deps);
 		if (!taken) return next();
 		const { endpoint, params, cookies } = taken;
-		const auth = cookies.get(AUTH_COOKIE);
-		const guest = cookies.get(GUEST_COOKIE);
-		const identity = resolveIdentity(deps.db, { auth, guest }, deps.clock.now());
+		const tokens = { auth: cookies.get(AUTH_COOKIE), guest: cookies.get(GUEST_COOKIE) };
+		const identity = resolveIdentity(deps.db, tokens, deps.clock.now());
 		// Cookies to renew or to clear: SvelteKit's hooks write them.
-		if (auth && (!identity.session || identity.session.renewed)) return next();
-		if (guest && !identity.guest) return next();
+		if (Object.values(cookieUpkeep(tokens, identity)).some(Boolean)) return next();
 		const locals: App.Locals = {
 			actor: identity.actor,
 			authSessionId: identity.session?.sessionId ?? null,
@@ -133,18 +130,23 @@ function take(req: IncomingMessage, deps: LiveApiDeps) {
 	if (method !== 'POST' && method !== 'PUT') return null;
 	const url = ownUrl(req, deps);
 	if (!url || url.pathname.includes('%')) return null;
-	const endpoint = ENDPOINTS.find((e) => e.method === method && e.path.test(url.pathname));
-	if (!endpoint) return null;
+	let endpoint: LiveEndpoint | undefined;
+	let match: RegExpExecArray | null = null;
+	for (const e of ENDPOINTS)
+		if (e.method === method && (match = e.path.exec(url.pathname))) {
+			endpoint = e;
+			break;
+		}
+	if (!endpoint || !match) return null;
 	const h = req.headers;
 	// SvelteKit's crossSiteReason (hooks.server.ts) answers every other case.
 	if (h.origin !== url.origin) return null;
 	// SvelteKit answers a thrown error as JSON only when JSON is what the client prefers.
 	if (h.accept !== '*/*' && h.accept !== 'application/json') return null;
-	const type = (h['content-type'] ?? '').split(';', 1)[0]!.trim().toLowerCase();
-	if (type !== 'application/json' || h['transfer-encoding'] !== undefined) return null;
+	if (mediaTypeOf(h['content-type']) !== 'application/json') return null;
+	if (h['transfer-encoding'] !== undefined) return null;
 	const length = Number(h['content-length']);
 	if (!Number.isSafeInteger(length) || length > MAX_BODY_BYTES) return null;
-	const match = endpoint.path.exec(url.pathname)!;
 	const params = Object.fromEntries(endpoint.params.map((name, i) => [name, match[i + 1]!]));
 	return { endpoint, params, cookies: parseCookies(h.cookie) };
 }

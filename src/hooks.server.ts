@@ -4,7 +4,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { GUEST_COOKIE } from '$lib/attendance/guest-session.server';
 import { clearAuthCookie, setAuthCookie } from '$lib/auth/auth-cookie.server';
 import { AUTH_COOKIE } from '$lib/auth/auth-session.server';
-import { resolveIdentity } from '$lib/auth/identity.server';
+import { cookieUpkeep, resolveIdentity } from '$lib/auth/identity.server';
 import {
 	extractLocaleFromRequest,
 	overwriteServerAsyncLocalStorage,
@@ -12,6 +12,7 @@ import {
 } from '$lib/paraglide/runtime';
 import { changesState, crossSiteReason, guardFormData } from '$lib/server/request-guard';
 import { getRuntime } from '$lib/server/runtime';
+import { SECURITY_HEADERS, SESSION_CACHE_CONTROL } from '$lib/server/security-headers';
 import { reportUnexpected } from '$lib/server/unexpected-error';
 
 /**
@@ -55,13 +56,13 @@ const handleLocale: Handle = ({ event, resolve }) => {
 
 /** Reads the session cookies, slides the account session's expiry, sets `locals`. */
 const handleAuth: Handle = ({ event, resolve }) => {
-	const auth = event.cookies.get(AUTH_COOKIE);
-	const guest = event.cookies.get(GUEST_COOKIE);
+	const tokens = { auth: event.cookies.get(AUTH_COOKIE), guest: event.cookies.get(GUEST_COOKIE) };
 	const { database, clock } = getRuntime();
-	const identity = resolveIdentity(database.db, { auth, guest }, clock.now());
-	if (auth && !identity.session) clearAuthCookie(event);
-	if (auth && identity.session?.renewed) setAuthCookie(event, auth, identity.session.expiresAt);
-	if (guest && !identity.guest) event.cookies.delete(GUEST_COOKIE, { path: '/' });
+	const identity = resolveIdentity(database.db, tokens, clock.now());
+	const upkeep = cookieUpkeep(tokens, identity);
+	if (upkeep.clearAuth) clearAuthCookie(event);
+	if (upkeep.renewAuth) setAuthCookie(event, tokens.auth!, identity.session!.expiresAt);
+	if (upkeep.dropGuest) event.cookies.delete(GUEST_COOKIE, { path: '/' });
 	event.locals.actor = identity.actor;
 	event.locals.authSessionId = identity.session?.sessionId ?? null;
 	event.locals.guest = identity.guest;
@@ -70,11 +71,9 @@ const handleAuth: Handle = ({ event, resolve }) => {
 
 const handleHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'same-origin');
-	response.headers.set('X-Frame-Options', 'DENY');
+	for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
 	if (event.locals.actor || event.locals.guest)
-		response.headers.set('Cache-Control', 'private, no-store');
+		response.headers.set('Cache-Control', SESSION_CACHE_CONTROL);
 	return response;
 };
 

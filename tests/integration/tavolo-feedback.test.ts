@@ -9,7 +9,6 @@ import {
 	agendaChoices,
 	agendaMonitoring,
 	removeFromAgenda,
-	reviewedForMinutes,
 	type AgendaMeeting
 } from '$lib/monitoring/meeting-monitoring.server';
 import { generateMinutes } from '$lib/minutes/minutes-commands.server';
@@ -188,7 +187,7 @@ describe('[M32, M33] monitoring on an incontro agenda', () => {
 			meeting.id,
 			out.udp,
 			false,
-			reviewedForMinutes(db, meeting)
+			agendaMonitoring(db, meeting)
 		);
 		if (!generated.ok) throw new Error(generated.reason);
 		const section = latestVersion(db, meeting.id)!.content.sections.find(

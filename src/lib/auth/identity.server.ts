@@ -24,3 +24,16 @@ export function resolveIdentity(
 	const guest = tokens.guest ? validateGuestToken(db, tokens.guest, now) : null;
 	return { actor: session ? loadActor(db, session.user) : null, session, guest };
 }
+
+/**
+ * What a request's session cookies need once resolved: the account session's cookie
+ * cleared (unknown or expired) or renewed (its expiry slid), a stale guest cookie
+ * dropped. The hooks write them; the live path leaves such a request to the hooks.
+ */
+export function cookieUpkeep(tokens: { auth?: string; guest?: string }, identity: Identity) {
+	return {
+		clearAuth: Boolean(tokens.auth) && !identity.session,
+		renewAuth: Boolean(tokens.auth) && Boolean(identity.session?.renewed),
+		dropGuest: Boolean(tokens.guest) && !identity.guest
+	};
+}

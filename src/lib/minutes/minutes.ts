@@ -104,8 +104,9 @@ export interface PriorityRecord {
 
 /**
  * An objective of the plan on the incontro's agenda for review (monitoring M33), with
- * the latest value of each indicator. Composed by the caller (the monitoring feature
- * sits above this one), never read here.
+ * the latest value of each indicator: what the verbale reads of monitoring's
+ * `ObjectiveProgress`, which the page hands over (the monitoring feature sits above
+ * this one), never read here.
  */
 export interface ReviewedObjectiveRecord {
 	number: number;

@@ -1,5 +1,4 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { ReviewedObjectiveRecord } from '$lib/minutes/minutes';
 import { getPlan } from '$lib/plan/plan-repo.server';
 import { getPlanObjective } from '$lib/plan-objectives/plan-inbox.server';
 import { listPlanObjectives } from '$lib/plan-objectives/plan-objective-repo.server';
@@ -77,26 +76,6 @@ export function agendaMonitoring(db: Db, meeting: AgendaMeeting): ObjectiveProgr
 		.map((r) => r.objectiveId);
 	const progress = objectivesProgress(db, plan, ids);
 	return ids.flatMap((id) => progress.get(id) ?? []);
-}
-
-/**
- * [M33] The agenda's objectives as the verbale prints them (minutes M-V1): the verbale
- * sits below this feature, so the page that generates it hands them over.
- */
-export function reviewedForMinutes(db: Db, meeting: AgendaMeeting): ReviewedObjectiveRecord[] {
-	return agendaMonitoring(db, meeting).map((o) => ({
-		number: o.number,
-		title: o.title,
-		status: o.status,
-		archived: o.archived,
-		indicators: o.indicators.map((i) => ({
-			name: i.name,
-			unit: i.unit,
-			target: i.target,
-			latest: i.latest,
-			progress: i.progress
-		}))
-	}));
 }
 
 /**

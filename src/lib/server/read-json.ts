@@ -3,7 +3,12 @@ import { cleanJson } from '$lib/forms/plain-text';
 
 /** The media type of a request's body, lower case, without parameters ('' when none). */
 export function mediaType(request: Request): string {
-	return (request.headers.get('content-type') ?? '').split(';', 1)[0]!.trim().toLowerCase();
+	return mediaTypeOf(request.headers.get('content-type'));
+}
+
+/** The same from the Content-Type header itself (Node's request, server/live-api.ts). */
+export function mediaTypeOf(contentType: string | null | undefined): string {
+	return (contentType ?? '').split(';', 1)[0]!.trim().toLowerCase();
 }
 
 /**

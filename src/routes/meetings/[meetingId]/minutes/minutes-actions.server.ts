@@ -10,7 +10,7 @@ import {
 	generateMinutes
 } from '$lib/minutes/minutes-commands.server';
 import type { StatusAction } from '$lib/minutes/minutes-version';
-import { reviewedForMinutes } from '$lib/monitoring/meeting-monitoring.server';
+import { agendaMonitoring } from '$lib/monitoring/meeting-monitoring.server';
 import { formFailure, readEmptyForm } from '$lib/server/form-failure';
 
 /**
@@ -29,7 +29,8 @@ export async function generateAction(event: RequestEvent) {
 	const parsed = parseForm(generateInput, await event.request.formData());
 	if (!parsed.ok) return formFailure(parsed.errors, parsed.values, 'generate');
 	const overwrite = parsed.data.overwrite === 'on';
-	const reviewed = reviewedForMinutes(services.db, {
+	// The objectives reviewed at the incontro: monitoring sits above the verbale, so it is handed over.
+	const reviewed = agendaMonitoring(services.db, {
 		id: meeting.id,
 		tavoloId: meeting.tavoloId,
 		planId
