@@ -1,5 +1,7 @@
 import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
+import type Sqlite from 'better-sqlite3';
 import { inTransaction, type Db } from '$lib/server/db/database';
+import { writerStatement, type WriterStatement } from '$lib/server/db/sqlite-writer.server';
 import {
 	commitInPlace,
 	type Batch,
@@ -11,6 +13,9 @@ import {
 import type { BoardPhase } from './board';
 import { boardCards, boardClients, boardSnapshots, boardUpdates } from './board.schema';
 
+/** The bytes as a Buffer over the same memory (better-sqlite3 binds Buffers as blobs). */
+const bytes = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
+
 /** Who wrote a card, stored in the same transaction as the update that adds it (B9, B13). */
 export interface CardRecord {
 	cardId: string;
@@ -18,33 +23,51 @@ export interface CardRecord {
 	phase: BoardPhase;
 }
 
-/** The three inserts of a batch, with placeholders: prepared here, or by the writer thread. */
-export function insertsOf(db: Db) {
+/**
+ * The three inserts of a batch as SQL with named parameters, built once by
+ * drizzle: the event loop's connection and the writer thread prepare the same
+ * text and bind by position.
+ */
+export function boardInserts(db: Db): Record<'claim' | 'card' | 'update', WriterStatement> {
 	const p = (name: string) => sql.placeholder(name);
 	return {
-		claim: db
-			.insert(boardClients)
-			.values({
-				boardId: p('boardId'),
-				clientId: p('clientId'),
-				participantId: p('participantId'),
-				createdAt: p('now')
-			})
-			.onConflictDoNothing(),
-		card: db
-			.insert(boardCards)
-			.values({
-				boardId: p('boardId'),
-				cardId: p('cardId'),
-				participantId: p('participantId'),
-				phase: p('phase'),
-				createdAt: p('now')
-			})
-			.onConflictDoNothing(),
-		update: db
-			.insert(boardUpdates)
-			.values({ boardId: p('boardId'), update: p('update'), createdAt: p('now') })
+		claim: writerStatement(
+			db
+				.insert(boardClients)
+				.values({
+					boardId: p('boardId'),
+					clientId: p('clientId'),
+					participantId: p('participantId'),
+					createdAt: p('now')
+				})
+				.onConflictDoNothing()
+		),
+		card: writerStatement(
+			db
+				.insert(boardCards)
+				.values({
+					boardId: p('boardId'),
+					cardId: p('cardId'),
+					participantId: p('participantId'),
+					phase: p('phase'),
+					createdAt: p('now')
+				})
+				.onConflictDoNothing()
+		),
+		update: writerStatement(
+			db
+				.insert(boardUpdates)
+				.values({ boardId: p('boardId'), update: p('update'), createdAt: p('now') })
+		)
 	};
+}
+
+type Insert = (values: Record<string, unknown>) => Sqlite.RunResult;
+
+/** A prepared insert bound by name: what a drizzle prepared query does, without its per-row work. */
+function prepareInsert(db: Db, statement: WriterStatement): Insert {
+	const prepared = db.$client.prepare(statement.sql);
+	return (values) => prepared.run(...statement.params.map((name) => values[name]));
 }
 
 /**
@@ -59,11 +82,11 @@ export class BoardDocumentStore implements DocumentStore<CardRecord> {
 	private readonly statements;
 
 	private constructor(private readonly db: Db) {
-		const inserts = insertsOf(db);
+		const inserts = boardInserts(db);
 		this.statements = {
-			claim: inserts.claim.prepare(),
-			card: inserts.card.prepare(),
-			update: inserts.update.prepare()
+			claim: prepareInsert(db, inserts.claim),
+			card: prepareInsert(db, inserts.card),
+			update: prepareInsert(db, inserts.update)
 		};
 	}
 
@@ -113,14 +136,16 @@ export class BoardDocumentStore implements DocumentStore<CardRecord> {
 
 	append(boardId: string, batch: Batch<CardRecord>, now: number): number {
 		const { claim, card, update } = this.statements;
-		return inTransaction(this.db, () => {
-			for (const c of batch.claims) claim.run({ boardId, now, ...c });
-			for (const c of batch.records) card.run({ boardId, now, ...c });
+		const insert = () => {
+			for (const c of batch.claims) claim({ boardId, now, ...c });
+			for (const c of batch.records) card({ boardId, now, ...c });
 			let last = 0;
 			for (const u of batch.updates)
-				last = Number(update.run({ boardId, now, update: Buffer.from(u) }).lastInsertRowid);
+				last = Number(update({ boardId, now, update: bytes(u) }).lastInsertRowid);
 			return last;
-		});
+		};
+		// Inside `commit`'s transaction a failure rolls back the whole commit: no savepoint needed.
+		return this.db.$client.inTransaction ? insert() : inTransaction(this.db, insert);
 	}
 
 	compact(boardId: string, state: Uint8Array, uptoId: number, now: number): void {

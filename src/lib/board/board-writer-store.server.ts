@@ -1,10 +1,5 @@
 import type { Db } from '$lib/server/db/database';
-import {
-	SqliteWriter,
-	writerStatement,
-	type WriteOp,
-	type WriteOutcome
-} from '$lib/server/db/sqlite-writer.server';
+import { SqliteWriter, type WriteOp, type WriteOutcome } from '$lib/server/db/sqlite-writer.server';
 import {
 	commitInPlace,
 	type Batch,
@@ -13,7 +8,7 @@ import {
 	type DocumentStore,
 	type StoredDocument
 } from '$lib/sync/document-store';
-import { BoardDocumentStore, insertsOf, type CardRecord } from './board-document-store.server';
+import { BoardDocumentStore, boardInserts, type CardRecord } from './board-document-store.server';
 
 /**
  * The boards' documents in SQLite with the rooms' commits on a writer thread
@@ -32,16 +27,7 @@ export class BoardWriterStore implements DocumentStore<CardRecord> {
 	/** `script`: the writer thread's file (`sqlite-writer.worker.js`, or its copy in the build). */
 	constructor(db: Db, script: URL | string) {
 		this.inPlace = BoardDocumentStore.of(db);
-		const inserts = insertsOf(db);
-		this.writer = new SqliteWriter(
-			db.$client.name,
-			{
-				claim: writerStatement(inserts.claim),
-				card: writerStatement(inserts.card),
-				update: writerStatement(inserts.update)
-			},
-			script
-		);
+		this.writer = new SqliteWriter(db.$client.name, boardInserts(db), script);
 	}
 
 	commit(
