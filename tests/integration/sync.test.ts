@@ -284,6 +284,46 @@ describe('[B12] presence', () => {
 	});
 });
 
+describe('[B12] presence in order', () => {
+	it('reaches the others after the updates sent before it, though those wait for their commit', async () => {
+		const writer = guestCookie(server, board.joinCode, 'Chi Scrive');
+		const w = connectClient(server, board.boardId, writer.cookie);
+		const r = connectClient(
+			server,
+			board.boardId,
+			guestCookie(server, board.joinCode, 'Chi Legge').cookie
+		);
+		await Promise.all([w.synced, r.synced]);
+		/** For each card the writer announced: did the reader hold the card when it heard? */
+		const heard = new Map<string, boolean>();
+		r.provider.awareness.on('change', () => {
+			for (const state of r.provider.awareness.getStates().values()) {
+				const typing = (state as { typing?: unknown }).typing;
+				if (typeof typing === 'string' && !heard.has(typing))
+					heard.set(
+						typing,
+						readBoard(r.doc).cards.some((c) => c.id === typing)
+					);
+			}
+		});
+		const ids = ['ordine1', 'ordine2', 'ordine3'];
+		for (const id of ids) {
+			// One turn: the card, then "typing on it", as the composer does.
+			addCard(w.doc, {
+				id,
+				kind: 'need',
+				text: 'In ordine',
+				authorId: writer.participantId,
+				createdAt: 1
+			});
+			w.provider.awareness.setLocalStateField('typing', id);
+			await eventually(() => expect(heard.has(id)).toBe(true));
+		}
+		expect(ids.map((id) => heard.get(id))).toEqual([true, true, true]);
+		for (const p of [w, r]) p.provider.destroy();
+	});
+});
+
 describe('[B11] persistence', () => {
 	it('stores what several boards accepted in one turn in one commit, and only then sends it on', async () => {
 		const other = openOtherBoard(server, board.meetingId);

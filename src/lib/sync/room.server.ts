@@ -78,6 +78,16 @@ export class SyncRoom<P extends SyncWriter, R> {
 	private readonly conns = new Map<SyncSocket, Connection<P>>();
 	private readonly clientOwners: Map<number, string | null>;
 	private readonly storage: RoomStorage<R>;
+	/** Updates the document took, and how many of them were sent on (after their commit). */
+	private updatesTaken = 0;
+	private updatesSent = 0;
+	/**
+	 * Presence that came after updates still waiting for their commit, with how
+	 * many updates were taken before it: it goes out after them (`fanOut`), so
+	 * the others hear a connection in the order it spoke ("typing on card k"
+	 * after the card k).
+	 */
+	private presenceWaiting: { message: Uint8Array; origin: unknown; after: number }[] = [];
 
 	constructor(
 		store: DocumentStore<R>,
@@ -97,9 +107,10 @@ export class SyncRoom<P extends SyncWriter, R> {
 		this.storage = new RoomStorage(store, now, docId, this.doc, stored, (accepted) =>
 			this.fanOut(accepted)
 		);
-		this.doc.on('update', (update: Uint8Array, origin: unknown) =>
-			this.storage.accept(update, origin)
-		);
+		this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+			this.updatesTaken++;
+			this.storage.accept(update, origin);
+		});
 		this.awareness.on('update', this.onAwareness);
 	}
 
@@ -281,15 +292,35 @@ export class SyncRoom<P extends SyncWriter, R> {
 		const message = awarenessMessage(
 			awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)
 		);
-		for (const socket of this.conns.keys()) if (socket !== origin) socket.send(message);
+		// While the store is failing, presence goes on: it is not stored.
+		if (this.updatesSent === this.updatesTaken || this.storage.retrying)
+			this.broadcast(message, origin);
+		else this.presenceWaiting.push({ message, origin, after: this.updatesTaken });
 	};
 
+	private broadcast(message: Uint8Array, origin: unknown): void {
+		for (const socket of this.conns.keys()) if (socket !== origin) socket.send(message);
+	}
+
+	/** Stored updates go to everyone but their origin, each after the presence that came before it. */
 	private fanOut(accepted: Accepted[]): void {
 		for (const { update, origin } of accepted) {
-			const message = updateMessage(update);
-			for (const socket of this.conns.keys()) if (socket !== origin) socket.send(message);
+			this.sendPresenceAfter(this.updatesSent);
+			this.updatesSent++;
+			this.broadcast(updateMessage(update), origin);
 		}
+		this.sendPresenceAfter(this.updatesSent);
 		for (const [socket, conn] of this.conns) this.answerPing(socket, conn);
+	}
+
+	/** The waiting presence that came after at most `sent` updates. */
+	private sendPresenceAfter(sent: number): void {
+		let n = 0;
+		while (n < this.presenceWaiting.length && this.presenceWaiting[n]!.after <= sent) {
+			const { message, origin } = this.presenceWaiting[n++]!;
+			this.broadcast(message, origin);
+		}
+		if (n > 0) this.presenceWaiting = this.presenceWaiting.slice(n);
 	}
 
 	private refuse(socket: SyncSocket, code: number, reason: string): void {
