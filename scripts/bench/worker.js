@@ -1,8 +1,17 @@
 // One load-generating thread: stock y-websocket clients (WebsocketProvider over
 // `ws`) that play their scripted workshop actions through board-doc and record,
 // for every update, when it was sent and when each other client had it.
+//
+// The cold board's writers are thin, all but the first of each thread: they
+// note each update they receive and do not apply it. Forty full replicas
+// applying 1,333 updates a second kept the generator's one core 98% busy and
+// its actions up to 8 s late, so the figures measured its queue; a writer
+// only ever edits its own cards, so what it sends is the same bytes either way,
+// and so is the server's work.
+import * as decoding from 'lib0/decoding';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
+import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { importBoardModules } from './board-modules.js';
@@ -21,7 +30,9 @@ import {
 /** @typedef {import('./traffic.js').Action} Action */
 /**
  * @typedef {{ spec: ClientSpec; doc: Y.Doc; provider: WebsocketProvider;
- *   writer: import('../../src/lib/board/board').Writer; recorded: Uint8Array[] | null }} Client
+ *   writer: import('../../src/lib/board/board').Writer; recorded: Uint8Array[] | null;
+ *   received: Map<number, number> | null }} Client
+ * `received` (thin clients): per Yjs client, the clock after the last update received.
  */
 
 const input = /** @type {WorkerInput} */ (workerData);
@@ -65,10 +76,11 @@ function onLocalUpdate(update, boardIndex, client) {
 	}
 }
 
-/** @param {Uint8Array} update */
-function onRemoteUpdate(update) {
+/** @param {Uint8Array} update @param {Map<number, number> | null} [clocks] thin clients' state vector */
+function onRemoteUpdate(update, clocks = null) {
 	const t = now();
 	for (const [id, clock] of Y.parseUpdateMeta(update).to) {
+		if (clocks && clock > (clocks.get(id) ?? 0)) clocks.set(id, clock);
 		const key = id * CLOCKS + clock;
 		const seen = stats.received.get(key);
 		if (seen) {
@@ -78,15 +90,16 @@ function onRemoteUpdate(update) {
 	}
 }
 
-/** @param {ClientSpec} spec @returns {Client} */
-function connect(spec) {
+/** @param {ClientSpec} spec @param {boolean} thin @returns {Client} */
+function connect(spec, thin) {
 	const doc = new Y.Doc();
 	/** @type {Client} */
 	const client = /** @type {Client} */ ({
 		spec,
 		doc,
 		writer: { role: spec.role, participantId: spec.participantId },
-		recorded: input.plan.mode === 'writer' ? [] : null
+		recorded: input.plan.mode === 'writer' ? [] : null,
+		received: thin ? new Map() : null
 	});
 	// Registered before the provider's own listener, so the send time is taken before it sends.
 	doc.on('update', (update, origin) => {
@@ -103,10 +116,42 @@ function connect(spec) {
 	// opens, so every client publishes it from its first messages, and a newcomer
 	// to a plenary sends back the presence of everyone already there.
 	client.provider.awareness.setLocalState({ cursor: null, typing: false });
+	if (thin) noteUpdatesOnly(client);
 	client.provider.on('closed', (e) => stats.closed.push(`${e.code} ${e.reason}`));
 	client.provider.on('connection-close', () => stats.disconnects++);
 	client.provider.connect();
 	return client;
+}
+
+/**
+ * A thin client: the sync handshake as stock (the writer needs the board's
+ * settings), every later update noted and dropped.
+ * @param {Client} client
+ */
+function noteUpdatesOnly(client) {
+	const handlers = client.provider.messageHandlers;
+	const sync = /** @type {(typeof handlers)[number]} */ (handlers[0]);
+	handlers[0] = (encoder, decoder, provider, emitSynced, type) => {
+		const start = decoder.pos;
+		if (decoding.readVarUint(decoder) === syncProtocol.messageYjsUpdate)
+			return onRemoteUpdate(decoding.readVarUint8Array(decoder), client.received);
+		decoder.pos = start;
+		sync(encoder, decoder, provider, emitSynced, type);
+	};
+}
+
+/**
+ * What a client holds, comparable across clients: its document's state vector,
+ * with what a thin client received on top.
+ * @param {Client} c
+ */
+function holding(c) {
+	const clocks = Y.decodeStateVector(Y.encodeStateVector(c.doc));
+	for (const [id, clock] of c.received ?? []) clocks.set(id, Math.max(clocks.get(id) ?? 0, clock));
+	return [...clocks]
+		.sort((a, b) => a[0] - b[0])
+		.map(([id, clock]) => `${id}:${clock}`)
+		.join(',');
 }
 
 /** @param {Client} client @param {number} timeoutMs */
@@ -228,7 +273,7 @@ function quantile(values, q) {
 /** @param {Client[]} clients @returns {WorkerResult} */
 function result(clients) {
 	const keys = [...stats.received.keys()];
-	const firstOfBoard = new Map(clients.map((c) => [c.spec.board, c]));
+	const firstOfBoard = new Map(clients.filter((c) => !c.received).map((c) => [c.spec.board, c]));
 	return {
 		sends: Float64Array.from(stats.sends),
 		recvKeys: Float64Array.from(keys),
@@ -260,8 +305,10 @@ function result(clients) {
 async function main() {
 	/** @type {Client[]} */
 	const clients = [];
+	// Thin clients for the cold board (see the top), except the first: the board's state.
+	const thin = input.plan.mode !== 'workshop';
 	for (let i = 0; i < input.clients.length; i += 10) {
-		const batch = input.clients.slice(i, i + 10).map(connect);
+		const batch = input.clients.slice(i, i + 10).map((spec, j) => connect(spec, thin && i + j > 0));
 		clients.push(...batch);
 		await Promise.all(batch.map((c) => synced(c, 60_000)));
 	}
@@ -272,10 +319,7 @@ async function main() {
 			await play(clients, message.at ?? now());
 			port.postMessage({ type: 'start' });
 		} else if (message.type === 'stateVectors') {
-			const vectors = clients.map((c) => ({
-				board: c.spec.board,
-				sv: Buffer.from(Y.encodeStateVector(c.doc)).toString('base64')
-			}));
+			const vectors = clients.map((c) => ({ board: c.spec.board, sv: holding(c) }));
 			port.postMessage({ type: 'stateVectors', vectors });
 		} else if (message.type === 'results') {
 			loopDelay.disable();
