@@ -85,6 +85,16 @@ export function createSyncUpgrade(deps: SyncDeps): { handle: UpgradeHandler; clo
 						send: (data) => {
 							if (ws.readyState === ws.OPEN) ws.send(data);
 						},
+						// Corked, the frames leave in one write when the last is queued.
+						sendAll: (list) => {
+							if (ws.readyState !== ws.OPEN) return;
+							socket.cork();
+							try {
+								for (const data of list) ws.send(data);
+							} finally {
+								socket.uncork();
+							}
+						},
 						close: (code, reason) => ws.close(code, reason)
 					},
 					result.participant

@@ -358,6 +358,32 @@ describe('[B11] persistence', () => {
 		for (const link of links) link.onClose();
 	});
 
+	it('hands a socket what one commit released in one write, without its own updates', async () => {
+		// A board nobody else writes to, so nothing but this test's updates is released.
+		const room = server.app.hub.room(openOtherBoard(server, board.meetingId).boardId)!;
+		const who = participantOf({ role: 'facilitator', participantId: 'batch' }, 'B', '');
+		const writes: string[][] = [];
+		const socket = {
+			send: (data: Uint8Array) => writes.push([readMessage(data).type]),
+			sendAll: (list: Uint8Array[]) => writes.push(list.map((data) => readMessage(data).type)),
+			close: () => undefined
+		};
+		const link = room.connect(socket, who);
+		writes.length = 0;
+		const update = (key: string) => {
+			const change = new Y.Doc();
+			change.getMap('batch-test').set(key, key);
+			return Y.encodeStateAsUpdate(change);
+		};
+		// One turn: two updates from elsewhere and one from this very socket.
+		Y.applyUpdate(room.doc, update('a'), 'another socket');
+		Y.applyUpdate(room.doc, update('b'), socket);
+		Y.applyUpdate(room.doc, update('c'), 'another socket');
+		await eventually(() => expect(writes).toContainEqual(['update', 'update']));
+		expect(writes.flat().filter((type) => type === 'update')).toHaveLength(2);
+		link.onClose();
+	});
+
 	it('sends a newcomer every update since the last full encoding, in its one sync step 2', async () => {
 		const guest = guestCookie(server, board.joinCode, 'Scrivente');
 		const c = connectClient(server, board.boardId, guest.cookie);

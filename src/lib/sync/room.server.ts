@@ -31,7 +31,15 @@ import type { CheckResult, SyncWriter } from './update-check';
 /** The transport as the room sees it: two members, whatever carries the bytes. */
 export interface SyncSocket {
 	send(data: Uint8Array): void;
+	/** Several messages in order, in one write where the transport can (one syscall, not one each). */
+	sendAll?(data: Uint8Array[]): void;
 	close(code: number, reason: string): void;
+}
+
+interface Outgoing {
+	message: Uint8Array;
+	/** The socket it came from, which does not get it back. */
+	origin: unknown;
 }
 
 /**
@@ -87,7 +95,7 @@ export class SyncRoom<P extends SyncWriter, R> {
 	 * the others hear a connection in the order it spoke ("typing on card k"
 	 * after the card k).
 	 */
-	private presenceWaiting: { message: Uint8Array; origin: unknown; after: number }[] = [];
+	private presenceWaiting: (Outgoing & { after: number })[] = [];
 
 	constructor(
 		store: DocumentStore<R>,
@@ -302,24 +310,33 @@ export class SyncRoom<P extends SyncWriter, R> {
 		for (const socket of this.conns.keys()) if (socket !== origin) socket.send(message);
 	}
 
-	/** Stored updates go to everyone but their origin, each after the presence that came before it. */
+	/**
+	 * Stored updates go to everyone but their origin, each after the presence
+	 * that came before it; a socket gets what a commit released in one write.
+	 */
 	private fanOut(accepted: Accepted[]): void {
+		const out: Outgoing[] = [];
 		for (const { update, origin } of accepted) {
-			this.sendPresenceAfter(this.updatesSent);
+			this.presenceAfter(this.updatesSent, out);
 			this.updatesSent++;
-			this.broadcast(updateMessage(update), origin);
+			out.push({ message: updateMessage(update), origin });
 		}
-		this.sendPresenceAfter(this.updatesSent);
+		this.presenceAfter(this.updatesSent, out);
+		if (out.length === 1) this.broadcast(out[0]!.message, out[0]!.origin);
+		else if (out.length > 1)
+			for (const socket of this.conns.keys()) {
+				const mine = out.filter((o) => o.origin !== socket).map((o) => o.message);
+				if (socket.sendAll) socket.sendAll(mine);
+				else for (const message of mine) socket.send(message);
+			}
 		for (const [socket, conn] of this.conns) this.answerPing(socket, conn);
 	}
 
-	/** The waiting presence that came after at most `sent` updates. */
-	private sendPresenceAfter(sent: number): void {
+	/** Takes the waiting presence that came after at most `sent` updates into `out`. */
+	private presenceAfter(sent: number, out: Outgoing[]): void {
 		let n = 0;
-		while (n < this.presenceWaiting.length && this.presenceWaiting[n]!.after <= sent) {
-			const { message, origin } = this.presenceWaiting[n++]!;
-			this.broadcast(message, origin);
-		}
+		while (n < this.presenceWaiting.length && this.presenceWaiting[n]!.after <= sent)
+			out.push(this.presenceWaiting[n++]!);
 		if (n > 0) this.presenceWaiting = this.presenceWaiting.slice(n);
 	}
 
