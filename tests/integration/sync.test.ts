@@ -282,9 +282,7 @@ describe('[B12] presence', () => {
 		expect(g.provider.wsconnected && f.provider.wsconnected).toBe(true);
 		for (const p of [g, f]) p.provider.destroy();
 	});
-});
 
-describe('[B12] presence in order', () => {
 	it('reaches the others after the updates sent before it, though those wait for their commit', async () => {
 		const writer = guestCookie(server, board.joinCode, 'Chi Scrive');
 		const w = connectClient(server, board.boardId, writer.cookie);

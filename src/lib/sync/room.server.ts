@@ -12,6 +12,7 @@ import {
 	UPDATE_BURST,
 	UPDATES_PER_SECOND
 } from './limits';
+import { Outbox } from './outbox';
 import { PresenceSlot } from './presence';
 import {
 	awarenessMessage,
@@ -22,8 +23,7 @@ import {
 	pingMessage,
 	readMessage,
 	syncStep1Message,
-	syncStep2Message,
-	updateMessage
+	syncStep2Message
 } from './protocol';
 import { RoomStorage, type Accepted } from './room-storage';
 import type { CheckResult, SyncWriter } from './update-check';
@@ -34,12 +34,6 @@ export interface SyncSocket {
 	/** Several messages in order, in one write where the transport can (one syscall, not one each). */
 	sendAll?(data: Uint8Array[]): void;
 	close(code: number, reason: string): void;
-}
-
-interface Outgoing {
-	message: Uint8Array;
-	/** The socket it came from, which does not get it back. */
-	origin: unknown;
 }
 
 /**
@@ -86,16 +80,7 @@ export class SyncRoom<P extends SyncWriter, R> {
 	private readonly conns = new Map<SyncSocket, Connection<P>>();
 	private readonly clientOwners: Map<number, string | null>;
 	private readonly storage: RoomStorage<R>;
-	/** Updates the document took, and how many of them were sent on (after their commit). */
-	private updatesTaken = 0;
-	private updatesSent = 0;
-	/**
-	 * Presence that came after updates still waiting for their commit, with how
-	 * many updates were taken before it: it goes out after them (`fanOut`), so
-	 * the others hear a connection in the order it spoke ("typing on card k"
-	 * after the card k).
-	 */
-	private presenceWaiting: (Outgoing & { after: number })[] = [];
+	private readonly outbox = new Outbox();
 
 	constructor(
 		store: DocumentStore<R>,
@@ -116,7 +101,7 @@ export class SyncRoom<P extends SyncWriter, R> {
 			this.fanOut(accepted)
 		);
 		this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-			this.updatesTaken++;
+			this.outbox.took();
 			this.storage.accept(update, origin);
 		});
 		this.awareness.on('update', this.onAwareness);
@@ -301,9 +286,8 @@ export class SyncRoom<P extends SyncWriter, R> {
 			awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)
 		);
 		// While the store is failing, presence goes on: it is not stored.
-		if (this.updatesSent === this.updatesTaken || this.storage.retrying)
+		if (this.storage.retrying || !this.outbox.hold(message, origin))
 			this.broadcast(message, origin);
-		else this.presenceWaiting.push({ message, origin, after: this.updatesTaken });
 	};
 
 	private broadcast(message: Uint8Array, origin: unknown): void {
@@ -311,17 +295,11 @@ export class SyncRoom<P extends SyncWriter, R> {
 	}
 
 	/**
-	 * Stored updates go to everyone but their origin, each after the presence
-	 * that came before it; a socket gets what a commit released in one write.
+	 * Stored updates go to everyone but their origin, in the outbox's order; a
+	 * socket gets what a commit released in one write.
 	 */
-	private fanOut(accepted: Accepted[]): void {
-		const out: Outgoing[] = [];
-		for (const { update, origin } of accepted) {
-			this.presenceAfter(this.updatesSent, out);
-			this.updatesSent++;
-			out.push({ message: updateMessage(update), origin });
-		}
-		this.presenceAfter(this.updatesSent, out);
+	private fanOut(stored: Accepted[]): void {
+		const out = this.outbox.release(stored);
 		if (out.length === 1) this.broadcast(out[0]!.message, out[0]!.origin);
 		else if (out.length > 1)
 			for (const socket of this.conns.keys()) {
@@ -330,14 +308,6 @@ export class SyncRoom<P extends SyncWriter, R> {
 				else for (const message of mine) socket.send(message);
 			}
 		for (const [socket, conn] of this.conns) this.answerPing(socket, conn);
-	}
-
-	/** Takes the waiting presence that came after at most `sent` updates into `out`. */
-	private presenceAfter(sent: number, out: Outgoing[]): void {
-		let n = 0;
-		while (n < this.presenceWaiting.length && this.presenceWaiting[n]!.after <= sent)
-			out.push(this.presenceWaiting[n++]!);
-		if (n > 0) this.presenceWaiting = this.presenceWaiting.slice(n);
 	}
 
 	private refuse(socket: SyncSocket, code: number, reason: string): void {
