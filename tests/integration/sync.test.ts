@@ -382,7 +382,7 @@ describe('[B11] persistence', () => {
 		link.onClose();
 	});
 
-	it('sends a newcomer every update since the last full encoding, in its one sync step 2', async () => {
+	it('sends a newcomer every update since the last full encoding, all of it by its sync step 2', async () => {
 		const guest = guestCookie(server, board.joinCode, 'Scrivente');
 		const c = connectClient(server, board.boardId, guest.cookie);
 		await c.synced;

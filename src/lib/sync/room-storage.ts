@@ -11,6 +11,15 @@ const COMPACT_MIN_BYTES = 64 * 1024;
 const COMPACT_MAX_UPDATES = 5000;
 const RETRY_MS = 1000;
 
+/** Past this many updates since the last encoding, a newcomer gets the document encoded afresh. */
+const WHOLE_MAX_SINCE = 256;
+
+/** The whole document in parts: an encoding, then the updates accepted after it, in order. */
+export interface Whole {
+	state: Uint8Array;
+	since: Uint8Array[];
+}
+
 export interface Accepted {
 	update: Uint8Array;
 	origin: unknown;
@@ -40,12 +49,14 @@ export class RoomStorage<R> {
 	private storedBytesSinceCompaction = 0;
 	private snapshotBytes: number;
 	/**
-	 * The whole document as last encoded (the stored snapshot, a compaction, or
-	 * for an earlier newcomer) and how many updates were accepted since: a
-	 * newcomer with an empty document gets it as is while nothing came since,
-	 * without encoding 2,000 cards again for each of them.
+	 * The whole document as last encoded while everything was stored (the
+	 * stored snapshot, a compaction, or for an earlier newcomer) and the
+	 * updates accepted since, in order: a newcomer gets these instead of 2,000
+	 * cards encoded again each time a join or a move changed the board. Dropped
+	 * once the updates since weigh more than encoding afresh would save.
 	 */
-	private full: { state: Uint8Array; since: number } | null = null;
+	private full: Whole | null = null;
+	private fullSinceBytes = 0;
 	private failures = 0;
 
 	constructor(
@@ -62,12 +73,20 @@ export class RoomStorage<R> {
 		this.storedSinceCompaction = stored.updates.length;
 		this.snapshotBytes = stored.snapshot?.byteLength ?? 0;
 		if (stored.updates.length > 0) this.compact();
-		else if (stored.snapshot) this.full = { state: stored.snapshot, since: 0 };
+		else if (stored.snapshot) this.encoded(stored.snapshot);
 	}
 
 	/** An update the document applied: kept for newcomers, queued for the next commit. */
 	accept(update: Uint8Array, origin: unknown): void {
-		if (this.full) this.full.since++;
+		if (this.full) {
+			this.full.since.push(update);
+			this.fullSinceBytes += update.byteLength;
+			if (
+				this.full.since.length > WHOLE_MAX_SINCE ||
+				this.fullSinceBytes > this.full.state.byteLength / 4
+			)
+				this.full = null;
+		}
 		this.queue.push({ update, origin });
 		this.acceptedCount++;
 		this.group.add(this);
@@ -85,28 +104,37 @@ export class RoomStorage<R> {
 	}
 
 	/**
-	 * The whole document for a newcomer: the last encoding while nothing came
+	 * The whole document for a newcomer: the last encoding and the updates
 	 * since, else the document encoded afresh and kept for the next newcomer.
 	 * Encoding is cheaper than merging the updates into the last encoding: for
 	 * 2,000 cards 6–38 ms against 10–190 ms (`Y.mergeUpdates` decodes every
 	 * struct of both). Everything in it is stored: callers flush first.
 	 */
-	whole(): Uint8Array {
-		if (!this.full || this.full.since > 0)
-			this.full = { state: Y.encodeStateAsUpdate(this.doc), since: 0 };
-		return this.full.state;
+	whole(): Whole {
+		if (this.full) return { state: this.full.state, since: [...this.full.since] };
+		const state = Y.encodeStateAsUpdate(this.doc);
+		// An encoding with updates still to be stored (the store is failing) is not
+		// kept: `storedWhole` could not tell its stored part.
+		if (this.queue.length === 0) this.encoded(state);
+		return { state, since: [] };
 	}
 
 	/**
 	 * The whole document as stored, while updates accepted after it wait for
 	 * their commit (they reach the newcomer with everyone else, once stored):
-	 * the last encoding when every update since is still waiting; null when the
-	 * stored part cannot be told apart from the rest.
+	 * the last encoding and the stored updates since; null when there is none.
 	 */
-	storedWhole(): Uint8Array | null {
+	storedWhole(): Whole | null {
 		if (this.settled) return this.whole();
-		if (this.full && this.full.since === this.queue.length) return this.full.state;
-		return null;
+		if (!this.full) return null;
+		// Updates wait for their commit in the order accepted: the last of `since`.
+		const stored = this.full.since.length - this.queue.length;
+		return stored < 0 ? null : { state: this.full.state, since: this.full.since.slice(0, stored) };
+	}
+
+	private encoded(state: Uint8Array): void {
+		this.full = { state, since: [] };
+		this.fullSinceBytes = 0;
 	}
 
 	/** Everything accepted is stored: nothing queued, no commit under way or failing. */
@@ -224,7 +252,7 @@ export class RoomStorage<R> {
 		this.storedSinceCompaction = 0;
 		this.storedBytesSinceCompaction = 0;
 		this.snapshotBytes = state.byteLength;
-		this.full = { state, since: 0 };
+		this.encoded(state);
 	}
 
 	/** Last store and compaction before the room leaves memory. */

@@ -23,9 +23,10 @@ import {
 	pingMessage,
 	readMessage,
 	syncStep1Message,
-	syncStep2Message
+	syncStep2Message,
+	updateMessage
 } from './protocol';
-import { RoomStorage, type Accepted } from './room-storage';
+import { RoomStorage, type Accepted, type Whole } from './room-storage';
 import type { CheckResult, SyncWriter } from './update-check';
 
 /** The transport as the room sees it: two members, whatever carries the bytes. */
@@ -158,21 +159,17 @@ export class SyncRoom<P extends SyncWriter, R> {
 			return this.refuse(socket, CloseCode.malformed, 'malformed message');
 		}
 		if (message.type === 'step1') {
-			// One sync step 2 with only what is stored: a client counts itself synced
-			// there. A newcomer gets the stored part at once and the rest when its
-			// commit is done; a returning client waits for the commit under way.
+			// Only what is stored, and all of it by the sync step 2: a client counts
+			// itself synced there. A newcomer gets the stored part at once and the rest
+			// when its commit is done; a returning client waits for the commit under way.
 			if (isEmptyStateVector(message.stateVector)) {
 				const stored = this.storage.storedWhole();
-				if (stored) return socket.send(syncStep2Message(stored));
+				if (stored) return this.sendWhole(socket, stored);
+				this.storage.flush();
+				return this.sendWhole(socket, this.storage.whole());
 			}
 			this.storage.flush();
-			socket.send(
-				syncStep2Message(
-					isEmptyStateVector(message.stateVector)
-						? this.storage.whole()
-						: Y.encodeStateAsUpdate(this.doc, message.stateVector)
-				)
-			);
+			socket.send(syncStep2Message(Y.encodeStateAsUpdate(this.doc, message.stateVector)));
 		} else if (message.type === 'update') {
 			if (!conn.updates.take()) return this.refuse(socket, CloseCode.tooMany, 'too many updates');
 			this.receiveUpdate(socket, conn, message.update);
@@ -290,6 +287,16 @@ export class SyncRoom<P extends SyncWriter, R> {
 			this.broadcast(message, origin);
 	};
 
+	/**
+	 * The whole document to a newcomer in one write: the updates since the last
+	 * encoding first, then the encoding as sync step 2. Yjs keeps an update whose
+	 * items it lacks pending until they arrive, so at step 2 the client holds it all.
+	 */
+	private sendWhole(socket: SyncSocket, { state, since }: Whole): void {
+		if (since.length === 0) socket.send(syncStep2Message(state));
+		else sendInOrder(socket, [...since.map(updateMessage), syncStep2Message(state)]);
+	}
+
 	private broadcast(message: Uint8Array, origin: unknown): void {
 		for (const socket of this.conns.keys()) if (socket !== origin) socket.send(message);
 	}
@@ -303,9 +310,10 @@ export class SyncRoom<P extends SyncWriter, R> {
 		if (out.length === 1) this.broadcast(out[0]!.message, out[0]!.origin);
 		else if (out.length > 1)
 			for (const socket of this.conns.keys()) {
-				const mine = out.filter((o) => o.origin !== socket).map((o) => o.message);
-				if (socket.sendAll) socket.sendAll(mine);
-				else for (const message of mine) socket.send(message);
+				sendInOrder(
+					socket,
+					out.filter((o) => o.origin !== socket).map((o) => o.message)
+				);
 			}
 		for (const [socket, conn] of this.conns) this.answerPing(socket, conn);
 	}
@@ -388,4 +396,10 @@ export class SyncRoom<P extends SyncWriter, R> {
 		this.awareness.destroy();
 		this.doc.destroy();
 	}
+}
+
+/** Several messages in order, in one write where the transport can. */
+function sendInOrder(socket: SyncSocket, messages: Uint8Array[]): void {
+	if (socket.sendAll) socket.sendAll(messages);
+	else for (const message of messages) socket.send(message);
 }
