@@ -78,6 +78,33 @@ export function figuresOf(run, withFirstSync = true) {
 	};
 }
 
+/**
+ * Several plays of the same scenario on one server as one run: latencies and
+ * CPU pooled (so its percentiles and CPU per update cover every play), the
+ * highest peak memory, the mean first sync; storage as the first play left it.
+ * @param {Run[]} runs @returns {Run}
+ */
+export function pooled(runs) {
+	const [first] = runs;
+	if (!first) throw new Error('pooled: no run');
+	if (runs.length === 1) return first;
+	const sum = (/** @type {(r: Run) => number} */ f) => runs.reduce((s, r) => s + f(r), 0);
+	return {
+		...first,
+		results: runs.flatMap((r) => r.results),
+		converged: runs.every((r) => r.converged),
+		cpu: { user: sum((r) => r.cpu.user), system: sum((r) => r.cpu.system) },
+		machineLoad: runs.flatMap((r) => r.machineLoad),
+		peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)),
+		firstSyncMs: sum((r) => r.firstSyncMs) / runs.length,
+		propagation: {
+			latencies: runs.flatMap((r) => r.propagation.latencies),
+			tracked: sum((r) => r.propagation.tracked),
+			undelivered: sum((r) => r.propagation.undelivered)
+		}
+	};
+}
+
 /** @param {string} name @param {Figures} ours @param {Figures} reference @returns {Scenario} */
 export function scenarioOf(name, ours, reference) {
 	const p95 =

@@ -10,7 +10,8 @@
 // Development knobs: BENCH_ONLY=plenary,cold-board runs some scenarios;
 // BENCH_SCALE=0.2 shrinks clients, durations and cards (never commit such a run);
 // BENCH_SERVER_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the servers;
-// BENCH_PIN=0 leaves servers and generator unpinned (servers.js).
+// BENCH_PIN=0 leaves servers and generator unpinned (servers.js); BENCH_ROUNDS=1 plays each
+// workshop once per server instead of twice.
 import Database from 'better-sqlite3';
 import {
 	copyFileSync,
@@ -38,6 +39,7 @@ import { pageWeight, pageWeightLines } from './page-weight.js';
 import {
 	details,
 	figuresOf,
+	pooled,
 	scenarioOf,
 	table,
 	verdicts,
@@ -114,23 +116,43 @@ function freshDatabase(demo) {
 	return join(dir, 'tavoli.db');
 }
 
+/**
+ * Each workshop is played twice per server, in the order ours, reference,
+ * reference, ours (ABBA), and each server's figures pool its two plays: on a
+ * shared host a slow minute falls on both servers instead of deciding a ratio.
+ */
+const WORKSHOP_ROUNDS = Number(process.env.BENCH_ROUNDS ?? (scale === 1 ? 2 : 1));
+
 /** @param {string} demo @param {'plenary' | 'evening'} name @returns {Promise<Scenario>} */
 async function workshop(demo, name) {
 	const shape = shapes[name];
 	console.log(
-		`\n▶ ${name}: ${shape.boards} board(s) × ${shape.clientsPerBoard} clients, ${shape.durationMs / 1000} s`
+		`\n▶ ${name}: ${shape.boards} board(s) × ${shape.clientsPerBoard} clients, ${shape.durationMs / 1000} s, ${WORKSHOP_ROUNDS} round(s) per server`
 	);
-	const server = await startOurs(freshDatabase(demo));
-	const ours = await runWorkshop(server, await setUpOurs(server, shape), shape).finally(() =>
-		server.stop()
-	);
-	console.log(details('  ours', ours));
-	const reference = await startReference();
-	const theirs = await runWorkshop(reference, setUpReference(name, shape), shape).finally(() =>
-		reference.stop()
-	);
-	console.log(details('  reference', theirs));
-	return scenarioOf(name, figuresOf(ours), figuresOf(theirs));
+	const play = {
+		ours: async () => {
+			const server = await startOurs(freshDatabase(demo));
+			return runWorkshop(server, await setUpOurs(server, shape), shape).finally(() =>
+				server.stop()
+			);
+		},
+		reference: async () => {
+			const reference = await startReference();
+			return runWorkshop(reference, setUpReference(name, shape), shape).finally(() =>
+				reference.stop()
+			);
+		}
+	};
+	/** @type {{ ours: import('./report.js').Run[]; reference: import('./report.js').Run[] }} */
+	const runs = { ours: [], reference: [] };
+	const kinds = /** @type {const} */ (['ours', 'reference']);
+	for (let round = 0; round < WORKSHOP_ROUNDS; round++)
+		for (const kind of round % 2 === 0 ? kinds : [...kinds].reverse()) {
+			const run = await play[kind]();
+			console.log(details(`  ${kind} (round ${round + 1})`, run));
+			runs[kind].push(run);
+		}
+	return scenarioOf(name, figuresOf(pooled(runs.ours)), figuresOf(pooled(runs.reference)));
 }
 
 /** @param {string} demo @returns {Promise<Scenario>} */
