@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addCard, readBoard } from '$lib/board/board-doc';
+import { addCard, readBoard, Root } from '$lib/board/board-doc';
+import { presenceOf } from '$lib/board/board-live';
 import {
 	eventually,
 	guestCookie,
@@ -55,9 +56,15 @@ describe('[B12-B13] a plenary of 150 people with presence on', () => {
 		await new Promise((r) => setTimeout(r, 500));
 		expect(problems()).toEqual([]);
 
-		// Everyone sees everyone's presence, with the name the server knows.
+		// Everyone sees everyone's presence, named as the board's participants map names them.
 		const last = clients.at(-1)!.client;
-		await eventually(() => expect(last.provider.awareness.getStates().size).toBe(PEOPLE), 20_000);
+		await eventually(() => {
+			const states = last.provider.awareness.getStates();
+			expect(states.size).toBe(PEOPLE);
+			const names = last.doc.getMap(Root.participants);
+			// Its own state carries no `user`: the server stamps what it relays.
+			expect(presenceOf(states.values(), names)).toHaveLength(PEOPLE - 1);
+		}, 20_000);
 
 		const writers = clients.filter((_, i) => i % (PEOPLE / WRITERS) === 0);
 		const cardIds = writers.map((_, i) => `plenaria${i}`);

@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { addCard, readBoard, Root, setCardText, writeMeta } from '$lib/board/board-doc';
 import { changePhase } from '$lib/board/board-commands.server';
 import { participantOf } from '$lib/board/board-room.server';
+import { presenceOf } from '$lib/board/board-live';
 import { CloseCode, readMessage, updateMessage } from '$lib/sync/protocol';
 import {
 	accountCookie,
@@ -257,7 +258,7 @@ describe('[B9-B10] live writing and hostile updates', () => {
 });
 
 describe('[B12] presence', () => {
-	it('shows who is online with the name the server knows; echoed entries are ignored', async () => {
+	it('shows who is online as the server knows them, the name from the board; echoed entries are ignored', async () => {
 		const guest = guestCookie(server, board.joinCode, 'Presente');
 		const g = connectClient(server, board.boardId, guest.cookie);
 		const f = connectClient(
@@ -271,11 +272,14 @@ describe('[B12] presence', () => {
 		// A stock client sends back every state it receives: both must stay connected.
 		await eventually(() => {
 			const states = [...f.provider.awareness.getStates().values()];
-			expect(states).toContainEqual(
-				expect.objectContaining({
-					typing: true,
-					user: expect.objectContaining({ id: guest.participantId, name: 'Presente' })
-				})
+			// The relayed state names no one: the name is the board's, not the client's.
+			expect(states).toContainEqual({
+				typing: true,
+				user: { id: guest.participantId, role: 'participant' }
+			});
+			const names = f.doc.getMap(Root.participants);
+			expect(presenceOf(states, names)).toContainEqual(
+				expect.objectContaining({ id: guest.participantId, name: 'Presente', typing: true })
 			);
 		});
 		await new Promise((r) => setTimeout(r, 300));

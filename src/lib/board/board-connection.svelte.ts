@@ -2,6 +2,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { Delivery } from '$lib/sync/delivery';
 import { MessageType, pingMessage, readSignal } from '$lib/sync/protocol';
+import { Root } from './board-doc';
 import { closeOutcome, presenceOf, refusalReason, type PresenceEntry } from './board-live';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected' | 'stopped';
@@ -146,9 +147,13 @@ export class BoardConnection {
 			for (const listener of this.#syncListeners) listener();
 		});
 		provider.on('closed', ({ code }) => this.#closed(code));
-		provider.awareness.on('change', () => {
-			this.#presence = presenceOf(provider.awareness.getStates().values());
-		});
+		// Names come from the board's participants map: a state may arrive before its name.
+		const participants = doc.getMap<{ name: string; organization: string }>(Root.participants);
+		const showPresence = () => {
+			this.#presence = presenceOf(provider.awareness.getStates().values(), participants);
+		};
+		provider.awareness.on('change', showPresence);
+		participants.observe(showPresence);
 		provider.awareness.setLocalState(this.#local);
 		this.#ticker = setInterval(() => this.#delivery.tick(), TICK_MS);
 		addEventListener('offline', this.#wentOffline);

@@ -38,18 +38,26 @@ describe('[B2] the timer runs on the server clock', () => {
 });
 
 describe('[B12] presence', () => {
-	it('lists each person once, by name, with what the server says about them', () => {
-		const anna = { id: 'p1', name: 'Anna', organization: 'Auser', role: 'participant' };
-		const list = presenceOf([
-			{ user: { id: 'p2', name: 'Bruno', role: 'facilitator' }, typing: false },
-			{ user: anna, typing: false, cursor: 'c1' },
-			{ user: anna, typing: true },
-			{ cursor: 'c9' },
-			null
+	it('lists each person once, by the name the board holds, with what the server says about them', () => {
+		const names = new Map([
+			['p1', { name: 'Anna', organization: 'Auser' }],
+			['p2', { name: 'Bruno', organization: 'Comune' }]
 		]);
-		expect(list.map((p) => [p.name, p.typing, p.cursor, p.role])).toEqual([
-			['Anna', true, 'c1', 'participant'],
-			['Bruno', false, null, 'facilitator']
+		const anna = { id: 'p1', role: 'participant' };
+		const list = presenceOf(
+			[
+				{ user: { id: 'p2', role: 'facilitator' }, typing: false },
+				{ user: anna, typing: false, cursor: 'c1' },
+				{ user: { ...anna, name: 'Finta' }, typing: true },
+				{ user: { id: 'p3', role: 'participant' }, typing: true },
+				{ cursor: 'c9' },
+				null
+			],
+			names
+		);
+		expect(list.map((p) => [p.name, p.organization, p.typing, p.cursor, p.role])).toEqual([
+			['Anna', 'Auser', true, 'c1', 'participant'],
+			['Bruno', 'Comune', false, null, 'facilitator']
 		]);
 	});
 });

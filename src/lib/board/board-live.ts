@@ -40,21 +40,28 @@ export interface PresenceEntry {
 
 /**
  * One entry per person from the awareness states (a person may have several
- * tabs), in name order. The server writes `user`; states without it are skipped.
+ * tabs), in name order. The server writes `user` (participant id and role); the
+ * name is the one the board's participants map holds. States without either
+ * are skipped: someone taken off the board is no longer shown.
  */
-export function presenceOf(states: Iterable<unknown>): PresenceEntry[] {
+export function presenceOf(
+	states: Iterable<unknown>,
+	participants: { get(participantId: string): unknown }
+): PresenceEntry[] {
 	const people = new Map<string, PresenceEntry>();
 	for (const state of states) {
 		if (!state || typeof state !== 'object') continue;
 		const { user, typing, cursor } = state as Record<string, unknown>;
 		if (!user || typeof user !== 'object') continue;
 		const u = user as Record<string, unknown>;
-		if (typeof u.id !== 'string' || typeof u.name !== 'string') continue;
+		if (typeof u.id !== 'string') continue;
+		const who = participants.get(u.id) as Record<string, unknown> | undefined;
+		if (typeof who?.name !== 'string') continue;
 		const seen = people.get(u.id);
 		people.set(u.id, {
 			id: u.id,
-			name: u.name,
-			organization: typeof u.organization === 'string' ? u.organization : '',
+			name: who.name,
+			organization: typeof who.organization === 'string' ? who.organization : '',
 			role: typeof u.role === 'string' ? u.role : 'participant',
 			typing: (seen?.typing ?? false) || typing === true,
 			cursor: seen?.cursor ?? (typeof cursor === 'string' ? cursor : null)

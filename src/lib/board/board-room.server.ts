@@ -263,10 +263,10 @@ function sanitizePresence(
 	peer: Participant,
 	anonymous: boolean
 ): Record<string, unknown> {
-	const { writer, name, organization } = peer;
-	const clean: Record<string, unknown> = {
-		user: { id: writer.participantId, name, organization, role: writer.role }
-	};
+	const { writer } = peer;
+	// Who, not their name: the name is in the board's participants map, written as they
+	// connect; repeating it in every relayed state tripled presence's bytes (docs/PERFORMANCE.md).
+	const clean: Record<string, unknown> = { user: { id: writer.participantId, role: writer.role } };
 	if (anonymous) return clean;
 	for (const key of presenceKeys) {
 		const value = state[key];
