@@ -11,7 +11,7 @@
 // BENCH_SCALE=0.2 shrinks clients, durations and cards (never commit such a run);
 // BENCH_SERVER_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the servers;
 // BENCH_PIN=0 leaves servers and generator unpinned (servers.js); BENCH_ROUNDS=1 plays each
-// workshop once per server instead of twice.
+// scenario once per server instead of twice.
 import Database from 'better-sqlite3';
 import {
 	copyFileSync,
@@ -117,17 +117,18 @@ function freshDatabase(demo) {
 }
 
 /**
- * Each workshop is played twice per server, in the order ours, reference,
- * reference, ours (ABBA), and each server's figures pool its two plays: on a
- * shared host a slow minute falls on both servers instead of deciding a ratio.
+ * The workshops and the cold board are played twice per server, in the order
+ * ours, reference, reference, ours (ABBA), and each server's figures pool its
+ * two plays: on a shared host a slow minute falls on both servers instead of
+ * deciding a ratio.
  */
-const WORKSHOP_ROUNDS = Number(process.env.BENCH_ROUNDS ?? (scale === 1 ? 2 : 1));
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (scale === 1 ? 2 : 1));
 
 /** @param {string} demo @param {'plenary' | 'evening'} name @returns {Promise<Scenario>} */
 async function workshop(demo, name) {
 	const shape = shapes[name];
 	console.log(
-		`\n▶ ${name}: ${shape.boards} board(s) × ${shape.clientsPerBoard} clients, ${shape.durationMs / 1000} s, ${WORKSHOP_ROUNDS} round(s) per server`
+		`\n▶ ${name}: ${shape.boards} board(s) × ${shape.clientsPerBoard} clients, ${shape.durationMs / 1000} s, ${ROUNDS} round(s) per server`
 	);
 	const play = {
 		ours: async () => {
@@ -145,13 +146,7 @@ async function workshop(demo, name) {
 	};
 	/** @type {{ ours: import('./report.js').Run[]; reference: import('./report.js').Run[] }} */
 	const runs = { ours: [], reference: [] };
-	const kinds = /** @type {const} */ (['ours', 'reference']);
-	for (let round = 0; round < WORKSHOP_ROUNDS; round++)
-		for (const kind of round % 2 === 0 ? kinds : [...kinds].reverse()) {
-			const run = await play[kind]();
-			console.log(details(`  ${kind} (round ${round + 1})`, run));
-			runs[kind].push(run);
-		}
+	await playRounds(play, runs);
 	return scenarioOf(name, figuresOf(pooled(runs.ours)), figuresOf(pooled(runs.reference)));
 }
 
@@ -159,16 +154,42 @@ async function workshop(demo, name) {
 async function coldBoard(demo) {
 	const shape = shapes.cold;
 	console.log(
-		`\n▶ cold-board: ${shape.writers} writers, ${shape.cards} cards × ${shape.editsPerCard} updates`
+		`\n▶ cold-board: ${shape.writers} writers, ${shape.cards} cards × ${shape.editsPerCard} updates, ${ROUNDS} round(s) per server`
 	);
-	const ours = await coldOurs(freshDatabase(demo), shape);
-	console.log(details('  ours', ours));
-	const reference = await startReference();
-	const theirs = await coldReference(reference, ours.results, shape).finally(() =>
-		reference.stop()
-	);
-	console.log(details('  reference', theirs));
-	return scenarioOf('cold-board', figuresOf(ours), figuresOf(theirs));
+	/** @type {{ ours: import('./report.js').Run[]; reference: import('./report.js').Run[] }} */
+	const runs = { ours: [], reference: [] };
+	/** What our first play's writers sent: every play of the reference replays it. */
+	let written = /** @type {import('./load.js').WorkerResult[] | null} */ (null);
+	const play = {
+		ours: async () => {
+			const run = await coldOurs(freshDatabase(demo), shape);
+			written ??= run.results;
+			return run;
+		},
+		reference: async () => {
+			const reference = await startReference();
+			if (!written) throw new Error('the reference replays what our writers sent: ours first');
+			return coldReference(reference, written, shape).finally(() => reference.stop());
+		}
+	};
+	await playRounds(play, runs);
+	return scenarioOf('cold-board', figuresOf(pooled(runs.ours)), figuresOf(pooled(runs.reference)));
+}
+
+/**
+ * Plays each server ROUNDS times in ABBA order (ours, reference, reference,
+ * ours), printing each play, into `runs`.
+ * @param {Record<'ours' | 'reference', () => Promise<import('./report.js').Run>>} play
+ * @param {{ ours: import('./report.js').Run[]; reference: import('./report.js').Run[] }} runs
+ */
+async function playRounds(play, runs) {
+	const kinds = /** @type {const} */ (['ours', 'reference']);
+	for (let round = 0; round < ROUNDS; round++)
+		for (const kind of round % 2 === 0 ? kinds : [...kinds].reverse()) {
+			const run = await play[kind]();
+			console.log(details(`  ${kind} (round ${round + 1})`, run));
+			runs[kind].push(run);
+		}
 }
 
 /** @param {string} demo @returns {Promise<Scenario>} */
