@@ -144,9 +144,7 @@ async function workshop(demo, name) {
 			);
 		}
 	};
-	/** @type {{ ours: import('./report.js').Run[]; reference: import('./report.js').Run[] }} */
-	const runs = { ours: [], reference: [] };
-	await playRounds(play, runs);
+	const runs = await playRounds(play);
 	return scenarioOf(name, figuresOf(pooled(runs.ours)), figuresOf(pooled(runs.reference)));
 }
 
@@ -156,8 +154,6 @@ async function coldBoard(demo) {
 	console.log(
 		`\n▶ cold-board: ${shape.writers} writers, ${shape.cards} cards × ${shape.editsPerCard} updates, ${ROUNDS} round(s) per server`
 	);
-	/** @type {{ ours: import('./report.js').Run[]; reference: import('./report.js').Run[] }} */
-	const runs = { ours: [], reference: [] };
 	/** What our first play's writers sent: every play of the reference replays it. */
 	let written = /** @type {import('./load.js').WorkerResult[] | null} */ (null);
 	const play = {
@@ -172,17 +168,18 @@ async function coldBoard(demo) {
 			return coldReference(reference, written, shape).finally(() => reference.stop());
 		}
 	};
-	await playRounds(play, runs);
+	const runs = await playRounds(play);
 	return scenarioOf('cold-board', figuresOf(pooled(runs.ours)), figuresOf(pooled(runs.reference)));
 }
 
 /**
  * Plays each server ROUNDS times in ABBA order (ours, reference, reference,
- * ours), printing each play, into `runs`.
+ * ours), printing each play; each server's plays in order.
  * @param {Record<'ours' | 'reference', () => Promise<import('./report.js').Run>>} play
- * @param {{ ours: import('./report.js').Run[]; reference: import('./report.js').Run[] }} runs
  */
-async function playRounds(play, runs) {
+async function playRounds(play) {
+	/** @type {Record<'ours' | 'reference', import('./report.js').Run[]>} */
+	const runs = { ours: [], reference: [] };
 	const kinds = /** @type {const} */ (['ours', 'reference']);
 	for (let round = 0; round < ROUNDS; round++)
 		for (const kind of round % 2 === 0 ? kinds : [...kinds].reverse()) {
@@ -190,6 +187,7 @@ async function playRounds(play, runs) {
 			console.log(details(`  ${kind} (round ${round + 1})`, run));
 			runs[kind].push(run);
 		}
+	return runs;
 }
 
 /** @param {string} demo @returns {Promise<Scenario>} */

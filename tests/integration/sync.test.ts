@@ -34,6 +34,13 @@ beforeAll(async () => {
 
 afterAll(() => stopTestServer(server));
 
+/** Clients of the board, one per cookie, once every one has synced. */
+async function syncedClients<C extends string[]>(...cookies: C) {
+	const clients = cookies.map((cookie) => connectClient(server, board.boardId, cookie));
+	await Promise.all(clients.map((c) => c.synced));
+	return clients as { [K in keyof C]: ReturnType<typeof connectClient> };
+}
+
 function serverView() {
 	return readBoard(server.app.hub.room(board.boardId)!.doc);
 }
@@ -82,14 +89,11 @@ describe('[B9-B10] live writing and hostile updates', () => {
 	it('honest clients see each other’s cards; a forbidden edit closes only its sender', async () => {
 		const alice = guestCookie(server, board.joinCode, 'Alice');
 		const bob = guestCookie(server, board.joinCode, 'Bob');
-		const a = connectClient(server, board.boardId, alice.cookie);
-		const b = connectClient(server, board.boardId, bob.cookie);
-		const f = connectClient(
-			server,
-			board.boardId,
+		const [a, b, f] = await syncedClients(
+			alice.cookie,
+			bob.cookie,
 			accountCookie(server, 'facilitatore@demo.local')
 		);
-		await Promise.all([a.synced, b.synced, f.synced]);
 
 		addCard(a.doc, {
 			id: 'alice1',
@@ -260,13 +264,10 @@ describe('[B9-B10] live writing and hostile updates', () => {
 describe('[B12] presence', () => {
 	it('shows who is online as the server knows them, the name from the board; echoed entries are ignored', async () => {
 		const guest = guestCookie(server, board.joinCode, 'Presente');
-		const g = connectClient(server, board.boardId, guest.cookie);
-		const f = connectClient(
-			server,
-			board.boardId,
+		const [g, f] = await syncedClients(
+			guest.cookie,
 			accountCookie(server, 'facilitatore@demo.local')
 		);
-		await Promise.all([g.synced, f.synced]);
 		g.provider.awareness.setLocalState({ cursor: null, typing: true, user: { name: 'Finto' } });
 		f.provider.awareness.setLocalState({ cursor: null, typing: false });
 		// A stock client sends back every state it receives: both must stay connected.
@@ -289,13 +290,10 @@ describe('[B12] presence', () => {
 
 	it('reaches the others after the updates sent before it, though those wait for their commit', async () => {
 		const writer = guestCookie(server, board.joinCode, 'Chi Scrive');
-		const w = connectClient(server, board.boardId, writer.cookie);
-		const r = connectClient(
-			server,
-			board.boardId,
+		const [w, r] = await syncedClients(
+			writer.cookie,
 			guestCookie(server, board.joinCode, 'Chi Legge').cookie
 		);
-		await Promise.all([w.synced, r.synced]);
 		/** For each card the writer announced: did the reader hold the card when it heard? */
 		const heard = new Map<string, boolean>();
 		r.provider.awareness.on('change', () => {

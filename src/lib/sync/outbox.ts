@@ -1,6 +1,14 @@
 import { updateMessage } from './protocol';
 import type { Accepted } from './room-storage';
 
+/** The transport as the room sees it: two members, whatever carries the bytes. */
+export interface SyncSocket {
+	send(data: Uint8Array): void;
+	/** Several messages in order, in one write where the transport can (one syscall, not one each). */
+	sendAll?(data: Uint8Array[]): void;
+	close(code: number, reason: string): void;
+}
+
 /** A message for a room's sockets, and the socket it came from, which does not get it back. */
 export interface Outgoing {
 	message: Uint8Array;
@@ -49,4 +57,26 @@ export class Outbox {
 		while (n < this.held.length && this.held[n]!.after <= released) out.push(this.held[n++]!);
 		if (n > 0) this.held = this.held.slice(n);
 	}
+}
+
+/**
+ * Sends messages to every socket but each one's origin, in order: one message
+ * as one send each, several in one write per socket (what a commit released).
+ */
+export function deliver(sockets: Iterable<SyncSocket>, out: readonly Outgoing[]): void {
+	if (out.length === 1) {
+		const [{ message, origin }] = out as [Outgoing];
+		for (const socket of sockets) if (socket !== origin) socket.send(message);
+	} else if (out.length > 1)
+		for (const socket of sockets)
+			sendInOrder(
+				socket,
+				out.filter((o) => o.origin !== socket).map((o) => o.message)
+			);
+}
+
+/** Several messages to one socket in order, in one write where the transport can. */
+export function sendInOrder(socket: SyncSocket, messages: Uint8Array[]): void {
+	if (socket.sendAll) socket.sendAll(messages);
+	else for (const message of messages) socket.send(message);
 }

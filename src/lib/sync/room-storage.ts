@@ -55,8 +55,7 @@ export class RoomStorage<R> {
 	 * cards encoded again each time a join or a move changed the board. Dropped
 	 * once the updates since weigh more than encoding afresh would save.
 	 */
-	private full: Whole | null = null;
-	private fullSinceBytes = 0;
+	private full: (Whole & { sinceBytes: number }) | null = null;
 	private failures = 0;
 
 	constructor(
@@ -80,10 +79,10 @@ export class RoomStorage<R> {
 	accept(update: Uint8Array, origin: unknown): void {
 		if (this.full) {
 			this.full.since.push(update);
-			this.fullSinceBytes += update.byteLength;
+			this.full.sinceBytes += update.byteLength;
 			if (
 				this.full.since.length > WHOLE_MAX_SINCE ||
-				this.fullSinceBytes > this.full.state.byteLength / 4
+				this.full.sinceBytes > this.full.state.byteLength / 4
 			)
 				this.full = null;
 		}
@@ -133,8 +132,7 @@ export class RoomStorage<R> {
 	}
 
 	private encoded(state: Uint8Array): void {
-		this.full = { state, since: [] };
-		this.fullSinceBytes = 0;
+		this.full = { state, since: [], sinceBytes: 0 };
 	}
 
 	/** Everything accepted is stored: nothing queued, no commit under way or failing. */

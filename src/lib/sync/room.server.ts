@@ -12,7 +12,7 @@ import {
 	UPDATE_BURST,
 	UPDATES_PER_SECOND
 } from './limits';
-import { Outbox } from './outbox';
+import { deliver, Outbox, sendInOrder, type SyncSocket } from './outbox';
 import { PresenceSlot } from './presence';
 import {
 	awarenessMessage,
@@ -29,13 +29,7 @@ import {
 import { RoomStorage, type Accepted, type Whole } from './room-storage';
 import type { CheckResult, SyncWriter } from './update-check';
 
-/** The transport as the room sees it: two members, whatever carries the bytes. */
-export interface SyncSocket {
-	send(data: Uint8Array): void;
-	/** Several messages in order, in one write where the transport can (one syscall, not one each). */
-	sendAll?(data: Uint8Array[]): void;
-	close(code: number, reason: string): void;
-}
+export type { SyncSocket } from './outbox';
 
 /**
  * What a room asks of the feature whose document it holds, in the manner of
@@ -284,7 +278,7 @@ export class SyncRoom<P extends SyncWriter, R> {
 		);
 		// While the store is failing, presence goes on: it is not stored.
 		if (this.storage.retrying || !this.outbox.hold(message, origin))
-			this.broadcast(message, origin);
+			deliver(this.conns.keys(), [{ message, origin }]);
 	};
 
 	/**
@@ -293,28 +287,12 @@ export class SyncRoom<P extends SyncWriter, R> {
 	 * items it lacks pending until they arrive, so at step 2 the client holds it all.
 	 */
 	private sendWhole(socket: SyncSocket, { state, since }: Whole): void {
-		if (since.length === 0) socket.send(syncStep2Message(state));
-		else sendInOrder(socket, [...since.map(updateMessage), syncStep2Message(state)]);
+		sendInOrder(socket, [...since.map(updateMessage), syncStep2Message(state)]);
 	}
 
-	private broadcast(message: Uint8Array, origin: unknown): void {
-		for (const socket of this.conns.keys()) if (socket !== origin) socket.send(message);
-	}
-
-	/**
-	 * Stored updates go to everyone but their origin, in the outbox's order; a
-	 * socket gets what a commit released in one write.
-	 */
+	/** Stored updates go to everyone but their origin, in the outbox's order. */
 	private fanOut(stored: Accepted[]): void {
-		const out = this.outbox.release(stored);
-		if (out.length === 1) this.broadcast(out[0]!.message, out[0]!.origin);
-		else if (out.length > 1)
-			for (const socket of this.conns.keys()) {
-				sendInOrder(
-					socket,
-					out.filter((o) => o.origin !== socket).map((o) => o.message)
-				);
-			}
+		deliver(this.conns.keys(), this.outbox.release(stored));
 		for (const [socket, conn] of this.conns) this.answerPing(socket, conn);
 	}
 
@@ -396,10 +374,4 @@ export class SyncRoom<P extends SyncWriter, R> {
 		this.awareness.destroy();
 		this.doc.destroy();
 	}
-}
-
-/** Several messages in order, in one write where the transport can. */
-function sendInOrder(socket: SyncSocket, messages: Uint8Array[]): void {
-	if (socket.sendAll) socket.sendAll(messages);
-	else for (const message of messages) socket.send(message);
 }
