@@ -37,6 +37,10 @@ describe('auth sessions', () => {
 		const expected = createHash('sha256').update(token).digest('hex');
 		expect(sessionIdFromToken(token)).toBe(expected);
 		expect(sessionIdFromToken(token)).toMatch(/^[0-9a-f]{64}$/);
+		// The FIPS 180-2 vector: ids stored before any change of hashing code still match.
+		expect(sessionIdFromToken('abc')).toBe(
+			'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
+		);
 	});
 
 	it('stores the hash and never the token itself', () => {

@@ -1,6 +1,6 @@
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { eq, sql } from 'drizzle-orm';
+import { hash } from 'node:crypto';
 import { preparedOnce, type Db } from '$lib/server/db/database';
 import { authSessions, users } from './auth.schema';
 
@@ -20,8 +20,9 @@ export function generateSessionToken(): string {
 	return encodeBase32LowerCaseNoPadding(bytes);
 }
 
+/** The SHA-256 of the token's UTF-8, in lower-case hex: what the database keeps (Node's one-shot native hash: every request runs it). */
 export function sessionIdFromToken(token: string): string {
-	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+	return hash('sha256', token, 'hex');
 }
 
 export function createAuthSession(db: Db, token: string, userId: number, now: number) {
