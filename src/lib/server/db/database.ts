@@ -3,6 +3,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { leanQuery } from './lean-query';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Sqlite.Database };
@@ -103,13 +104,13 @@ function runnerOf(sqlite: Sqlite.Database): Sqlite.Transaction<(fn: () => unknow
  * with `sql.placeholder`s), the returned function hands out that database's copy.
  * For queries every request runs (session, board, round): drizzle builds a query's
  * SQL anew on each call, which cost more CPU than running it (docs/PERFORMANCE.md,
- * "Request path").
+ * "Request path"), and it reads the rows with `leanQuery`'s mapping.
  */
 export function preparedOnce<T>(build: (db: Db) => T): (db: Db) => T {
 	const built = new WeakMap<Db, T>();
 	return (db) => {
 		let query = built.get(db);
-		if (query === undefined) built.set(db, (query = build(db)));
+		if (query === undefined) built.set(db, (query = leanQuery(build(db))));
 		return query;
 	};
 }
