@@ -6,7 +6,7 @@ import { users } from '$lib/auth/auth.schema';
 import { loadActor } from '$lib/auth/actor.server';
 import { submitCard } from '$lib/board/board-cards.server';
 import { addCard, readBoard } from '$lib/board/board-doc';
-import { BallotBatch } from '$lib/voting/ballot-batch.server';
+import { BallotBatch, BUSY_MS } from '$lib/voting/ballot-batch.server';
 import { roundInput } from '$lib/voting/voting';
 import { castBallot, markDone } from '$lib/voting/ballot-commands.server';
 import { demote, listPriorities, promote } from '$lib/voting/priority-commands.server';
@@ -161,6 +161,39 @@ describe('[V2] ballots of one event-loop turn share one commit', () => {
 		expect(own(franco!)).toEqual(dots(0, 1, 1));
 		expect(own(dario!)).toEqual({ allocations: [] });
 		expect(own(ester!)).toEqual({ allocations: [] });
+	});
+});
+
+describe('[V2] group commit: held only while ballots are flowing', () => {
+	const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+	it('commits a lone ballot at the end of its turn, and holds the next of a flow for the one after it', async () => {
+		const roundId = open({ budget: 5, cap: 3 });
+		const db = server.services.db;
+		const [gina, ivo, lea] = ['Gina', 'Ivo', 'Lea'].map((name) => guest(`${name} Flusso`, ''));
+		const batch = BallotBatch.of(db);
+		await new Promise((resolve) => setTimeout(resolve, BUSY_MS + 20));
+
+		let lone = false;
+		const first = batch.cast(roundId, gina!, dots(1), Date.now()).then((r) => (lone = r.ok));
+		await nextTurn();
+		expect(lone).toBe(true);
+		await first;
+
+		// A commit just happened: the next ballot waits for company instead of its own fsync.
+		const before = batch.commits;
+		let held = true;
+		const second = batch.cast(roundId, ivo!, dots(2), Date.now()).then((r) => {
+			held = false;
+			return r;
+		});
+		await nextTurn();
+		expect(held).toBe(true);
+		const third = batch.cast(roundId, lea!, dots(0, 1), Date.now());
+		expect((await second).ok).toBe(true);
+		expect((await third).ok).toBe(true);
+		expect(batch.commits).toBe(before + 1);
+		expect(roundProgress(db, roundId)).toEqual({ ballots: 3, done: 0 });
 	});
 });
 
