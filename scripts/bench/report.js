@@ -12,7 +12,7 @@
  * @typedef {{ p50Ms: number | null; p95Ms: number | null; p99Ms: number | null; cpuMsPer1kUpdates: number | null;
  *   peakRssMb: number | null; diskBytes: number | null; stateBytes: number | null; firstSyncMs: number | null }} Figures
  * @typedef {{ requests: number; ballots: number; lost: number; budgetViolations: number; unexpectedAnswers: number;
- *   refusedAsExpected: number; wallMs: number }} VotingChecks
+ *   refusedAsExpected: number; wallMs: number; plays: number }} VotingChecks
  * @typedef {{ name: string; ours: Figures; reference: Figures; ratios: { cpu: number | null; p95: number | null };
  *   checks?: VotingChecks }} Scenario
  * `checks` only for the voting scenario: what the database held afterwards.
@@ -131,7 +131,7 @@ const notApplicable = () => ({
 /**
  * The voting scenario: ballot request latency, server CPU per 1,000 ballot
  * requests, and what the database held afterwards.
- * @param {Awaited<ReturnType<typeof import('./voting.js').votingOurs>>} run @returns {Scenario}
+ * @param {VotingRun & { plays?: number }} run @returns {Scenario}
  */
 export function votingScenario(run) {
 	const ms = (/** @type {number} */ p) => {
@@ -162,15 +162,46 @@ export function votingScenario(run) {
 			budgetViolations: run.violations,
 			unexpectedAnswers: run.unexpected,
 			refusedAsExpected: run.refusedAsExpected,
-			wallMs: Math.round(run.wallMs)
+			wallMs: Math.round(run.wallMs),
+			plays: run.plays ?? 1
 		}
 	};
 }
 
-/** @param {Awaited<ReturnType<typeof import('./voting.js').votingOurs>>} run */
-export function votingDetails(run) {
+/** @typedef {Awaited<ReturnType<typeof import('./voting.js').votingOurs>>} VotingRun */
+
+/**
+ * Several plays of the voting scenario as one: requests, ballots, CPU and wall
+ * time summed, latencies in one distribution, the highest peak RSS.
+ * @param {VotingRun[]} runs @returns {VotingRun & { plays: number }}
+ */
+export function pooledVoting(runs) {
+	const [first] = runs;
+	if (!first) throw new Error('pooledVoting: no run');
+	const sum = (/** @type {(r: VotingRun) => number} */ f) => runs.reduce((s, r) => s + f(r), 0);
+	return {
+		...first,
+		plays: runs.length,
+		latencies: runs.flatMap((r) => r.latencies),
+		requests: sum((r) => r.requests),
+		unexpected: sum((r) => r.unexpected),
+		refusedAsExpected: sum((r) => r.refusedAsExpected),
+		wallMs: sum((r) => r.wallMs),
+		cpu: { user: sum((r) => r.cpu.user), system: sum((r) => r.cpu.system) },
+		peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)),
+		diskBytes: sum((r) => r.diskBytes) / runs.length,
+		ballots: sum((r) => r.ballots),
+		violations: sum((r) => r.violations),
+		dots: sum((r) => r.dots),
+		lost: sum((r) => r.lost),
+		expectedDots: sum((r) => r.expectedDots)
+	};
+}
+
+/** @param {VotingRun} run @param {string} [who] */
+export function votingDetails(run, who = 'ours') {
 	return (
-		`  ours: ${run.requests} ballot requests in ${(run.wallMs / 1000).toFixed(1)} s; ` +
+		`  ${who}: ${run.requests} ballot requests in ${(run.wallMs / 1000).toFixed(1)} s; ` +
 		`${run.ballots} ballots stored (${run.lost} lost), ${run.dots} dots of ${run.expectedDots} placed; ` +
 		`${run.violations} over the budget or a cap; ${run.refusedAsExpected} extra dots refused as expected; ` +
 		`${run.unexpected} unexpected answers; server CPU ${Math.round(run.cpu.user)} ms user + ${Math.round(run.cpu.system)} ms system`
@@ -249,7 +280,7 @@ export function verdicts(scenarios) {
 			const c = s.checks;
 			check(
 				c.budgetViolations === 0 && c.lost === 0 && c.unexpectedAnswers === 0,
-				`voting: ${c.ballots} ballots from ${c.requests} requests in ${c.wallMs} ms, ` +
+				`voting: ${c.ballots} ballots from ${c.requests} requests in ${c.wallMs} ms (${c.plays} play(s)), ` +
 					`${c.budgetViolations} budget violations, ${c.lost} lost, ${c.unexpectedAnswers} unexpected answers`
 			);
 			if (s.ours.p95Ms !== null)
