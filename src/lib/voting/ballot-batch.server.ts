@@ -14,7 +14,7 @@ interface Pending {
 /** A commit this recent means ballots are flowing: the next batch waits for company. */
 export const BUSY_MS = 50;
 /** How long a batch then waits for more ballots before its commit. */
-export const HOLD_MS = 8;
+const HOLD_MS = 8;
 
 /**
  * Ballots committed together (V2; docs/PERFORMANCE.md, "Request path"). In a

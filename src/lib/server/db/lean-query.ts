@@ -13,7 +13,7 @@ import { PreparedQuery } from 'drizzle-orm/better-sqlite3';
  * (docs/PERFORMANCE.md, "Request path"). Here each column's decoder and place in
  * the result, and each parameter's source, are looked up once; the rows are the
  * ones drizzle would return, null joined tables included (`lean-query.test.ts`
- * compares the two on every shape we use).
+ * compares the two over every column mode and join shape).
  *
  * Anything it does not know (a custom result mapper, a query of another driver)
  * is returned unchanged.
