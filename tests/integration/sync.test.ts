@@ -273,10 +273,13 @@ describe('[B12] presence', () => {
 		// A stock client sends back every state it receives: both must stay connected.
 		await eventually(() => {
 			const states = [...f.provider.awareness.getStates().values()];
-			// The relayed state names no one: the name is the board's, not the client's.
-			expect(states).toContainEqual({
-				typing: true,
-				user: { id: guest.participantId, role: 'participant' }
+			// The relayed state names no one: the name is the board's, not the client's; a
+			// participant's carries no role (presenceOf reads its absence as a participant).
+			expect(states).toContainEqual({ typing: true, user: { id: guest.participantId } });
+			const seenByGuest = [...g.provider.awareness.getStates().values()];
+			expect(seenByGuest).toContainEqual({
+				typing: false,
+				user: { id: expect.any(String), role: 'facilitator' }
 			});
 			const names = f.doc.getMap(Root.participants);
 			expect(presenceOf(states, names)).toContainEqual(

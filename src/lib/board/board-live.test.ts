@@ -43,7 +43,8 @@ describe('[B12] presence', () => {
 			['p1', { name: 'Anna', organization: 'Auser' }],
 			['p2', { name: 'Bruno', organization: 'Comune' }]
 		]);
-		const anna = { id: 'p1', role: 'participant' };
+		// A participant's relayed state carries no role.
+		const anna = { id: 'p1' };
 		const list = presenceOf(
 			[
 				{ user: { id: 'p2', role: 'facilitator' }, typing: false },

@@ -266,7 +266,12 @@ function sanitizePresence(
 	const { writer } = peer;
 	// Who, not their name: the name is in the board's participants map, written as they
 	// connect; repeating it in every relayed state tripled presence's bytes (docs/PERFORMANCE.md).
-	const clean: Record<string, unknown> = { user: { id: writer.participantId, role: writer.role } };
+	// The role only when it is not a participant's, which most of a room's states are.
+	const user =
+		writer.role === 'participant'
+			? { id: writer.participantId }
+			: { id: writer.participantId, role: writer.role };
+	const clean: Record<string, unknown> = { user };
 	if (anonymous) return clean;
 	for (const key of presenceKeys) {
 		const value = state[key];
