@@ -78,6 +78,19 @@ export function figuresOf(run, withFirstSync = true) {
 	};
 }
 
+/** The first of several plays; there must be one. @template T @param {T[]} runs @returns {T} */
+function firstOf(runs) {
+	const [first] = runs;
+	if (first === undefined) throw new Error('no play to pool');
+	return first;
+}
+
+/**
+ * Sums a figure over several plays.
+ * @template T @param {T[]} runs @returns {(figure: (run: T) => number) => number}
+ */
+const totalOver = (runs) => (figure) => runs.reduce((total, run) => total + figure(run), 0);
+
 /**
  * Several plays of the same scenario on one server as one run: latencies and
  * CPU pooled (so its percentiles and CPU per update cover every play), the
@@ -85,10 +98,9 @@ export function figuresOf(run, withFirstSync = true) {
  * @param {Run[]} runs @returns {Run}
  */
 export function pooled(runs) {
-	const [first] = runs;
-	if (!first) throw new Error('pooled: no run');
+	const first = firstOf(runs);
 	if (runs.length === 1) return first;
-	const sum = (/** @type {(r: Run) => number} */ f) => runs.reduce((s, r) => s + f(r), 0);
+	const sum = totalOver(runs);
 	return {
 		...first,
 		results: runs.flatMap((r) => r.results),
@@ -131,7 +143,7 @@ const notApplicable = () => ({
 /**
  * The voting scenario: ballot request latency, server CPU per 1,000 ballot
  * requests, and what the database held afterwards.
- * @param {VotingRun & { plays?: number }} run @returns {Scenario}
+ * @param {VotingRun & { plays: number }} run (pooledVoting's) @returns {Scenario}
  */
 export function votingScenario(run) {
 	const ms = (/** @type {number} */ p) => {
@@ -163,7 +175,7 @@ export function votingScenario(run) {
 			unexpectedAnswers: run.unexpected,
 			refusedAsExpected: run.refusedAsExpected,
 			wallMs: Math.round(run.wallMs),
-			plays: run.plays ?? 1
+			plays: run.plays
 		}
 	};
 }
@@ -176,11 +188,9 @@ export function votingScenario(run) {
  * @param {VotingRun[]} runs @returns {VotingRun & { plays: number }}
  */
 export function pooledVoting(runs) {
-	const [first] = runs;
-	if (!first) throw new Error('pooledVoting: no run');
-	const sum = (/** @type {(r: VotingRun) => number} */ f) => runs.reduce((s, r) => s + f(r), 0);
+	const sum = totalOver(runs);
 	return {
-		...first,
+		...firstOf(runs),
 		plays: runs.length,
 		latencies: runs.flatMap((r) => r.latencies),
 		requests: sum((r) => r.requests),

@@ -40,8 +40,9 @@ export interface PresenceEntry {
 
 /**
  * One entry per person from the awareness states (a person may have several
- * tabs), in name order. The server writes `user` (participant id and role); the
- * name is the one the board's participants map holds. States without either
+ * tabs), in name order. The server writes `user` (participant id, and the role
+ * unless it is a participant's: no role reads as a participant); the name is
+ * the one the board's participants map holds. States without either
  * are skipped: someone taken off the board is no longer shown.
  */
 export function presenceOf(
