@@ -326,6 +326,9 @@ export function verdicts(scenarios) {
 	return lines;
 }
 
+/** One play's propagation percentile, for its line. @param {Run} run @param {number} p */
+const playMs = (run, p) => percentile(run.propagation.latencies, p)?.toFixed(1) ?? '–';
+
 /** What a run did besides its figures, so a reader can judge them. @param {string} label @param {Run} run */
 export function details(label, run) {
 	const sum = (/** @type {(r: WorkerResult) => number} */ f) =>
@@ -335,7 +338,8 @@ export function details(label, run) {
 		.map(([k, n]) => `${k} ${n}`);
 	const lines = [
 		`${label}: ${updatesSent(run.results)} updates and ${sum((r) => r.presenceSent)} presence changes sent; ` +
-			`${run.propagation.tracked} tracked, ${run.propagation.undelivered} not seen by every client; ` +
+			`${run.propagation.tracked} tracked, ${run.propagation.undelivered} not seen by every client` +
+			`, p50 ${playMs(run, 50)} ms, p95 ${playMs(run, 95)} ms; ` +
 			`server CPU ${Math.round(run.cpu.user)} ms user + ${Math.round(run.cpu.system)} ms system; converged ${run.converged}; ` +
 			`machine load ${run.machineLoad.map((l) => l.toFixed(1)).join(' → ')}`,
 		`  load workers: busy ${run.results.map((r) => Math.round(r.utilization * 100) + '%').join(' ')}, event-loop delay p99 ${Math.max(...run.results.map((r) => r.loopDelayP99Ms)).toFixed(1)} ms, ` +
