@@ -13,6 +13,7 @@ import { CloseCode } from '$lib/sync/protocol';
 import { logUnexpected } from '$lib/server/unexpected-error';
 import { parseCookies } from './cookies';
 import type { UpgradeHandler } from './http';
+import { frameOf } from './ws-frame';
 
 /** Frames above this are cut by ws itself; updates above 256 KB are refused by the check. */
 const MAX_FRAME_BYTES = 1024 * 1024;
@@ -34,7 +35,12 @@ export interface SyncDeps {
  * error answers and no document byte is ever sent.
  */
 export function createSyncUpgrade(deps: SyncDeps): { handle: UpgradeHandler; close(): void } {
-	const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+	const wss = new WebSocketServer({
+		noServer: true,
+		maxPayload: MAX_FRAME_BYTES,
+		// Plain frames, which ws-frame.ts builds once per message.
+		perMessageDeflate: false
+	});
 	const alive = new WeakMap<WebSocket, boolean>();
 	const pinger = setInterval(() => {
 		for (const ws of wss.clients) {
@@ -82,15 +88,17 @@ export function createSyncUpgrade(deps: SyncDeps): { handle: UpgradeHandler; clo
 				connection = deps.hub.connect(
 					boardId,
 					{
+						// Framed once per message for all its sockets (ws-frame.ts), written
+						// straight to the socket ws reads and writes: its frames stay whole and in order.
 						send: (data) => {
-							if (ws.readyState === ws.OPEN) ws.send(data);
+							if (ws.readyState === ws.OPEN) socket.write(frameOf(data));
 						},
 						// Corked, the frames leave in one write when the last is queued.
 						sendAll: (list) => {
 							if (ws.readyState !== ws.OPEN) return;
 							socket.cork();
 							try {
-								for (const data of list) ws.send(data);
+								for (const data of list) socket.write(frameOf(data));
 							} finally {
 								socket.uncork();
 							}
