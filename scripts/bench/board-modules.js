@@ -1,7 +1,8 @@
 // The benchmark's clients read and write the board only through
 // src/lib/board/board-doc.ts, as the app does. Node 20 cannot run TypeScript, so
-// the pure modules (and server/ws-frame.ts, for fan-out.js) are compiled once per run into build/bench/ (after
-// `npm run build`, which empties build/) and imported from there.
+// the pure modules (and server/ws-frame.ts, for fan-out.js) are compiled once per
+// run into build/bench/ (after `npm run build`, which empties build/) and imported
+// from there.
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
