@@ -9,7 +9,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { socketClass } from './client-socket.js';
 import { measureTraffic, sleep } from './measure.js';
-import { percentile, updatesSent } from './report.js';
+import { latencyMs, updatesSent } from './report.js';
 import { rssMb } from './servers.js';
 import { setUpOurs, setUpReference } from './workshop.js';
 
@@ -111,7 +111,7 @@ export async function curveFigures(start, point, run) {
 	const updates = updatesSent(measured.results);
 	const deliveries = updates * (point.clientsPerBoard - 1);
 	const cpuMs = measured.cpu.user + measured.cpu.system;
-	const ms = (/** @type {number} */ p) => round(percentile(measured.propagation.latencies, p), 1);
+	const ms = (/** @type {number} */ p) => latencyMs(measured.propagation.latencies, p);
 	const mb = (/** @type {number} */ v) => round(v, 2) ?? 0;
 	return {
 		p50Ms: ms(50),

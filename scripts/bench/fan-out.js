@@ -7,14 +7,13 @@
 // of a typed word, a presence change) to all of them, in turns of 20, three
 // times each way, alternating; its user + system CPU per send is printed.
 // docs/PERFORMANCE.md, "What was changed to get here".
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:http';
-import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { WebSocket, WebSocketServer } from 'ws';
 import { compileBoardModules, root } from './board-modules.js';
-import { pinGenerator, pinning } from './servers.js';
+import { launch, pinGenerator } from './servers.js';
 
 const sockets = Number(process.env.FAN_OUT_SOCKETS ?? 150);
 const messages = Number(process.env.FAN_OUT_MESSAGES ?? 3000);
@@ -26,17 +25,14 @@ else await main();
 async function main() {
 	await compileBoardModules();
 	pinGenerator();
-	const command = [process.execPath, new URL(import.meta.url).pathname, 'serve'];
-	if (pinning.applied) command.unshift('taskset', '-c', pinning.serverCpus);
-	const child = spawn(/** @type {string} */ (command[0]), command.slice(1), {
-		stdio: ['ignore', 'pipe', 'inherit']
-	});
-	const [port] = /** @type {[Buffer]} */ (
-		await once(/** @type {NodeJS.ReadableStream} */ (child.stdout), 'data')
+	const { child, match } = await launch(
+		[fileURLToPath(import.meta.url), 'serve'],
+		process.env,
+		/^port (\d+)$/m
 	);
 	let received = 0;
 	for (let i = 0; i < sockets; i++) {
-		const ws = new WebSocket(`ws://127.0.0.1:${String(port).trim()}`);
+		const ws = new WebSocket(`ws://127.0.0.1:${match[1]}`);
 		ws.on('message', () => received++);
 		ws.on('error', () => undefined);
 	}
@@ -62,7 +58,7 @@ async function serve() {
 	);
 	server.listen(0, '127.0.0.1', () => {
 		const address = /** @type {import('node:net').AddressInfo} */ (server.address());
-		process.stdout.write(`${address.port}\n`);
+		process.stdout.write(`port ${address.port}\n`);
 	});
 	await ready;
 	/** @type {Record<string, number[]>} */

@@ -30,6 +30,12 @@ export function percentile(values, p) {
 	);
 }
 
+/** A latency percentile in ms to a tenth, as the table prints it; null when there are none. @param {number[]} latencies @param {number} p */
+export function latencyMs(latencies, p) {
+	const value = percentile(latencies, p);
+	return value === null ? null : round(value, 1);
+}
+
 /** Size of the final documents: one client's `encodeStateAsUpdate` per board, summed over boards. @param {WorkerResult[]} results */
 function stateBytesOf(results) {
 	/** @type {Map<number, number>} */
@@ -59,10 +65,7 @@ function boardBytes(run) {
 
 /** @param {Run} run @param {boolean} withFirstSync @returns {Figures} */
 export function figuresOf(run, withFirstSync = true) {
-	const ms = (/** @type {number} */ p) => {
-		const value = percentile(run.propagation.latencies, p);
-		return value === null ? null : round(value, 1);
-	};
+	const ms = (/** @type {number} */ p) => latencyMs(run.propagation.latencies, p);
 	return {
 		p50Ms: ms(50),
 		p95Ms: ms(95),
@@ -146,10 +149,7 @@ const notApplicable = () => ({
  * @param {VotingRun & { plays: number }} run (pooledVoting's) @returns {Scenario}
  */
 export function votingScenario(run) {
-	const ms = (/** @type {number} */ p) => {
-		const value = percentile(run.latencies, p);
-		return value === null ? null : round(value, 1);
-	};
+	const ms = (/** @type {number} */ p) => latencyMs(run.latencies, p);
 	return {
 		name: 'voting',
 		ours: {
@@ -326,20 +326,17 @@ export function verdicts(scenarios) {
 	return lines;
 }
 
-/** One play's propagation percentile, for its line. @param {Run} run @param {number} p */
-const playMs = (run, p) => percentile(run.propagation.latencies, p)?.toFixed(1) ?? '–';
-
 /** What a run did besides its figures, so a reader can judge them. @param {string} label @param {Run} run */
 export function details(label, run) {
-	const sum = (/** @type {(r: WorkerResult) => number} */ f) =>
-		run.results.reduce((s, r) => s + f(r), 0);
+	const sum = totalOver(run.results);
+	const ms = (/** @type {number} */ p) => latencyMs(run.propagation.latencies, p) ?? '–';
 	const skipped = run.results
 		.flatMap((r) => Object.entries(r.skipped))
 		.map(([k, n]) => `${k} ${n}`);
 	const lines = [
 		`${label}: ${updatesSent(run.results)} updates and ${sum((r) => r.presenceSent)} presence changes sent; ` +
 			`${run.propagation.tracked} tracked, ${run.propagation.undelivered} not seen by every client` +
-			`, p50 ${playMs(run, 50)} ms, p95 ${playMs(run, 95)} ms; ` +
+			`, p50 ${ms(50)} ms, p95 ${ms(95)} ms; ` +
 			`server CPU ${Math.round(run.cpu.user)} ms user + ${Math.round(run.cpu.system)} ms system; converged ${run.converged}; ` +
 			`machine load ${run.machineLoad.map((l) => l.toFixed(1)).join(' → ')}`,
 		`  load workers: busy ${run.results.map((r) => Math.round(r.utilization * 100) + '%').join(' ')}, event-loop delay p99 ${Math.max(...run.results.map((r) => r.loopDelayP99Ms)).toFixed(1)} ms, ` +

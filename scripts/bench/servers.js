@@ -70,10 +70,12 @@ export function pinningLine() {
 }
 
 /**
+ * Starts a server under test (node with `args`, pinned as `pinning` says) and
+ * waits until its output matches `ready`; its output is drained after that.
  * @param {string[]} args @param {NodeJS.ProcessEnv} env @param {RegExp} ready
  * @returns {Promise<{ child: import('node:child_process').ChildProcess; match: RegExpExecArray }>}
  */
-async function launch(args, env, ready) {
+export async function launch(args, env, ready) {
 	const command = [process.execPath, ...serverFlags, ...args];
 	// taskset execs node in place, so the child's pid is the server's.
 	if (pinning.applied) command.unshift('taskset', '-c', pinning.serverCpus);
