@@ -13,7 +13,7 @@ import { CloseCode } from '$lib/sync/protocol';
 import { logUnexpected } from '$lib/server/unexpected-error';
 import { parseCookies } from './cookies';
 import type { UpgradeHandler } from './http';
-import { frameOf } from './ws-frame';
+import { writeFrame } from './ws-frame';
 
 /** Frames above this are cut by ws itself; updates above 256 KB are refused by the check. */
 const MAX_FRAME_BYTES = 1024 * 1024;
@@ -91,14 +91,14 @@ export function createSyncUpgrade(deps: SyncDeps): { handle: UpgradeHandler; clo
 						// Framed once per message for all its sockets (ws-frame.ts), written
 						// straight to the socket ws reads and writes: its frames stay whole and in order.
 						send: (data) => {
-							if (ws.readyState === ws.OPEN) socket.write(frameOf(data));
+							if (ws.readyState === ws.OPEN) writeFrame(socket, data);
 						},
 						// Corked, the frames leave in one write when the last is queued.
 						sendAll: (list) => {
 							if (ws.readyState !== ws.OPEN) return;
 							socket.cork();
 							try {
-								for (const data of list) socket.write(frameOf(data));
+								for (const data of list) writeFrame(socket, data);
 							} finally {
 								socket.uncork();
 							}

@@ -2,9 +2,10 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
-import { binaryFrame, frameOf } from './ws-frame';
+import { binaryFrame, frameOf, writeFrame } from './ws-frame';
 
 /** ws's own framing, the oracle (exported by ws, not by its types). */
 const { Sender } = createRequire(import.meta.url)('ws') as {
@@ -16,8 +17,8 @@ const { Sender } = createRequire(import.meta.url)('ws') as {
 	};
 };
 
-/** Around each length boundary of the frame header: 7 bits, 16 bits, 64 bits. */
-const LENGTHS = [0, 1, 125, 126, 127, 65_535, 65_536, 70_001];
+/** Around each length boundary of the frame header (7 bits, 16 bits, 64 bits); the last goes through writeFrame uncopied. */
+const LENGTHS = [0, 1, 125, 126, 127, 65_535, 65_536, 70_001, 70_002];
 
 const payload = (length: number) => Uint8Array.from({ length }, (_, i) => (i * 31 + length) & 0xff);
 
@@ -40,6 +41,18 @@ describe('binaryFrame', () => {
 		expect(binaryFrame(view).subarray(4).equals(Buffer.from(view))).toBe(true);
 	});
 
+	it.each([125, 65_535, 65_536, 65_537, 70_001])(
+		'writes %i bytes as exactly that frame, copied in or not',
+		async (length) => {
+			const data = payload(length);
+			const socket = new PassThrough();
+			writeFrame(socket, data);
+			socket.end();
+			const written = Buffer.concat(await socket.toArray());
+			expect(written.equals(binaryFrame(data))).toBe(true);
+		}
+	);
+
 	it('frames a message once, however many sockets it goes to', () => {
 		const data = payload(10);
 		expect(frameOf(data)).toBe(frameOf(data));
@@ -61,7 +74,7 @@ describe('frames written straight to the socket', () => {
 			const socket = req.socket;
 			LENGTHS.forEach((length, i) => {
 				if (i % 2) ws.send(payload(length));
-				else socket.write(frameOf(payload(length)));
+				else writeFrame(socket, payload(length));
 			});
 		});
 		const client = new WebSocket(`ws://127.0.0.1:${port}`);

@@ -1,34 +1,46 @@
+import type { Duplex } from 'node:stream';
+
 /**
  * A room sends the same message to every socket of its board: 149 copies of
  * each update in a plenary. `ws.send` frames it anew for each (a header
  * buffer, an options object, two writes through the stream's `writev`), so
  * the message is framed once here and the frame written as it is to each
  * socket. Only for a server whose `WebSocketServer` negotiates no extension
- * (no permessage-deflate: ws's default), whose frames are plain.
+ * (no permessage-deflate), whose frames are plain.
  */
 
 /** FIN and the binary opcode: a whole binary message in one frame. */
 const FIN_BINARY = 0x82;
 
 /**
- * One unmasked binary frame carrying `data` (RFC 6455 §5.2), as ws's own
- * `Sender.frame` builds it for a server; the payload is copied in, so one
- * write sends it.
+ * Above this a payload is not copied into its frame: a newcomer's whole
+ * board (hundreds of KB, sent to one socket) goes out as header and payload.
+ */
+const COPY_MAX_BYTES = 64 * 1024;
+
+/** The header of an unmasked binary frame of `length` bytes (RFC 6455 §5.2), as a server sends it. */
+function frameHeader(length: number, extra = 0): Buffer {
+	const size = length < 126 ? 2 : length < 65536 ? 4 : 10;
+	const header = Buffer.allocUnsafe(size + extra);
+	header[0] = FIN_BINARY;
+	if (length < 126) header[1] = length;
+	else if (length < 65536) {
+		header[1] = 126;
+		header.writeUInt16BE(length, 2);
+	} else {
+		header[1] = 127;
+		header.writeBigUInt64BE(BigInt(length), 2);
+	}
+	return header;
+}
+
+/**
+ * One binary frame carrying `data`, as ws's own `Sender.frame` builds it for
+ * a server; the payload is copied in, so one write sends it.
  */
 export function binaryFrame(data: Uint8Array): Buffer {
-	const length = data.byteLength;
-	const head = length < 126 ? 2 : length < 65536 ? 4 : 10;
-	const frame = Buffer.allocUnsafe(head + length);
-	frame[0] = FIN_BINARY;
-	if (length < 126) frame[1] = length;
-	else if (length < 65536) {
-		frame[1] = 126;
-		frame.writeUInt16BE(length, 2);
-	} else {
-		frame[1] = 127;
-		frame.writeBigUInt64BE(BigInt(length), 2);
-	}
-	frame.set(data, head);
+	const frame = frameHeader(data.byteLength, data.byteLength);
+	frame.set(data, frame.byteLength - data.byteLength);
 	return frame;
 }
 
@@ -46,4 +58,20 @@ export function frameOf(data: Uint8Array): Buffer {
 		frames.set(data, frame);
 	}
 	return frame;
+}
+
+/**
+ * Writes `data` as one binary frame to the socket a `WebSocket` reads and
+ * writes: a small message's frame once for all its sockets, a large one's
+ * header before the payload itself, in one write either way.
+ */
+export function writeFrame(socket: Duplex, data: Uint8Array): void {
+	if (data.byteLength <= COPY_MAX_BYTES) {
+		socket.write(frameOf(data));
+		return;
+	}
+	socket.cork();
+	socket.write(frameHeader(data.byteLength));
+	socket.write(data);
+	socket.uncork();
 }
