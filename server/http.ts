@@ -11,6 +11,9 @@ export type RequestHandler = (
 /** Handles a websocket upgrade for a path it owns; returns false to decline. */
 export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean;
 
+/** How long an idle kept-alive connection stays open (Node's default is 5 s). */
+export const KEEP_ALIVE_MS = 65_000;
+
 export interface HttpHost {
 	server: http.Server;
 	/** Stops accepting, lets requests under way finish (up to the timeout), then closes. */
@@ -44,6 +47,13 @@ export function createHttpHost(
 			failed(error);
 		}
 	});
+	// Node closes an idle kept-alive connection after 5 s (plus a second's grace). A
+	// client that sends its next request on it in that instant gets a reset instead of an
+	// answer: Node's own agent (Playwright's request contexts, scripts, load generators)
+	// ignores the Keep-Alive hint when it has no timeout of its own, and a pause of a few
+	// seconds between requests is common. Past a minute, reverse proxies have closed the
+	// connection on their side anyway.
+	server.keepAliveTimeout = KEEP_ALIVE_MS;
 	server.on('upgrade', (req, socket, head) => {
 		// Node leaves an upgraded socket without an error listener: a peer that resets it
 		// while we answer would otherwise throw out of the server.

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -134,6 +135,31 @@ describe('requests and upgrades no handler expects', () => {
 			await alive();
 		}
 	});
+
+	it('keeps an idle connection past Node’s 5 s, so the next request on it is answered', async () => {
+		// Node's agent reuses a kept-alive socket with no timeout of its own; had the server
+		// closed it at 5 s (6 with its grace), a request sent in that instant would meet a reset (a CI flake).
+		const agent = new http.Agent({ keepAlive: true });
+		const get = () =>
+			new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
+				const request = http.get(
+					{ port, host: '127.0.0.1', path: `/sync/${boardId}`, agent },
+					(res) => {
+						res.resume();
+						res.on('end', () => resolve({ status: res.statusCode!, reused: request.reusedSocket }));
+					}
+				);
+				request.on('error', reject);
+			});
+		try {
+			const first = await get();
+			expect(first.reused).toBe(false);
+			await new Promise((r) => setTimeout(r, 6_500));
+			expect(await get()).toEqual({ status: first.status, reused: true });
+		} finally {
+			agent.destroy();
+		}
+	}, 15_000);
 });
 
 describe('a handler that throws', () => {
