@@ -7,6 +7,7 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { addCard, readBoard } from '../../src/lib/board/board-doc';
+import { prng } from '../support/prng';
 
 /**
  * SIGKILL while 30 clients write (SPEC B11): after a restart and the clients'
@@ -108,11 +109,6 @@ function leave(provider: WebsocketProvider): void {
 	provider.destroy();
 }
 
-function random(seed: number) {
-	let s = seed;
-	return () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-}
-
 function storedCardIds(boardId: string): Set<string> {
 	const db = new Database(`${dir}/tavoli.db`, { readonly: true });
 	const doc = new Y.Doc();
@@ -133,7 +129,7 @@ test('[B11] SIGKILL while 30 clients write loses no accepted card @faults', asyn
 	test.setTimeout(240_000);
 	const seed = Number(process.env.CRASH_SEED ?? Date.now() % 100000);
 	console.log(`crash test seed: ${seed} (rerun with CRASH_SEED=${seed})`);
-	const rand = random(seed);
+	const rand = prng(seed);
 	rmSync(dir, { recursive: true, force: true });
 	mkdirSync(dir, { recursive: true });
 	let server = startServer();
