@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { endpointKey, listEndpoints } from './route-inventory';
 import { createMonitoredPlan, filledTemplate } from './monitoring-plan';
 import { ServerProcess, todayInRome } from './sync-node';
+import { prng } from '../support/prng';
 
 /**
  * The HTTP boundary under fuzz (issue 12, docs/API.md "Refusals"): every
@@ -1547,8 +1548,7 @@ test('[issue 12] mutants of every request are refused with a 4xx and change noth
 		const method = key.split(' ')[0]!;
 		const list = mutants(c);
 		// Seeded shuffle: the order of mutants varies between runs, never their set.
-		let s = SEED + key.length;
-		const rand = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+		const rand = prng(SEED + key.length);
 		for (let i = list.length - 1; i > 0; i--) {
 			const j = Math.floor(rand() * (i + 1));
 			[list[i], list[j]] = [list[j]!, list[i]!];
