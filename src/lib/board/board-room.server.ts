@@ -112,7 +112,9 @@ export class BoardRoom {
 	/** Admits a checked participant: shows their name, then opens the sync handshake. */
 	connect(socket: SyncSocket, participant: Participant) {
 		const { writer, name, organization } = participant;
-		this.serverChange((doc) => writeParticipant(doc, writer.participantId, { name, organization }));
+		this.room.queueServerChange((doc) =>
+			writeParticipant(doc, writer.participantId, { name, organization })
+		);
 		return this.room.connect(socket, participant);
 	}
 

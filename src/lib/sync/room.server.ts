@@ -351,13 +351,23 @@ export class SyncRoom<P extends SyncWriter, R> {
 
 	/** A change made by the server itself; it is stored before this returns. */
 	serverChange(change: (doc: Y.Doc) => void, records: R[] = []): void {
+		this.queueServerChange(change, records);
+		this.storage.flush();
+	}
+
+	/**
+	 * A change made by the server that nobody waits for (a newcomer's name): stored
+	 * with this turn's commit, like a client's update, and sent on after it. A
+	 * stored change would commit on the event loop, after waiting for the writer
+	 * thread's commit under way: every connection paid that.
+	 */
+	queueServerChange(change: (doc: Y.Doc) => void, records: R[] = []): void {
 		this.claim(this.doc.clientID, null);
 		if (records.length) {
 			this.hooks.remember(records);
 			this.storage.record(records);
 		}
 		this.doc.transact(() => change(this.doc), SERVER);
-		this.storage.flush();
 	}
 
 	/** Stores what is queued now, in its own transaction. */
