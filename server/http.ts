@@ -12,7 +12,7 @@ export type RequestHandler = (
 export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean;
 
 /** How long an idle kept-alive connection stays open (Node's default is 5 s). */
-export const KEEP_ALIVE_MS = 65_000;
+const KEEP_ALIVE_MS = 65_000;
 
 export interface HttpHost {
 	server: http.Server;
