@@ -357,9 +357,8 @@ export class SyncRoom<P extends SyncWriter, R> {
 
 	/**
 	 * A change made by the server that nobody waits for (a newcomer's name): stored
-	 * with this turn's commit, like a client's update, and sent on after it. A
-	 * stored change would commit on the event loop, after waiting for the writer
-	 * thread's commit under way: every connection paid that.
+	 * with this turn's commit, like a client's update, and sent on after it, so the
+	 * event loop neither waits for the writer thread nor commits on its own.
 	 */
 	queueServerChange(change: (doc: Y.Doc) => void, records: R[] = []): void {
 		this.claim(this.doc.clientID, null);
