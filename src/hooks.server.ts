@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { json, type Handle, type HandleServerError } from '@sveltejs/kit';
+import { error, json, type Handle, type HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { GUEST_COOKIE } from '$lib/attendance/guest-session.server';
 import { clearAuthCookie, setAuthCookie } from '$lib/auth/auth-cookie.server';
@@ -25,9 +25,18 @@ const handleOrigin: Handle = ({ event, resolve }) => {
 	return resolve(event);
 };
 
-/** A form action posted as text/plain (or a broken form) answers 4xx, not 500. */
+/**
+ * A form action posted as text/plain (or a broken form) answers 4xx, not 500.
+ * SvelteKit finds the action `?/name` by reading `actions[name]`, so a name
+ * such as `constructor` or `toString` reached Object.prototype: a 500, or a
+ * "success" from a function that is no action. No action has such a name.
+ */
 const handleFormBodies: Handle = ({ event, resolve }) => {
-	if (changesState(event.request.method)) guardFormData(event.request);
+	if (!changesState(event.request.method)) return resolve(event);
+	const action = [...event.url.searchParams.keys()].find((key) => key.startsWith('/'));
+	if (action !== undefined && action.slice(1) in Object.prototype)
+		error(404, `No action named "${action.slice(1)}"`);
+	guardFormData(event.request);
 	return resolve(event);
 };
 

@@ -154,6 +154,9 @@ function mutants(c: Case): Mutant[] {
 			body: Uint8Array.from([0x7b, 0x22, 0xe8, 0x22, 0x3a, 0x31, 0x7d])
 		});
 		json('an unknown field', { ...body, zzUnknown: 1 });
+		// Computed keys are own keys: JSON.stringify writes them as any other.
+		json('a field named __proto__', { ...body, ['__proto__']: { [keys[0] ?? 'x']: 1 } });
+		json('a field named constructor', { ...body, ['constructor']: 1 });
 		for (const k of keys) {
 			if (!c.optional?.includes(k)) {
 				const { [k]: _, ...rest } = body;
@@ -163,6 +166,7 @@ function mutants(c: Case): Mutant[] {
 			if (flip !== undefined) json(`${k} of the wrong type`, { ...body, [k]: flip });
 			if (typeof body[k] === 'string') {
 				json(`${k} with a NUL`, { ...body, [k]: `${body[k]}\u0000` });
+				json(`${k} with the noncharacter U+FFFF`, { ...body, [k]: `${body[k]}\uffff` });
 				add(`${k} with a lone surrogate`, {
 					contentType: 'application/json',
 					body: JSON.stringify({ ...body, [k]: 'PLACEHOLDER' }).replace(
@@ -182,6 +186,19 @@ function mutants(c: Case): Mutant[] {
 		add('a form as JSON', { contentType: 'application/json', body: JSON.stringify(body) });
 		if (c.kind === 'form') {
 			form('an unknown field', [...entries, ['zzUnknown', '1']]);
+			form('a field named __proto__', [...entries, ['__proto__', '1']]);
+			form('a field named constructor', [...entries, ['constructor', '1']]);
+			const action = c.path.match(/\?\/[\w-]+/)?.[0];
+			if (action)
+				for (const name of ['constructor', 'toString'])
+					add(
+						`the action ${name}`,
+						{
+							contentType: 'application/x-www-form-urlencoded',
+							body: formBody(entries)
+						},
+						c.path.replace(action, `?/${name}`)
+					);
 			add('an escape that is not UTF-8', {
 				contentType: 'application/x-www-form-urlencoded',
 				body: `${formBody(entries)}&${encodeURIComponent(keys[0] ?? 'x')}=%E8`
@@ -205,6 +222,10 @@ function mutants(c: Case): Mutant[] {
 				form(`${k} with a NUL`, [
 					...entries.filter(([e]) => e !== k),
 					[k, `${String(body[k])}\u0000`]
+				]);
+				form(`${k} with the noncharacter U+FFFF`, [
+					...entries.filter(([e]) => e !== k),
+					[k, `${String(body[k])}\uffff`]
 				]);
 			}
 		}

@@ -5,6 +5,7 @@ import {
 	type APIRequestContext
 } from '@playwright/test';
 import { baseURL } from '../../playwright.config';
+import { demoIds } from './demo-db';
 import { apiAs, todaysBoardByApi } from './voting-setup';
 
 /**
@@ -166,4 +167,47 @@ test('a form action posted as text/plain answers 415 with a reason, not 500', as
 	} finally {
 		await anonymous.dispose();
 	}
+});
+
+test('an action or command named after an Object property answers 404, never 500', async () => {
+	const anonymous = await apiAs('anonymous');
+	try {
+		for (const name of ['constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty']) {
+			const action = await anonymous.post(`/login?/${name}`, {
+				form: {},
+				headers: { accept: 'application/json' }
+			});
+			expect(action.status(), `?/${name}`).toBe(404);
+			const command = await fac.post(`/api/boards/${boardId}/commands/${name}`, { data: {} });
+			expect(command.status(), `commands/${name}`).toBe(404);
+		}
+	} finally {
+		await anonymous.dispose();
+	}
+});
+
+test('a field named __proto__ or constructor is refused with 400 and changes nothing', async () => {
+	for (const key of ['__proto__', 'constructor', 'prototype']) {
+		const json = await fac.post(settingsUrl(), {
+			data: `{"locked":true,"${key}":{"locked":true}}`,
+			headers: { 'content-type': 'application/json' }
+		});
+		expect(json.status(), key).toBe(400);
+		expect(((await json.json()) as { message: string }).message).toContain(key);
+		const form = await fac.post(`/meetings/${demoIds().todayMeeting}?/status`, {
+			form: { [key]: 'x', status: 'planned' },
+			headers: { accept: 'application/json' }
+		});
+		expect(form.status(), key).toBe(400);
+	}
+	expect(await locked()).toBe(false);
+});
+
+test('a settings command that sets nothing is refused with 400', async () => {
+	const empty = await fac.post(settingsUrl(), { data: {} });
+	expect(empty.status()).toBe(400);
+	expect(await empty.json()).toEqual({
+		error: 'invalid-input',
+		fields: { _form: 'nothing_to_change' }
+	});
 });

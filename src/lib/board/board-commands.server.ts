@@ -135,7 +135,8 @@ export const settingsInput = z
 		participantsCanCluster: z.boolean()
 	})
 	.partial()
-	.strict();
+	.strict()
+	.refine((s) => Object.keys(s).length > 0, { message: 'nothing_to_change' });
 
 export const phaseInput = z.object({ phase: z.enum(boardPhases) }).strict();
 export const timerInput = z

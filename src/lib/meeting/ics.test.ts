@@ -50,6 +50,11 @@ describe('text helpers', () => {
 	it('escapes backslashes first', () => {
 		expect(escapeText('a\\b;c,d')).toBe('a\\\\b\\;c\\,d');
 	});
+	it('turns every line break into \\n, a lone CR included, and drops other controls', () => {
+		expect(escapeText('Sala\rATTENDEE:x\r\ny\nz\u0007\u001b\tw')).toBe(
+			'Sala\\nATTENDEE:x\\ny\\nz\tw'
+		);
+	});
 	it('does not fold short lines', () => {
 		expect(foldLine('SUMMARY:x')).toBe('SUMMARY:x');
 	});

@@ -38,12 +38,21 @@ const romeTimezone = [
 	'END:VTIMEZONE'
 ];
 
+// eslint-disable-next-line no-control-regex -- dropping control characters is the point
+const CONTROLS = /[\u0000-\u0008\u000A-\u001F\u007F]/g;
+
+/**
+ * RFC 5545 TEXT: a line break of any kind (CRLF, LF, a lone CR, which some
+ * parsers take as a line end and so as a new property) becomes `\n`; other
+ * control characters are not allowed in TEXT and are dropped.
+ */
 export function escapeText(value: string): string {
 	return value
 		.replace(/\\/g, '\\\\')
 		.replace(/;/g, '\\;')
 		.replace(/,/g, '\\,')
-		.replace(/\r?\n/g, '\\n');
+		.replace(/\r\n|\r|\n/g, '\\n')
+		.replace(CONTROLS, '');
 }
 
 /** Folds a content line at 75 octets without splitting a UTF-8 character. */

@@ -85,6 +85,8 @@ export function parseImport(body: unknown): Checked {
 	if (clean.ok) return parseShallow(clean.value);
 	if (clean.fault === 'too-deep')
 		return { ok: false, problems: located(null, [{ path: clean.path, problem: 'too-deep' }]) };
+	if (clean.fault === 'reserved-key')
+		return { ok: false, problems: located(body, [{ path: clean.path, problem: 'unknown-field' }]) };
 	return { ok: false, problems: located(body, [{ path: clean.path, problem: 'invalid-text' }]) };
 }
 

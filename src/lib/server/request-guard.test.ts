@@ -150,18 +150,28 @@ describe('text in bodies', () => {
 		return req;
 	};
 
-	it('normalises JSON strings and keys to NFC, keeps "__proto__" a plain key', async () => {
-		const value = await readJson(jsonRequest('{"cafe\\u0301":"e\\u0301","__proto__":{"x":1}}'));
-		expect(value).toEqual(JSON.parse('{"café":"é","__proto__":{"x":1}}'));
-		expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+	it('normalises JSON strings and keys to NFC', async () => {
+		const value = await readJson(jsonRequest('{"cafe\\u0301":"e\\u0301","a":[{"b":"x"}]}'));
+		expect(value).toEqual({ café: 'é', a: [{ b: 'x' }] });
 	});
+
+	it.each(['__proto__', 'constructor', 'prototype'])(
+		'refuses a key named %s at any depth (400, names where)',
+		async (key) => {
+			const { status, message } = await statusOf(readJson(jsonRequest(`{"a":[{"${key}":{}}]}`)));
+			expect(status).toBe(400);
+			expect(message).toContain(`a[0].${key}`);
+		}
+	);
 
 	it.each([
 		['NUL', '{"name":"a\\u0000b"}', /name: control characters/],
 		['vertical tab in a key', '{"a\\u000bb":1}', /control characters/],
 		['C1 control deep in an array', '{"a":[1,["\\u0085"]]}', /a\[1\]\[0\]/],
 		['lone high surrogate', '{"t":"\\ud800"}', /lone surrogate/],
-		['lone low surrogate', '["x\\udc00y"]', /lone surrogate/]
+		['lone low surrogate', '["x\\udc00y"]', /lone surrogate/],
+		['noncharacter U+FFFF', '{"t":"a\\uffff"}', /noncharacter/],
+		['noncharacter U+FFFE in a key', '{"\\ufffe":1}', /noncharacter/]
 	])('refuses JSON with a %s (400, names where)', async (_, body, reason) => {
 		const { status, message } = await statusOf(readJson(jsonRequest(body)));
 		expect(status).toBe(400);

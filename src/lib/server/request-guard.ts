@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { normalizeText, textFault } from '$lib/forms/plain-text';
+import { isReservedKey, normalizeText, textFault } from '$lib/forms/plain-text';
 import { decodeUtf8, mediaType, readBytes, rethrowIfTooLarge } from './read-json';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -99,7 +99,9 @@ function cleanForm(form: FormData, multipart: boolean): FormData {
 			if (textFault(text) === 'lone-surrogate' || (multipart && text.includes('\uFFFD')))
 				error(400, `Field "${key.slice(0, 40)}" is not valid UTF-8`);
 		}
-		clean.append(normalizeText(key), typeof value === 'string' ? normalizeText(value) : value);
+		const name = normalizeText(key);
+		if (isReservedKey(name)) error(400, `"${name}" is not a field name`);
+		clean.append(name, typeof value === 'string' ? normalizeText(value) : value);
 	}
 	return clean;
 }

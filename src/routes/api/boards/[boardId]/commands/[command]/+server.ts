@@ -80,7 +80,10 @@ const commands: Record<string, Command> = {
 };
 
 export const POST: RequestHandler = async (event) => {
-	const command = commands[event.params.command];
+	// An own key only: `constructor` or `toString` are no commands.
+	const command = Object.hasOwn(commands, event.params.command)
+		? commands[event.params.command]
+		: undefined;
 	if (!command) error(404, 'Unknown command');
 	const { board, participant, services } = boardContext(event, true);
 	const parsed = command.input.safeParse(await readJson(event.request));
