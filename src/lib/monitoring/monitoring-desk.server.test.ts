@@ -210,6 +210,32 @@ describe('[M25–M27] the XLSX template round trip', () => {
 		expect(rows().every((r) => r.history.length === 0)).toBe(true);
 	});
 
+	it('reads back a note that begins like a formula as it was written, so the file imports unchanged', async () => {
+		const { plan, casa } = setUp();
+		const measured = {
+			indicatorId: casa.indicators[0]!.id,
+			period: '2026-S1',
+			value: 4,
+			note: '-10% rispetto al 2026',
+			source: '@ISTAT'
+		};
+		recordMeasurements(
+			t.db,
+			plan.id,
+			[{ objectiveId: casa.id, input: measurementInput.parse(measured) }],
+			actor
+		);
+		const { book, sheet } = await template(plan, '2026-S1');
+		expect(sheet.getRow(2).getCell(NOTE).text).toBe("'-10% rispetto al 2026");
+		expect(await importMonitoringSheet(t.db, plan.id, await bytes(book), actor)).toMatchObject({
+			ok: true,
+			saved: 0,
+			unchanged: 1
+		});
+		const latest = monitoringOfPeriod(t.db, plan.id, '2026-S1')[0]!.indicators[0]!.latest;
+		expect(latest).toMatchObject({ note: measured.note, source: measured.source });
+	});
+
 	it('saves nothing when one row is bad, naming its row', async () => {
 		const { plan } = setUp();
 		const { book, sheet } = await template(plan, '2026-S1');

@@ -2,7 +2,7 @@ import type { MonitoredPlan } from './monitoring-read.server';
 import ExcelJS from 'exceljs';
 import { MAX_IMPORT_BYTES } from '$lib/directory/import/table-file.server';
 import type { Db } from '$lib/server/db/database';
-import { spreadsheetCell } from '$lib/server/spreadsheet-cell';
+import { fromSpreadsheetCell, spreadsheetCell } from '$lib/server/spreadsheet-cell';
 import { recordMeasurements, type Actor, type MeasurementRow } from './monitoring-commands.server';
 import { deskView } from './monitoring-desk.server';
 import { measurementInput } from './monitoring-input';
@@ -100,16 +100,13 @@ function readCell(cell: ExcelJS.Cell): CellRead {
 	if (v === null || v === undefined || v === '') return { ok: true, value: null };
 	if (cell.type === ExcelJS.ValueType.Formula) return { ok: false, reason: 'formula-cell' };
 	if (typeof v === 'number') return { ok: true, value: v };
-	if (typeof v === 'string') return { ok: true, value: v.trim() === '' ? null : v.trim() };
-	if (typeof v === 'object' && 'richText' in v)
-		return {
-			ok: true,
-			value:
-				v.richText
-					.map((r) => r.text)
-					.join('')
-					.trim() || null
-		};
+	const text =
+		typeof v === 'string'
+			? v
+			: typeof v === 'object' && 'richText' in v
+				? v.richText.map((r) => r.text).join('')
+				: null;
+	if (text !== null) return { ok: true, value: fromSpreadsheetCell(text.trim()) || null };
 	return { ok: false, reason: 'unreadable-cell' };
 }
 

@@ -16,26 +16,33 @@ const SHEET_NAME_MAX = 31;
 
 /**
  * Sheet names: at most 31 characters, none of : \ / ? * [ ], no space at either
- * end (Excel trims it, and a name cut mid-phrase reads as broken), unique
- * regardless of case (Excel refuses two that differ only in case).
+ * end (Excel trims it, and a name cut mid-phrase reads as broken), no apostrophe
+ * at either end (Excel refuses it, and Italian titles cut at "dell'" end in one),
+ * never half an emoji, unique regardless of case (Excel refuses two that differ
+ * only in case), never "History" (Excel keeps it).
  */
 export function sheetName(title: string, taken: Set<string>): string {
-	const cut = (text: string, max: number) => text.slice(0, max).trimEnd();
-	const base = cut(
-		title
-			.replace(/[:\\/?*[\]]/g, ' ')
-			.replace(/\s+/g, ' ')
-			.trim(),
-		SHEET_NAME_MAX
-	);
+	const base = cut(title.replace(/[:\\/?*[\]]/g, ' ').replace(/\s+/g, ' '), SHEET_NAME_MAX);
 	let name = base || 'Foglio';
-	for (let i = 2; taken.has(name.toLowerCase()); i++) {
+	for (let i = 2; taken.has(name.toLowerCase()) || name.toLowerCase() === 'history'; i++) {
 		const suffix = ` (${i})`;
 		name = cut(base, SHEET_NAME_MAX - suffix.length) + suffix;
 	}
 	taken.add(name.toLowerCase());
 	return name;
 }
+
+/** At most `max` UTF-16 units (Excel's count) of whole characters, without spaces or apostrophes at the ends. */
+function cut(text: string, max: number): string {
+	let out = '';
+	for (const char of text.replace(EDGES, '')) {
+		if (out.length + char.length > max) break;
+		out += char;
+	}
+	return out.replace(EDGES, '');
+}
+
+const EDGES = /^[\s']+|[\s']+$/g;
 
 export function planXlsx(tables: PlanTables, objectives: Table): Promise<Buffer> {
 	return tablesXlsx([

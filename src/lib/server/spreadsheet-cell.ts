@@ -31,3 +31,14 @@ export function spreadsheetCell(
 	if (!formulaStart.test(text) || plainNumber.test(text)) return text;
 	return `'${text}`;
 }
+
+/**
+ * A text read back from a sheet: the `'` that spreadsheetCell put before a text
+ * that begins like a formula comes off, so our own file imported again holds what
+ * was exported (a note "-10% rispetto al 2026" came back as "'-10% ...", and the
+ * template's "importing twice saves nothing" failed).
+ */
+export function fromSpreadsheetCell(text: string): string {
+	const rest = text.slice(1);
+	return text.startsWith("'") && formulaStart.test(rest) && !plainNumber.test(rest) ? rest : text;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planImport, type DirectorySnapshot, type ImportKind } from './directory-import';
-import { readCsv } from './table-file.server';
+import { decodeCsv, readCsv } from './table-file.server';
 
 const nothing: DirectorySnapshot = { organizations: [], personEmails: [] };
 const plan = (kind: ImportKind, csv: string, snapshot = nothing) =>
@@ -108,6 +108,38 @@ describe('[D3] the file as a whole', () => {
 			[3, []],
 			[5, ['unknown_type']]
 		]);
+	});
+
+	it.each([
+		['a control character', 'Coop\u0001Uno'],
+		['a vertical tab', 'Coop\u000bDue'],
+		['a noncharacter', 'Coop\uffff'],
+		['a lone surrogate', 'Coop\ud800']
+	])('refuses a cell with %s, as any form does (a table sent back is checked too)', (_, name) => {
+		const result = planImport(
+			'organizations',
+			[
+				['Nome', 'Tipo'],
+				[name, 'Comune']
+			],
+			nothing
+		);
+		expect(result.preview.valid).toBe(false);
+		expect(result.preview.rows[0]!.errors).toEqual([{ field: 'name', code: 'invalid_characters' }]);
+	});
+
+	it('reads a CSV saved by Excel in Windows-1252, accents and all; UTF-8 as UTF-8', () => {
+		const latin = Uint8Array.from([
+			...Buffer.from('Nome;Tipo\r\nCitt'),
+			0xe0,
+			...Buffer.from(' dell'),
+			0x92,
+			...Buffer.from('anziano;Comune\r\n')
+		]);
+		expect(decodeCsv(latin)).toBe('Nome;Tipo\r\nCittà dell’anziano;Comune\r\n');
+		const result = plan('organizations', decodeCsv(latin));
+		expect(result.organizations.map((o) => o.name)).toEqual(['Città dell’anziano']);
+		expect(decodeCsv(new TextEncoder().encode('Città ✓'))).toBe('Città ✓');
 	});
 });
 

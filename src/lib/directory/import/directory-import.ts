@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fieldErrors } from '$lib/forms/form-data';
 import { nameKey } from '$lib/forms/name-key';
+import { textFault } from '$lib/forms/plain-text';
 import { organizationInput, personInput } from '../directory';
 import {
 	defaultSector,
@@ -161,9 +162,27 @@ export function planImport(
 	if (!hasName || (kind === 'organizations' && !columns.has('type'))) {
 		return withFileError(empty, 'missing_columns');
 	}
-	return kind === 'organizations'
-		? planOrganizations(lines, columns, snapshot)
-		: planPeople(lines, columns, snapshot);
+	return refuseFaultyText(
+		kind === 'organizations'
+			? planOrganizations(lines, columns, snapshot)
+			: planPeople(lines, columns, snapshot)
+	);
+}
+
+/**
+ * Text nobody types (control characters, noncharacters: forms/plain-text.ts) is
+ * refused as in every form. The preview's table comes back from the browser on
+ * confirmation, so this is checked on what is saved, not only on the file.
+ */
+function refuseFaultyText(plan: ImportPlan): ImportPlan {
+	const rows = plan.preview.rows.map((row) => {
+		const faulty = Object.entries(row.cells)
+			.filter(([, value]) => textFault(value) !== null)
+			.map(([field]) => ({ field, code: 'invalid_characters' }));
+		return faulty.length ? { ...row, errors: dedupe([...row.errors, ...faulty]) } : row;
+	});
+	const valid = plan.preview.valid && rows.every((r) => r.errors.length === 0);
+	return { ...plan, preview: { ...plan.preview, rows, valid } };
 }
 
 function withFileError(plan: ImportPlan, code: string): ImportPlan {

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { fromSpreadsheetCell } from '$lib/server/spreadsheet-cell';
 
 export const MAX_IMPORT_BYTES = 400 * 1024;
 
@@ -46,7 +47,7 @@ export async function readTableFile(
 	try {
 		if (name.endsWith('.xlsx')) return await readXlsx(await file.arrayBuffer(), bounds, choose);
 		if (name.endsWith('.csv') || name.endsWith('.txt') || file.type === 'text/csv') {
-			return withinBounds(readCsv(await file.text()), bounds);
+			return withinBounds(readCsv(decodeCsv(new Uint8Array(await file.arrayBuffer()))), bounds);
 		}
 		return { ok: false, reason: 'unsupported_file' };
 	} catch {
@@ -64,6 +65,37 @@ function withinBounds(table: string[][], bounds: TableBounds): TableResult {
 	return { ok: true, table };
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Windows-1252's 0x80–0x9F (€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ; five
+ * bytes unassigned stay as they are); the rest is Latin-1. Written out because Node
+ * 20's TextDecoder('windows-1252') decodes as Latin-1: "’" came out as U+0092.
+ */
+const CP1252_HIGH =
+	'\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+	'\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+	let text = '';
+	for (const byte of bytes)
+		text += byte >= 0x80 && byte < 0xa0 ? CP1252_HIGH[byte - 0x80] : String.fromCharCode(byte);
+	return text;
+}
+
+/**
+ * A CSV's text: UTF-8 when it is, else Windows-1252, what Excel in Italian saves
+ * as "CSV (delimitato dal separatore di elenco)". `file.text()` turned each
+ * accented letter of such a file into U+FFFD, and the import stored "Citt�".
+ */
+export function decodeCsv(bytes: Uint8Array): string {
+	try {
+		return utf8.decode(bytes);
+	} catch {
+		return decodeWindows1252(bytes);
+	}
+}
+
 /**
  * Blank lines are kept as empty rows, so that row i is line i + 1 of the file, the
  * line the import preview names. They defeat Papa's separator guess, though, so
@@ -76,7 +108,7 @@ export function readCsv(text: string): string[][] {
 		delimitersToGuess: [';', ',', '\t', '|']
 	}).meta;
 	const parsed = Papa.parse<string[]>(source, { delimiter, skipEmptyLines: false });
-	return parsed.data.map((row) => row.map((c) => String(c ?? '')));
+	return parsed.data.map((row) => row.map((c) => fromSpreadsheetCell(String(c ?? ''))));
 }
 
 /** Blank rows kept for line numbers, up to this many: past it the sheet is refused, not walked. */
@@ -105,7 +137,8 @@ function readSheet(sheet: ExcelJS.Worksheet, bounds: TableBounds): TableResult {
 	const rows: string[][] = [];
 	sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
 		const cells: string[] = [];
-		for (let c = 1; c <= sheet.columnCount; c++) cells.push(row.getCell(c).text ?? '');
+		for (let c = 1; c <= sheet.columnCount; c++)
+			cells.push(fromSpreadsheetCell(row.getCell(c).text ?? ''));
 		rows[rowNumber - 1] = cells;
 	});
 	return withinBounds(
