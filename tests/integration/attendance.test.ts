@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import {
 	attendanceOfAccount,
 	listAttendance,
@@ -7,7 +7,10 @@ import {
 } from '$lib/attendance/attendance-commands.server';
 import { validateGuestToken, GUEST_COOKIE } from '$lib/attendance/guest-session.server';
 import { joinWithCode, type JoinRequest } from '$lib/attendance/join.server';
+import { attendance } from '$lib/attendance/attendance.schema';
 import { users } from '$lib/auth/auth.schema';
+import { boardAccess } from '$lib/board/board-access.server';
+import { getBoard } from '$lib/board/board-store.server';
 import { loadActor } from '$lib/auth/actor.server';
 import { addCard, readBoard, setCardText } from '$lib/board/board-doc';
 import { boardCards, boards } from '$lib/board/board.schema';
@@ -100,6 +103,39 @@ describe('[J6] one participant per browser', () => {
 		const here = join('Ivo Carrara', { deviceId: null, guestToken: there.token });
 		expect(here.participantId).not.toBe(there.participantId);
 		expect(here.meetingId).toBe(board.meetingId);
+	});
+});
+
+describe('[J6] an account holder signs by opening a live board, and only then', () => {
+	const reader = (email: string) =>
+		loadActor(db(), db().select().from(users).where(eq(users.email, email)).get()!);
+	const open = () => getBoard(db(), board.boardId)!;
+	const linesOf = (userId: number) =>
+		db()
+			.select()
+			.from(attendance)
+			.where(and(eq(attendance.meetingId, board.meetingId), eq(attendance.userId, userId)))
+			.all();
+
+	it('a line taken off the sheet is not given back by reading the board again', () => {
+		const actor = reader('osservatore@demo.local');
+		const first = boardAccess(db(), open(), { actor, guest: null }, Date.now());
+		if (!first.ok) throw new Error('no access');
+		const lineId = first.participant.participantId;
+		expect(sheet().map((l) => l.id)).toContain(lineId);
+		removeAttendance(db(), board.meetingId, lineId, Date.now());
+		const again = boardAccess(db(), open(), { actor, guest: null }, Date.now());
+		expect(again.ok && again.participant.participantId).toBe(lineId);
+		expect(sheet().map((l) => l.id)).not.toContain(lineId);
+		expect(linesOf(actor.userId)).toHaveLength(1);
+	});
+
+	it('reading a closed board adds nobody to its sheet, and writes no name into it', () => {
+		const actor = reader('admin@demo.local');
+		const closed = { ...open(), open: false };
+		const read = boardAccess(db(), closed, { actor, guest: null }, Date.now());
+		expect(read).toMatchObject({ ok: true, participant: { readOnly: true, onSheet: false } });
+		expect(linesOf(actor.userId)).toEqual([]);
 	});
 });
 

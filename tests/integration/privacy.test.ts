@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { attendance } from '$lib/attendance/attendance.schema';
-import { eraseParticipant, exportParticipant } from '$lib/attendance/participant-privacy.server';
+import { exportParticipant } from '$lib/attendance/participant-privacy.server';
+import { users } from '$lib/auth/auth.schema';
 import { addCard, readBoard } from '$lib/board/board-doc';
+import { submitOutcome } from '$lib/outcomes/outcome-commands.server';
+import { outcomes } from '$lib/outcomes/outcome.schema';
+import { eraseLine } from '$lib/privacy/person-privacy.server';
 import {
 	connectClient,
 	eventually,
@@ -48,10 +52,20 @@ it('[J5] exports a guest’s line and cards, then erases their name everywhere b
 	expect(exported.attendance.consentAt).not.toBeNull();
 	expect(exported.cards).toEqual([{ id: 'maria1', kind: 'need', text: 'Più assistenza serale' }]);
 
+	// An outcome package submitted before the erasure names her twice: on its foglio firme
+	// and as the author of her need.
+	const { db } = server.services;
+	const udp = db.select({ id: users.id }).from(users).get()!.id;
+	const submitted = submitOutcome(server.services, board.meetingId, udp);
+	expect(submitted.ok).toBe(true);
+	const packageText = () =>
+		JSON.stringify(db.select().from(outcomes).where(eq(outcomes.meetingId, board.meetingId)).all());
+	expect(packageText()).toContain('Maria Verdi');
+
 	const closed = c.closed;
-	expect(
-		eraseParticipant(server.services.db, server.services.hub, guest.participantId, Date.now())
-	).toBe(true);
+	expect(eraseLine(server.services.db, server.services.hub, guest.participantId, Date.now())).toBe(
+		true
+	);
 	expect((await closed).code).toBe(4401);
 	const line = server.services.db
 		.select()
@@ -66,6 +80,14 @@ it('[J5] exports a guest’s line and cards, then erases their name everywhere b
 	expect(readBoard(room().doc).cards.find((x) => x.id === 'maria1')?.text).toBe(
 		'Più assistenza serale'
 	);
+	expect(packageText()).not.toContain('Maria Verdi');
+	const [scrubbed] = db
+		.select()
+		.from(outcomes)
+		.where(eq(outcomes.meetingId, board.meetingId))
+		.all();
+	const note = scrubbed!.content.unchosen.flatMap((n) => n.notes).find((n) => n.id === 'maria1');
+	expect(note).toMatchObject({ text: 'Più assistenza serale', author: null });
 	const again = rawSocket(server, board.boardId, { cookie: guest.cookie, origin: server.origin });
 	expect((await again.opened).status).toBe(401);
 	c.provider.destroy();

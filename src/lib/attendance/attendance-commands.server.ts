@@ -60,7 +60,11 @@ export function addAttendance(
 		.get();
 }
 
-/** Every board request of an account holder runs this: built once (preparedOnce). */
+/**
+ * Every board request of an account holder runs this: built once (preparedOnce).
+ * A line the facilitator took off the sheet still names them on the board, and is
+ * not given back (J6): reading the board must not sign them in again.
+ */
 const accountLine = preparedOnce((db) =>
 	db
 		.select()
@@ -68,12 +72,22 @@ const accountLine = preparedOnce((db) =>
 		.where(
 			and(
 				eq(attendance.meetingId, sql.placeholder('meetingId')),
-				eq(attendance.userId, sql.placeholder('userId')),
-				isNull(attendance.removedAt)
+				eq(attendance.userId, sql.placeholder('userId'))
 			)
 		)
+		.orderBy(asc(attendance.removedAt))
+		.limit(1)
 		.prepare()
 );
+
+/** The line of a logged-in member, on the sheet or taken off it; undefined when they never opened the board. */
+export function findAccountLine(
+	db: Db,
+	meetingId: number,
+	actor: Actor
+): AttendanceLine | undefined {
+	return accountLine(db).get({ meetingId, userId: actor.userId });
+}
 
 /**
  * The line of a logged-in member, created the first time they open the board:
@@ -86,7 +100,7 @@ export function attendanceOfAccount(
 	actor: Actor,
 	now: number
 ): AttendanceLine {
-	const existing = accountLine(db).get({ meetingId, userId: actor.userId });
+	const existing = findAccountLine(db, meetingId, actor);
 	if (existing) return existing;
 	const person = actor.personId
 		? db
@@ -133,11 +147,19 @@ export function listAttendance(db: Db, meetingId: number): SheetLine[] {
 		.all();
 }
 
-export function getAttendance(db: Db, meetingId: number, id: string): SheetLine | undefined {
+/**
+ * A line on this incontro's sheet; `removed` too when asked: the UdP exports and
+ * erases what is held about a person whose line was taken off the sheet as well.
+ */
+export function getAttendance(
+	db: Db,
+	meetingId: number,
+	id: string,
+	{ removed = false } = {}
+): SheetLine | undefined {
+	const onSheet = removed ? undefined : isNull(attendance.removedAt);
 	return sheetLines(db)
-		.where(
-			and(eq(attendance.meetingId, meetingId), eq(attendance.id, id), isNull(attendance.removedAt))
-		)
+		.where(and(eq(attendance.meetingId, meetingId), eq(attendance.id, id), onSheet))
 		.get();
 }
 

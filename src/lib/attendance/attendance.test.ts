@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { delegateStanding, samePerson } from './attendance';
+import { delegateStanding, joinInput, samePerson } from './attendance';
 
 const line = (
 	organizationId: number | null,
@@ -39,5 +39,20 @@ describe('[J6] the same person joining again', () => {
 		['', '', false]
 	])('%j and the line %j: %s', (typed, name, same) => {
 		expect(samePerson(typed, { name })).toBe(same);
+	});
+});
+
+describe('[J1] the name a participant joins with', () => {
+	const join = (name: string) => joinInput.safeParse({ code: 'ABC123', name, consent: true });
+
+	it.each(['🙂', '---', '\u200b\u200b', '\u202e\u202e', '\u0301', ' \u00a0 '])(
+		'refuses %j: nothing to match a second join by (J6), or nothing to read',
+		(name) => {
+			expect(join(name).success).toBe(false);
+		}
+	);
+
+	it.each(['李雷', 'Ω', 'Anna 🙂', 'Dott.ssa Nicolò B.', 'R2'])('accepts %j', (name) => {
+		expect(join(name).success).toBe(true);
 	});
 });

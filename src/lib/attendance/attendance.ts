@@ -9,7 +9,8 @@ export const joinInput = z.object({
 		.trim()
 		.min(1, { error: 'required' })
 		.max(20, { error: 'too_long' }),
-	name: requiredText(120),
+	// A letter or a digit: the name is how a second join from the device finds its line (J6).
+	name: requiredText(120).refine((name) => nameKey(name) !== '', { error: 'name_letters' }),
 	organization: z.string().trim().max(200, { error: 'too_long' }).default(''),
 	consent: z.literal(true, { error: 'consent_required' })
 });

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { access, type Actor } from '$lib/auth/access';
-import { attendanceOfAccount } from '$lib/attendance/attendance-commands.server';
+import { attendanceOfAccount, findAccountLine } from '$lib/attendance/attendance-commands.server';
 import type { Guest } from '$lib/attendance/guest-session.server';
 import { meetings } from '$lib/meeting/meeting.schema';
 import { preparedOnce, type Db } from '$lib/server/db/database';
@@ -36,12 +36,22 @@ export function boardAccess(
 	if (!meeting) return { ok: false, status: 404 };
 	const { actor, guest } = who;
 	if (actor && access.viewTavolo(actor, meeting.tavoloId)) {
-		const line = attendanceOfAccount(db, board.meetingId, actor, now);
 		const role = roleOf(actor, meeting.tavoloId);
+		// Opening a live board signs the foglio firme; reading a closed one (a past
+		// incontro's record) must not add a line to it.
+		const line = board.open
+			? attendanceOfAccount(db, board.meetingId, actor, now)
+			: findAccountLine(db, board.meetingId, actor);
 		return {
 			ok: true,
 			tavoloId: meeting.tavoloId,
-			participant: participantOf({ role, participantId: line.id }, line.name, line.organizationName)
+			participant: line
+				? participantOf({ role, participantId: line.id }, line.name, line.organizationName)
+				: {
+						...participantOf({ role, participantId: readerId(actor) }, '', ''),
+						readOnly: true,
+						onSheet: false
+					}
 		};
 	}
 	if (guest && guest.meetingId === board.meetingId && board.open) {
@@ -63,3 +73,6 @@ function roleOf(actor: Actor, tavoloId: number): BoardRole {
 	if (actor.role === 'observer' || actor.tavoli.get(tavoloId) === 'observer') return 'observer';
 	return 'participant';
 }
+
+/** Who reads a closed board without a line on its sheet: no attendance id, never stored. */
+const readerId = (actor: Actor) => `reader-${actor.userId}`;

@@ -29,6 +29,8 @@ export interface Participant {
 	organization: string;
 	participantId: string;
 	readOnly: boolean;
+	/** False for a reader of a closed board who is not on its foglio firme: their name is not written into it. */
+	onSheet: boolean;
 }
 
 /** Who hears a signal (SPEC B16): a test on each connection's participant. */
@@ -46,7 +48,8 @@ export function participantOf(writer: Writer, name: string, organization: string
 		name,
 		organization,
 		participantId: writer.participantId,
-		readOnly: writer.role === 'observer'
+		readOnly: writer.role === 'observer',
+		onSheet: true
 	};
 }
 
@@ -112,9 +115,10 @@ export class BoardRoom {
 	/** Admits a checked participant: shows their name, then opens the sync handshake. */
 	connect(socket: SyncSocket, participant: Participant) {
 		const { writer, name, organization } = participant;
-		this.room.queueServerChange((doc) =>
-			writeParticipant(doc, writer.participantId, { name, organization })
-		);
+		if (participant.onSheet)
+			this.room.queueServerChange((doc) =>
+				writeParticipant(doc, writer.participantId, { name, organization })
+			);
 		return this.room.connect(socket, participant);
 	}
 

@@ -4,12 +4,19 @@ import { z } from 'zod';
  * Reusable zod fields for form input. Error messages are codes, not sentences:
  * the UI turns a code into the reader's language (i18n/field-error.ts).
  */
+/** Spaces, format characters (zero-width space, bidi controls) and combining marks: nothing a reader sees alone. */
+const INVISIBLE = /[\p{White_Space}\p{Cf}\p{M}]/gu;
+
+/** Text with something to read: "\u200b\u200b" or a lone accent is as empty as "". */
+export const hasVisibleText = (text: string) => text.replace(INVISIBLE, '') !== '';
+
 export const requiredText = (max = 200) =>
 	z
 		.string({ error: 'required' })
 		.trim()
 		.min(1, { error: 'required' })
-		.max(max, { error: 'too_long' });
+		.max(max, { error: 'too_long' })
+		.refine(hasVisibleText, { error: 'required' });
 
 export const optionalText = (max = 2000) =>
 	z.string({ error: 'invalid' }).trim().max(max, { error: 'too_long' }).default('');

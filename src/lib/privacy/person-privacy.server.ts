@@ -4,9 +4,11 @@ import {
 	exportParticipant,
 	linesOfPerson
 } from '$lib/attendance/participant-privacy.server';
+import { attendance } from '$lib/attendance/attendance.schema';
 import { users } from '$lib/auth/auth.schema';
 import type { BoardHub } from '$lib/board/board-hub.server';
 import { organizations, people } from '$lib/directory/directory.schema';
+import { scrubOutcomes } from '$lib/outcomes/outcome-erasure.server';
 import { inTransaction, type Db } from '$lib/server/db/database';
 import { subgroupMembers, subgroups, tavoli, tavoloMembers } from '$lib/tavolo/tavolo.schema';
 
@@ -66,12 +68,24 @@ function accountIds(db: Db, personId: number): number[] {
 }
 
 /**
+ * Erases one line of a foglio firme (SPEC J5) everywhere it is named: the line and
+ * the board (attendance), then the incontro's outcome packages, scrubbed first
+ * while the line still says whom to look for.
+ */
+export function eraseLine(db: Db, hub: BoardHub, attendanceId: string, now: number): boolean {
+	const line = db.select().from(attendance).where(eq(attendance.id, attendanceId)).get();
+	if (!line) return false;
+	inTransaction(db, () => scrubOutcomes(db, line));
+	return eraseParticipant(db, hub, attendanceId, now);
+}
+
+/**
  * Erases the person, their seats and sub-groups (cascade), any account of theirs,
  * and their name on every foglio firme and board.
  */
 export function erasePerson(db: Db, hub: BoardHub, personId: number, now: number): boolean {
 	for (const line of linesOfPerson(db, personId, accountIds(db, personId)))
-		eraseParticipant(db, hub, line, now);
+		eraseLine(db, hub, line, now);
 	return inTransaction(db, () => {
 		db.delete(users).where(eq(users.personId, personId)).run();
 		return db.delete(people).where(eq(people.id, personId)).run().changes > 0;

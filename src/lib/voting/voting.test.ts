@@ -84,6 +84,17 @@ describe('[V2] ballots are checked whole', () => {
 			roundInput.safeParse({ method: 'dot', targets: 'cards', budget: 3, cap: 5 }).success
 		).toBe(false);
 	});
+
+	it('a score round on the same criterion twice is refused, whatever the case or accents', () => {
+		for (const criteria of [
+			['a', 'a'],
+			['Urgenza', 'urgenza'],
+			['fattibilità', 'Fattibilita']
+		]) {
+			const parsed = roundInput.safeParse({ method: 'score', targets: 'cards', criteria });
+			expect(parsed.success, criteria.join(' / ')).toBe(false);
+		}
+	});
 });
 
 describe('[V3-V4] budget and voice', () => {

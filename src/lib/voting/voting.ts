@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nameKey } from '$lib/forms/name-key';
 import { voteMethods } from './ballot';
 
 export {
@@ -25,7 +26,11 @@ export const roundInput = z
 		targets: z.enum(['cards', 'clusters']),
 		budget: z.number().int().min(1).max(50).default(5),
 		cap: z.number().int().min(1).max(50).default(3),
-		criteria: z.tuple([criterion, criterion]).default(['importanza', 'urgenza']),
+		// Two axes of a matrix: the same criterion twice would leave one score per target.
+		criteria: z
+			.tuple([criterion, criterion])
+			.refine(([a, b]) => nameKey(a) !== nameKey(b), { error: 'duplicate_name' })
+			.default(['importanza', 'urgenza']),
 		scale: z.number().int().min(3).max(10).default(5),
 		topK: z.number().int().min(2).max(20).default(3),
 		voice: z.enum(['person', 'organization']).default('person'),

@@ -6,5 +6,7 @@ import type { RequestHandler } from './$types';
 /** What Tavoli stores about the visitor for this incontro, shown to them (SPEC J5). */
 export const GET: RequestHandler = (event) => {
 	const { participant, services } = boardContext(event);
-	return json(exportParticipant(services.db, services.hub, participant.writer.participantId));
+	const stored = exportParticipant(services.db, services.hub, participant.writer.participantId);
+	// A reader of a closed board who never signed its sheet: nothing is stored about them.
+	return json(stored ?? { attendance: null, cards: [], pendingCards: [], minutesComments: [] });
 };

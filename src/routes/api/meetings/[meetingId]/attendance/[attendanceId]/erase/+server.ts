@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { access } from '$lib/auth/access';
 import { getAttendance } from '$lib/attendance/attendance-commands.server';
-import { eraseParticipant } from '$lib/attendance/participant-privacy.server';
 import { meetingContext } from '$lib/meeting/meeting-context.server';
+import { eraseLine } from '$lib/privacy/person-privacy.server';
 import { getRuntime } from '$lib/server/runtime';
 import { readNoBody } from '$lib/server/read-json';
 import type { RequestHandler } from './$types';
@@ -11,7 +11,8 @@ import type { RequestHandler } from './$types';
 export const POST: RequestHandler = async (event) => {
 	const { meeting, db, now } = meetingContext(event, (a) => access.manageSetup(a));
 	await readNoBody(event.request);
-	if (!getAttendance(db, meeting.id, event.params.attendanceId)) error(404, 'Not found');
-	eraseParticipant(db, getRuntime().boards, event.params.attendanceId, now);
+	if (!getAttendance(db, meeting.id, event.params.attendanceId, { removed: true }))
+		error(404, 'Not found');
+	eraseLine(db, getRuntime().boards, event.params.attendanceId, now);
 	return new Response(null, { status: 204 });
 };

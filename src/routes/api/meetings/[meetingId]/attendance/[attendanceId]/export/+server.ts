@@ -9,7 +9,8 @@ import type { RequestHandler } from './$types';
 /** Everything held about one participant of an incontro (SPEC J5): the UdP only. */
 export const GET: RequestHandler = (event) => {
 	const { meeting, db } = meetingContext(event, (a) => access.manageSetup(a));
-	if (!getAttendance(db, meeting.id, event.params.attendanceId)) error(404, 'Not found');
+	if (!getAttendance(db, meeting.id, event.params.attendanceId, { removed: true }))
+		error(404, 'Not found');
 	const data = exportParticipant(db, getRuntime().boards, event.params.attendanceId);
 	return json(
 		{ exportedAt: new Date().toISOString(), ...data },
