@@ -9,6 +9,7 @@ import type { BoardHub } from '$lib/board/board-hub.server';
 import { getBoard } from '$lib/board/board-store.server';
 import type { Db } from '$lib/server/db/database';
 import type { Clock } from '$lib/server/runtime';
+import { MAX_BUFFERED_BYTES } from '$lib/sync/limits';
 import { CloseCode } from '$lib/sync/protocol';
 import { logUnexpected } from '$lib/server/unexpected-error';
 import { parseCookies } from './cookies';
@@ -83,6 +84,13 @@ export function createSyncUpgrade(deps: SyncDeps): { handle: UpgradeHandler; clo
 					ws.close(CloseCode.internal, 'internal error');
 				}
 			};
+			// A client that stops reading is dropped once too much waits for it (B13).
+			const writable = () => {
+				if (ws.readyState !== ws.OPEN) return false;
+				if (socket.writableLength <= MAX_BUFFERED_BYTES) return true;
+				ws.terminate();
+				return false;
+			};
 			let connection: ReturnType<BoardHub['connect']> | undefined;
 			guarded('connect', () => {
 				connection = deps.hub.connect(
@@ -91,11 +99,11 @@ export function createSyncUpgrade(deps: SyncDeps): { handle: UpgradeHandler; clo
 						// Framed once per message for all its sockets (ws-frame.ts), written
 						// straight to the socket ws reads and writes: its frames stay whole and in order.
 						send: (data) => {
-							if (ws.readyState === ws.OPEN) writeFrame(socket, data);
+							if (writable()) writeFrame(socket, data);
 						},
 						// Corked, the frames leave in one write when the last is queued.
 						sendAll: (list) => {
-							if (ws.readyState !== ws.OPEN) return;
+							if (!writable()) return;
 							socket.cork();
 							try {
 								for (const data of list) writeFrame(socket, data);

@@ -348,6 +348,34 @@ describe('[B9] structs built on items the server does not hold', () => {
 		expect([Close.malformed, Close.refused]).toContain(closed.code);
 		await expectUnaffected(w, before, [attackerId]);
 	}, 30_000);
+
+	it('are tried again only when the sender’s new items arrive, not after every update', async () => {
+		await honestWorld();
+		// The room's own check, counted: each call decodes an update.
+		const room = (
+			server.app.hub.room(boardId) as unknown as {
+				room: { hooks: { check: (...a: unknown[]) => unknown } };
+			}
+		).room;
+		const check = room.hooks.check;
+		let checks = 0;
+		room.hooks.check = (...a) => (checks++, check(...a));
+		const held = updateFrame(builtOnFuture(freshClientId(), freshClientId(), 'parent'));
+		const empty = updateFrame(Y.encodeStateAsUpdate(new Y.Doc()));
+		try {
+			await attack(
+				server,
+				boardId,
+				guest('Ostile').cookie,
+				[held, ...Array(30).fill(empty)],
+				15_000
+			);
+		} finally {
+			room.hooks.check = check;
+		}
+		// The held update once, each empty one once: 31, where retries after each made 61.
+		expect(checks).toBe(31);
+	}, 30_000);
 });
 
 describe('[B9] a new value at a key that holds an entry is refused', () => {

@@ -93,7 +93,8 @@ export class BoardRoom {
 				),
 			recordsOf: (effects, peer) => this.createdCards(effects, peer.participantId),
 			remember: (records) => this.remember(records),
-			presence: (state, peer) => sanitizePresence(state, peer, this.meta.anonymous)
+			presence: (state, peer) => sanitizePresence(state, peer, this.meta.anonymous),
+			reserved: (peer) => peer.writer.role === 'facilitator'
 		});
 		observeMeta(this.doc, () => (this.cachedMeta = null));
 		if (JSON.stringify(readMeta(this.doc)) !== JSON.stringify(meta))

@@ -1,6 +1,7 @@
 import { HOLD_MS, MAX_HELD_BYTES, MAX_HELD_UPDATES } from './limits';
 
-export type Applied = 'applied' | 'held' | 'refused';
+/** 'added': applied, with items the document lacked (only that can free a held update). */
+export type Applied = 'added' | 'applied' | 'held' | 'refused';
 
 /**
  * Updates held on one connection, off the document, because they build on the
@@ -39,7 +40,7 @@ export class HeldUpdates {
 			for (const held of [...this.updates]) {
 				const outcome = apply(held);
 				if (outcome === 'refused') return false;
-				if (outcome === 'applied') {
+				if (outcome === 'added' || outcome === 'applied') {
 					this.updates.splice(this.updates.indexOf(held), 1);
 					this.bytes -= held.byteLength;
 					progress = true;

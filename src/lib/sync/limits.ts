@@ -10,9 +10,24 @@ export const MAX_UPDATE_BYTES = 256 * 1024;
 
 /** A client writes under one Yjs client id, a few after it replaced its document. */
 export const MAX_CLAIMS_PER_UPDATE = 4;
+/**
+ * And over a connection's life at most this many: one per document it replaced
+ * (a reload offline) is plenty; updates of empty structs under fresh ids grew a
+ * board's state vector, which every sync carries, by thousands of clients.
+ */
+export const MAX_CLAIMS_PER_CONNECTION = 16;
 
 /** A room holds at most this many sockets: the largest plenary we plan for, twice over. */
 export const MAX_CONNECTIONS_PER_ROOM = 400;
+/**
+ * Bytes waiting to be written to one socket past which it is dropped: a client
+ * that stops reading must not make the server hold copies of the board without
+ * end (a 2,000-card board is 530 KB; a flood of sync requests reached gigabytes).
+ */
+export const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+
+/** Seats past the bound for those who run the room (facilitators), so a crowd cannot lock them out. */
+export const RESERVED_SEATS = 20;
 
 /**
  * A person with a phone, a laptop and the projector tab, plus one socket a bad
@@ -34,6 +49,13 @@ export const UPDATE_BURST = 200;
  * at most one every 100 ms after its writes and one a second when idle. Past
  * this the socket closes (4429).
  */
+/**
+ * Sync step 1 and presence queries: a client sends one on connecting, and each
+ * answer can be the whole document, so a flood of them was a flood of copies.
+ */
+export const READS_PER_SECOND = 0.5;
+export const READ_BURST = 4;
+
 export const PINGS_PER_SECOND = 20;
 export const PING_BURST = 40;
 
@@ -46,16 +68,30 @@ export const MAX_PRESENCE_BYTES = 2048;
  * presence is renewed every 15 s anyway.
  */
 export const PRESENCE_PER_SECOND = 20;
+/** Entries in one presence message: a stock client relays what it hears, at most a full room's. */
+export const MAX_PRESENCE_ENTRIES = 1024;
 export const PRESENCE_BURST = 40;
 
 /**
  * Updates held on a connection because they build on its own items that have
  * not arrived yet (after a reconnection, live edits can overtake the catch-up
- * message). Past these, or after HOLD_MS, the socket closes (4400).
+ * message). Past these, or after HOLD_MS, the socket closes (4400). Every retry
+ * decodes them all again, so the bounds are what one honest reconnection needs.
  */
-export const MAX_HELD_UPDATES = 200;
-export const MAX_HELD_BYTES = 1024 * 1024;
+export const MAX_HELD_UPDATES = 64;
+export const MAX_HELD_BYTES = 512 * 1024;
 export const HOLD_MS = 10_000;
+
+/**
+ * B13: comments on a board's objective cards, counted as an update would leave
+ * the board. An honest participant leaves a handful in a drafting session, a
+ * busy one a few dozen; a script wrote 18,000 (22 MB) in ten seconds, and every
+ * newcomer must load them. Facilitators are bounded only by the board's total,
+ * as with cards. Past either the socket closes (4429).
+ */
+export const MAX_COMMENTS_PER_PARTICIPANT = 200;
+/** Ten each for the largest plenary we plan for; at 1,000 characters, ~2 MB: what 5,000 cards weigh. */
+export const MAX_COMMENTS_PER_BOARD = 2000;
 
 /** A token bucket: `take()` is false once the rate and burst are spent. */
 export class RateLimit {

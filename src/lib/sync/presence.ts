@@ -1,5 +1,14 @@
-import { MAX_PRESENCE_BYTES, PRESENCE_BURST, PRESENCE_PER_SECOND, RateLimit } from './limits';
+import {
+	MAX_PRESENCE_BYTES,
+	MAX_PRESENCE_ENTRIES,
+	PRESENCE_BURST,
+	PRESENCE_PER_SECOND,
+	RateLimit
+} from './limits';
 import { decodeAwareness, type AwarenessEntry } from './protocol';
+
+/** Client ids an unbound connection's message may try to bind, its own among them. */
+const FREE_CHECKS = 4;
 
 /**
  * Presence of one connection (SPEC B12): a connection publishes presence for
@@ -27,12 +36,22 @@ export class PresenceSlot {
 	 * [] when there is nothing to apply (others' entries, or over the rate).
 	 */
 	read(update: Uint8Array, free: (clientId: number) => boolean): AwarenessEntry[] | 'too-large' {
-		const wanted = (id: number) => (this.clientId === null ? free(id) : id === this.clientId);
-		const entries = decodeAwareness(update, wanted);
+		const bound = this.clientId;
+		// A stock client relays the presence it receives, so a message may carry a room's
+		// worth of entries, never more: a hundred thousand null ones took the event loop.
+		const entries = decodeAwareness(
+			update,
+			(id) => bound === null || id === bound,
+			MAX_PRESENCE_ENTRIES
+		);
+		// Unbound, the first few states are tried: `free` looks at every connection.
 		const entry =
-			this.clientId === null
-				? entries.find((e) => e.state !== null)
-				: entries.find((e) => e.clientId === this.clientId);
+			bound === null
+				? entries
+						.filter((e) => e.state !== null)
+						.slice(0, FREE_CHECKS)
+						.find((e) => free(e.clientId))
+				: entries.find((e) => e.clientId === bound);
 		if (!entry) return [];
 		if (JSON.stringify(entry.state).length > MAX_PRESENCE_BYTES) return 'too-large';
 		if (!this.rate.take()) return [];

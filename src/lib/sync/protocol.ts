@@ -150,10 +150,12 @@ export interface AwarenessEntry {
  */
 export function decodeAwareness(
 	update: Uint8Array,
-	wanted: (clientId: number) => boolean
+	wanted: (clientId: number) => boolean,
+	maxEntries = Infinity
 ): AwarenessEntry[] {
 	const d = decoding.createDecoder(update);
 	const count = decoding.readVarUint(d);
+	if (count > maxEntries) throw new Error(`more than ${maxEntries} presence entries`);
 	const entries: AwarenessEntry[] = [];
 	for (let i = 0; i < count; i++) {
 		const clientId = decoding.readVarUint(d);

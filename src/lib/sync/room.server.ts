@@ -4,11 +4,15 @@ import type { DocumentStore } from './document-store';
 import type { Effects } from './effects';
 import { HeldUpdates, type Applied } from './held-updates';
 import {
+	MAX_CLAIMS_PER_CONNECTION,
 	MAX_CONNECTIONS_PER_ROOM,
 	MAX_SOCKETS_PER_PARTICIPANT,
 	PING_BURST,
 	PINGS_PER_SECOND,
 	RateLimit,
+	READ_BURST,
+	READS_PER_SECOND,
+	RESERVED_SEATS,
 	UPDATE_BURST,
 	UPDATES_PER_SECOND
 } from './limits';
@@ -49,6 +53,8 @@ export interface RoomHooks<P extends SyncWriter, R> {
 	remember(records: R[]): void;
 	/** What everyone else sees of a peer's presence state. */
 	presence(state: Record<string, unknown>, peer: P): Record<string, unknown>;
+	/** Whether the peer may take a seat kept back once the room is full (who runs it). */
+	reserved?(peer: P): boolean;
 }
 
 interface Connection<P> {
@@ -56,6 +62,10 @@ interface Connection<P> {
 	presence: PresenceSlot;
 	updates: RateLimit;
 	pings: RateLimit;
+	/** Sync step 1 and presence queries: each answer can be the whole document. */
+	reads: RateLimit;
+	/** Yjs client ids this connection has claimed (B13: a room's clocks do not grow without bound). */
+	claims: number;
 	held: HeldUpdates;
 	/** A ping arrived: its answer waits until what came before it is applied and stored. */
 	owesPong: boolean;
@@ -108,7 +118,10 @@ export class SyncRoom<P extends SyncWriter, R> {
 
 	/** Admits a checked peer and opens the sync handshake. */
 	connect(socket: SyncSocket, peer: P): { onMessage(data: Uint8Array): void; onClose(): void } {
-		if (this.conns.size >= MAX_CONNECTIONS_PER_ROOM) {
+		// The last seats are kept for those who run the room: a crowd of sockets from one
+		// join code must not lock the facilitator out of their own board.
+		const seats = MAX_CONNECTIONS_PER_ROOM + (this.hooks.reserved?.(peer) ? RESERVED_SEATS : 0);
+		if (this.conns.size >= seats) {
 			socket.close(CloseCode.refused, 'board full');
 			return { onMessage: () => undefined, onClose: () => undefined };
 		}
@@ -118,6 +131,8 @@ export class SyncRoom<P extends SyncWriter, R> {
 			presence: new PresenceSlot(this.now),
 			updates: new RateLimit(UPDATES_PER_SECOND, UPDATE_BURST, this.now),
 			pings: new RateLimit(PINGS_PER_SECOND, PING_BURST, this.now),
+			reads: new RateLimit(READS_PER_SECOND, READ_BURST, this.now),
+			claims: 0,
 			held: new HeldUpdates(() =>
 				this.refuse(socket, CloseCode.malformed, 'refused: updates depend on items never sent')
 			),
@@ -152,6 +167,10 @@ export class SyncRoom<P extends SyncWriter, R> {
 		} catch {
 			return this.refuse(socket, CloseCode.malformed, 'malformed message');
 		}
+		if (message.type === 'step1' || message.type === 'query-awareness') {
+			if (!conn.reads.take())
+				return this.refuse(socket, CloseCode.tooMany, 'too many sync requests');
+		}
 		if (message.type === 'step1') {
 			// Only what is stored, and all of it by the sync step 2: a client counts
 			// itself synced there. A newcomer gets the stored part at once and the rest
@@ -184,8 +203,10 @@ export class SyncRoom<P extends SyncWriter, R> {
 		const outcome = this.tryApply(socket, conn, update);
 		if (outcome === 'held' && !conn.held.add(update))
 			this.refuse(socket, CloseCode.malformed, 'refused: updates depend on items never sent');
-		// Something new landed: held updates may fit now.
-		if (outcome === 'applied') conn.held.retry((held) => this.tryApply(socket, conn, held));
+		// New items landed: held updates, which wait for this sender's items, may fit now.
+		// Only then: retrying after any update let empty ones make the server decode
+		// every held update again, fifty times a second.
+		if (outcome === 'added') conn.held.retry((held) => this.tryApply(socket, conn, held));
 		if (this.conns.has(socket)) this.answerPing(socket, conn);
 	}
 
@@ -212,6 +233,11 @@ export class SyncRoom<P extends SyncWriter, R> {
 			this.refuse(socket, closeCodeOf[result.reason], `refused: ${result.detail}`);
 			return 'refused';
 		}
+		const fresh = result.claimedClientIds.filter((id) => !this.clientOwners.has(id));
+		if (conn.claims + fresh.length > MAX_CLAIMS_PER_CONNECTION) {
+			this.refuse(socket, CloseCode.tooMany, 'refused: too many client ids');
+			return 'refused';
+		}
 		try {
 			Y.applyUpdate(this.doc, update, socket);
 		} catch (err) {
@@ -221,13 +247,14 @@ export class SyncRoom<P extends SyncWriter, R> {
 			return 'refused';
 		}
 		// Stored in the same commit as the update (the flush runs after this turn).
-		for (const clientId of result.claimedClientIds) this.claim(clientId, conn.peer.participantId);
+		for (const clientId of fresh) this.claim(clientId, conn.peer.participantId);
+		conn.claims += fresh.length;
 		const records = this.hooks.recordsOf(result.effects, conn.peer);
 		if (records.length) {
 			this.hooks.remember(records);
 			this.storage.record(records);
 		}
-		return 'applied';
+		return result.effects.clients.length > 0 ? 'added' : 'applied';
 	}
 
 	private ownerOf(clientId: number): string | undefined {
