@@ -247,7 +247,13 @@ export function setCardKind(doc: Y.Doc, cardId: string, kind: CardKind): void {
 	card(doc, cardId)?.set('kind', kind);
 }
 
+/**
+ * Deleting a merged card gives its originals back, as a split does: they are
+ * other people's cards, and the server refuses a delete that would hide them.
+ */
 export function deleteCard(doc: Y.Doc, cardId: string): void {
+	const m = card(doc, cardId);
+	if (m && readCard(cardId, m).mergedFrom.length > 0) return splitCard(doc, cardId);
 	cardsOf(doc).delete(cardId);
 }
 

@@ -186,6 +186,23 @@ describe('effects of an update', () => {
 		});
 	});
 
+	it('refuses the map key "#", which would read as a position in a text or array', () => {
+		const { server } = serverWith();
+		const bob = synced(server, 200);
+		const card = (d: Y.Doc) => d.getMap('cards').get('c1') as Y.Map<unknown>;
+		// A text's attribute under "#" looked like the text's own characters (a card text
+		// past its bound); a map entry "#" alike.
+		for (const change of [
+			(d: Y.Doc) => (card(d).get('text') as Y.Text).setAttribute('#', 'x'.repeat(500)),
+			(d: Y.Doc) => card(d).set('#', 'x')
+		]) {
+			expect(computeEffects(server, diff(bob, server, change))).toMatchObject({
+				ok: false,
+				reason: 'malformed'
+			});
+		}
+	});
+
 	it('reports bytes that are not an update as malformed', () => {
 		expect(computeEffects(new Y.Doc(), new Uint8Array([9, 9, 9, 9]))).toMatchObject({
 			ok: false,

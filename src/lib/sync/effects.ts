@@ -222,8 +222,24 @@ class EffectsOf {
 				});
 			}
 		}
-		const content = offset > 0 ? item.content.copy().splice(offset) : item.content;
-		return { path: place.path, content, length: item.length - offset, reused };
+		const length = item.length - offset;
+		// A new item the update's own delete set removes whole is what Yjs makes of it:
+		// deleted content. Read as written, a value deleted at once (an author, a merge
+		// target) passed every check and never stood.
+		const content = this.deletesWhole(item.id.client, item.id.clock + offset, length)
+			? new Y.ContentDeleted(length)
+			: offset > 0
+				? item.content.copy().splice(offset)
+				: item.content;
+		return { path: place.path, content, length, reused };
+	}
+
+	/** Whether the update's delete set covers clocks [from, from + length) of the client. */
+	private deletesWhole(client: number, from: number, length: number): boolean {
+		let covered = 0;
+		for (const { clock, len } of this.ds.clients.get(client) ?? [])
+			covered += Math.max(0, Math.min(clock + len, from + length) - Math.max(clock, from));
+		return covered >= length;
 	}
 
 	/** The item a map key holds in the document (the last of its chain), if any. */
@@ -284,7 +300,13 @@ class EffectsOf {
 		return this.placeUnder({ kind: 'type', type }, this.pathOfType(type, 0), key);
 	}
 
+	/**
+	 * '#' in a path is a position in a text or array, so no map key may be '#': an
+	 * item in a text's map slot "#" read as the text's own characters, and let a card
+	 * text past its bound (and an attribute past the no-formatting rule).
+	 */
 	private placeUnder(parent: Parent, at: Path, key: string | null): Place {
+		if (key === '#') throw new Malformed('the key "#" is reserved for positions');
 		return { parent, key, path: [...at, key ?? '#'] };
 	}
 

@@ -105,6 +105,15 @@ export function isType(content: Content, type: typeof Y.Map | typeof Y.Text): bo
 /** True for one plain value that passes `valid` (a deleted item counts as valid). */
 export function isValue(content: Content, valid: (v: unknown) => boolean): boolean {
 	if (content instanceof Y.ContentDeleted) return true;
+	return isPlainValue(content, valid);
+}
+
+/**
+ * True for one plain value that passes `valid`, and for nothing else: a deleted
+ * item (ContentDeleted) is no value, so it never satisfies a field that must
+ * hold one — written last under a key, it would leave the key empty.
+ */
+export function isPlainValue(content: Content, valid: (v: unknown) => boolean): boolean {
 	return content instanceof Y.ContentAny && content.arr.length === 1 && valid(content.arr[0]);
 }
 
