@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { Root } from '$lib/board/board-doc';
 import type { BoardWriteContext } from '$lib/board/board-write-context';
 import type { Insert, Path } from '$lib/sync/effects';
+import { MAX_COMMENTS_PER_BOARD, MAX_COMMENTS_PER_PARTICIPANT } from '$lib/sync/limits';
 import {
 	ENTRY_KEY,
 	entriesOf,
@@ -89,25 +90,40 @@ function checkTextLengths(effects: RootEffects, ctx: BoardWriteContext): Refused
 }
 
 /**
- * The `comments` root (SPEC O4): comments follow the lock and the phase —
+ * The `comments` root (SPEC O4, B13): comments follow the lock and the phase —
  * participants write them while drafting on an unlocked board; each in their
  * own name; the author edits, the author or a facilitator resolves or removes.
+ * Their number is bounded per participant and per board.
  */
 export const commentPolicy: RootPolicy<BoardWriteContext> = (effects, ctx) => {
 	const { writer } = ctx;
 	if (!mayComment(writer, ctx.settings))
 		return refuse('not-allowed', 'comments are closed now (phase or lock)');
+	let created = 0;
+	const removedAuthors: (string | null)[] = [];
 	for (const entry of entriesOf(effects).values()) {
 		if (!ENTRY_KEY.test(entry.key)) return refuse('unknown-location', `no comment ${entry.key}`);
 		const author = entry.put ? writer.participantId : commentAuthor(ctx.doc, entry.key);
 		if (entry.put) {
 			if (entry.put.reused) return refuse('not-allowed', `comment id ${entry.key} is taken`);
 			if (!isType(entry.put.content, Y.Map)) return bad(entry.put.path, 'is not a comment');
-			if (!entry.inserts.some((i) => i.path[2] === 'authorId'))
-				return refuse('bad-value', 'a comment names its author');
+			// A comment that stays must keep its author (not one set and dropped in the
+			// same update): comments are counted by author (B13).
+			const live = !(entry.put.content instanceof Y.ContentDeleted);
+			const named = entry.inserts.some(
+				(i) =>
+					i.path.length === 3 &&
+					i.path[2] === 'authorId' &&
+					(!live || !(i.content instanceof Y.ContentDeleted))
+			);
+			if (!named) return refuse('bad-value', 'a comment names its author');
+			if (live) created++;
 		}
-		if (entry.removed && !mayChangeComment(writer, author, undefined))
-			return refuse('not-own-item', 'only its author or a facilitator removes a comment');
+		if (entry.removed) {
+			if (!mayChangeComment(writer, author, undefined))
+				return refuse('not-own-item', 'only its author or a facilitator removes a comment');
+			removedAuthors.push(author);
+		}
 		for (const insert of entry.inserts) {
 			const [, , prop] = insert.path;
 			if (insert.path.length !== 3) return refuse('unknown-location', insert.path.join('/'));
@@ -123,8 +139,33 @@ export const commentPolicy: RootPolicy<BoardWriteContext> = (effects, ctx) => {
 			if (!mayChangeComment(writer, author, path[2]))
 				return refuse('not-own-item', 'only its author changes a comment');
 	}
-	return null;
+	// Counted only when the update adds comments: editing, resolving or removing never adds.
+	return created ? checkCommentCounts(created, removedAuthors, ctx) : null;
 };
+
+/**
+ * B13: the comments the board would hold after the update, in all and by the
+ * writer (facilitators are bounded by the board's total only, as with cards).
+ * Counting the result, not the update, so small updates add up to the same.
+ */
+function checkCommentCounts(
+	created: number,
+	removedAuthors: (string | null)[],
+	ctx: BoardWriteContext
+): Refused | null {
+	const { participantId, role } = ctx.writer;
+	let total = created - removedAuthors.length;
+	let own = created - removedAuthors.filter((a) => a === participantId).length;
+	for (const comment of ctx.doc.getMap<unknown>(Root.comments).values()) {
+		total++;
+		if (comment instanceof Y.Map && comment.get('authorId') === participantId) own++;
+	}
+	if (total > MAX_COMMENTS_PER_BOARD)
+		return refuse('too-many', `a board holds at most ${MAX_COMMENTS_PER_BOARD} comments`);
+	if (role !== 'facilitator' && own > MAX_COMMENTS_PER_PARTICIPANT)
+		return refuse('too-many', `at most ${MAX_COMMENTS_PER_PARTICIPANT} comments each on a board`);
+	return null;
+}
 
 function ruleContext(ctx: BoardWriteContext): ObjectiveRuleContext {
 	const { phase, locked, openFields } = ctx.settings;
