@@ -60,6 +60,15 @@ export const idList = z.array(idField, { error: 'required' });
 export const enumField = <T extends readonly [string, ...string[]]>(values: T) =>
 	z.enum(values, { error: 'invalid_choice' });
 
+/**
+ * The years Tavoli's dates live in: Piani di Zona began in 2000 (law 328/2000).
+ * "0000-01-01" and "9999-12-31" are calendar days, but no incontro's or plan's.
+ */
+export const FIRST_YEAR = 2000;
+export const LAST_YEAR = 2099;
+
+export const inPlanYears = (year: number) => year >= FIRST_YEAR && year <= LAST_YEAR;
+
 /** A real calendar day: "2024-02-30" parses in JavaScript (as 1 March), so it is read back. */
 export function isCalendarDate(value: string): boolean {
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
@@ -69,7 +78,9 @@ export function isCalendarDate(value: string): boolean {
 
 export const isoDate = z
 	.string({ error: 'required' })
-	.refine(isCalendarDate, { error: 'invalid_date' });
+	.refine((v) => isCalendarDate(v) && inPlanYears(Number(v.slice(0, 4))), {
+		error: 'invalid_date'
+	});
 
 export const clockTime = z
 	.string({ error: 'required' })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { enumField, idList, requiredText } from '$lib/forms/fields';
+import { enumField, idList, inPlanYears, requiredText } from '$lib/forms/fields';
 import { planStatuses } from './plan-status';
 
 /** Form and API input for the plan set-up (SPEC P1-P4). */
@@ -29,7 +29,10 @@ export const periodField = z
 	.string({ error: 'required' })
 	.trim()
 	.regex(/^\d{4}-\d{4}$/, { error: 'invalid_period' })
-	.refine((v) => Number(v.slice(5)) - Number(v.slice(0, 4)) === 2, { error: 'invalid_period' });
+	.refine((v) => Number(v.slice(5)) - Number(v.slice(0, 4)) === 2, { error: 'invalid_period' })
+	.refine((v) => inPlanYears(Number(v.slice(0, 4))) && inPlanYears(Number(v.slice(5))), {
+		error: 'invalid_period'
+	});
 
 export const planInput = z.object({
 	title: requiredText(200),
