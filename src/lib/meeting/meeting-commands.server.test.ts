@@ -93,6 +93,14 @@ describe('saveMeeting', () => {
 		expect(wrong).toEqual({ ok: false, reason: 'not-found' });
 		expect(getMeeting(t.db, id)?.meeting.title).toBe('Nuovo');
 	});
+
+	it('[M1] leaves an incontro whose verbale is approved as it is', () => {
+		const id = planned();
+		t.db.update(meetings).set({ status: 'minutes_approved' }).where(eq(meetings.id, id)).run();
+		const edit = saveMeeting(t.db, tavoloId, id, input({ title: 'Riscritto' }), TEST_NOW + 1);
+		expect(edit).toEqual({ ok: false, reason: 'minutes-approved' });
+		expect(getMeeting(t.db, id)?.meeting.title).not.toBe('Riscritto');
+	});
 });
 
 describe('[M1] changeMeetingStatus', () => {

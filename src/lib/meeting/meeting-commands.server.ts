@@ -13,7 +13,7 @@ export function saveMeeting(
 	meetingId: number | null,
 	input: MeetingInput,
 	now: number
-): Result<number, 'foreign-subgroup' | 'not-found'> {
+): Result<number, 'foreign-subgroup' | 'not-found' | 'minutes-approved'> {
 	if (input.subgroupId !== null) {
 		const group = db
 			.select({ id: subgroups.id })
@@ -30,6 +30,14 @@ export function saveMeeting(
 			.get();
 		return { ok: true, value: row.id };
 	}
+	// M1: an incontro whose verbale is approved is a record; its details no longer change.
+	const current = db
+		.select({ status: meetings.status })
+		.from(meetings)
+		.where(and(eq(meetings.id, meetingId), eq(meetings.tavoloId, tavoloId)))
+		.get();
+	if (!current) return { ok: false, reason: 'not-found' };
+	if (current.status === 'minutes_approved') return { ok: false, reason: 'minutes-approved' };
 	const changed = db
 		.update(meetings)
 		.set({ ...input, updatedAt: now })

@@ -19,7 +19,12 @@ export const actions: Actions = {
 		const parsed = parseForm(meetingInput, await event.request.formData());
 		if (!parsed.ok) return formFailure(parsed.errors, parsed.values);
 		const result = saveMeeting(db, meeting.tavoloId, meeting.id, parsed.data, now);
-		if (!result.ok) return reasonFailure('subgroupId', result.reason, parsed.data);
+		if (!result.ok)
+			return reasonFailure(
+				result.reason === 'minutes-approved' ? 'title' : 'subgroupId',
+				result.reason,
+				parsed.data
+			);
 		redirect(303, `/meetings/${meeting.id}`);
 	}
 };
