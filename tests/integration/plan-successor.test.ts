@@ -198,7 +198,8 @@ describe('[M41] bad input creates nothing', () => {
 		['an objective of another plan', 'foreign', 'unknown-objective'],
 		['an objective that does not exist', 'missing', 'unknown-objective'],
 		['an unknown taxonomy version', 'taxonomy', 'unknown-taxonomy'],
-		['a period that does not follow', 'period', 'period-not-after']
+		['a period that does not follow', 'period', 'period-not-after'],
+		['a period that overlaps the plan’s', 'overlap', 'period-not-after']
 	])('refuses %s', (_, kind, reason) => {
 		const { planId, inclusion, archived } = plan2021();
 		const other = addPlan(t.db, addAmbito(t.db, 'Altro'));
@@ -212,7 +213,8 @@ describe('[M41] bad input creates nothing', () => {
 			body({
 				objectiveIds: [inclusion.id, ...(ids[kind] ? [ids[kind]] : [])],
 				...(kind === 'taxonomy' ? { taxonomyVersion: '2099-2101' } : {}),
-				...(kind === 'period' ? { period: '2020-2022' } : {})
+				...(kind === 'period' ? { period: '2020-2022' } : {}),
+				...(kind === 'overlap' ? { period: '2022-2024' } : {})
 			}),
 			actor
 		);

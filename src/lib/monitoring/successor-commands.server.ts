@@ -86,9 +86,12 @@ const mappingTarget = (t: LoadedTaxonomy): MappingTarget => ({
 	leps: t.leps
 });
 
-/** [M41] Refuses a period that does not start after the previous plan's. */
+/**
+ * [M41] The next plan starts once the previous one has ended: "2026-2028" after
+ * "2025-2027" would be two plans for 2026 and 2027.
+ */
 const startsAfter = (period: string, previous: string) =>
-	Number(period.slice(0, 4)) > Number(previous.slice(0, 4));
+	Number(period.slice(0, 4)) > Number(previous.slice(5));
 
 export function createSuccessor(
 	db: Db,
