@@ -111,6 +111,20 @@ export function readCsv(text: string): string[][] {
 	return parsed.data.map((row) => row.map((c) => fromSpreadsheetCell(String(c ?? ''))));
 }
 
+/**
+ * A cell as the reader sees it. A date is written the Italian way (exceljs's
+ * `text` of a date is JavaScript's "Wed Jan 01 2025 00:00:00 GMT+0000 ...");
+ * exceljs reads dates as UTC midnight.
+ */
+function cellText(cell: ExcelJS.Cell): string {
+	const value = cell.value;
+	if (value instanceof Date && !Number.isNaN(value.getTime())) {
+		const two = (n: number) => String(n).padStart(2, '0');
+		return `${two(value.getUTCDate())}/${two(value.getUTCMonth() + 1)}/${value.getUTCFullYear()}`;
+	}
+	return fromSpreadsheetCell(cell.text ?? '');
+}
+
 /** Blank rows kept for line numbers, up to this many: past it the sheet is refused, not walked. */
 const XLSX_MAX_LINES = 20_000;
 
@@ -137,8 +151,7 @@ function readSheet(sheet: ExcelJS.Worksheet, bounds: TableBounds): TableResult {
 	const rows: string[][] = [];
 	sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
 		const cells: string[] = [];
-		for (let c = 1; c <= sheet.columnCount; c++)
-			cells.push(fromSpreadsheetCell(row.getCell(c).text ?? ''));
+		for (let c = 1; c <= sheet.columnCount; c++) cells.push(cellText(row.getCell(c)));
 		rows[rowNumber - 1] = cells;
 	});
 	return withinBounds(
