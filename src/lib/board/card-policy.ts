@@ -212,12 +212,20 @@ function checkMergedInto(
 			return refuse('not-allowed', 'a card goes only into a merged card made of it');
 		return null;
 	}
-	const holderId = current ? mergedIntoOf(current) : null;
-	if (holderId === null) return null;
-	const holder = cardsOf(ctx.doc).get(holderId);
-	if (!holder || !mergedFromOf(holder).includes(entry.key)) return null;
-	if (entries.get(holderId)?.removed) return null;
+	const holder = holderOf(entry.key, current, ctx);
+	if (!holder || entries.get(holder.id)?.removed) return null;
 	return refuse('not-allowed', 'a card leaves its merged card only when that card is split');
+}
+
+/** The merged card that holds a card: named by its `mergedInto`, listing it in `mergedFrom`. */
+function holderOf(
+	key: string,
+	current: Y.Map<unknown> | undefined,
+	ctx: BoardWriteContext
+): { id: string; card: Y.Map<unknown> } | null {
+	const id = current ? mergedIntoOf(current) : null;
+	const card = id === null ? undefined : cardsOf(ctx.doc).get(id);
+	return id !== null && card && mergedFromOf(card).includes(key) ? { id, card } : null;
 }
 
 /**
@@ -255,18 +263,18 @@ function givenBackBySplit(
 	ctx: BoardWriteContext,
 	entries: Entries
 ): boolean {
-	const holderId = current ? mergedIntoOf(current) : null;
-	const holder = holderId === null ? undefined : cardsOf(ctx.doc).get(holderId);
-	if (!holderId || !holder || !mergedFromOf(holder).includes(entry.key)) return false;
-	if (!entries.get(holderId)?.removed) return false;
-	if (!canEditCard(ctx.writer, ctx.settings, ctx.cardOwner(holderId))) return false;
+	const holder = holderOf(entry.key, current, ctx);
+	if (!holder || !entries.get(holder.id)?.removed) return false;
+	if (!canEditCard(ctx.writer, ctx.settings, ctx.cardOwner(holder.id))) return false;
 	const written = [...entry.inserts.map((i) => i.path), ...entry.removals.map((r) => r.path)];
 	if (written.some((path) => path.length !== 3 || !['mergedInto', 'clusterId'].includes(path[2]!)))
 		return false;
 	const cluster = fieldInserts(entry, 'clusterId');
 	return (
 		clearsMergedInto(entry) &&
-		cluster.every((i) => isPlainValue(i.content, (v) => v === (holder.get('clusterId') ?? null)))
+		cluster.every((i) =>
+			isPlainValue(i.content, (v) => v === (holder.card.get('clusterId') ?? null))
+		)
 	);
 }
 
