@@ -1,8 +1,8 @@
 import * as Y from 'yjs';
 import { typedText } from '$lib/forms/plain-text';
 import {
-	CARD_TEXT_MAX,
 	DEFAULT_CARD_LIMIT,
+	mergedCardText,
 	type BoardPhase,
 	type BoardSettings,
 	type CardKind
@@ -315,10 +315,7 @@ export function mergeCards(
 		addCard(doc, {
 			id: merged.id,
 			kind: first.kind,
-			text: sources
-				.map((s) => readCard(s.id, s.m!).text)
-				.join(' / ')
-				.slice(0, CARD_TEXT_MAX),
+			text: mergedCardText(sources.map((s) => readCard(s.id, s.m!).text)),
 			authorId: merged.authorId,
 			clusterId: first.clusterId,
 			createdAt: merged.createdAt,

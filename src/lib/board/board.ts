@@ -43,6 +43,10 @@ export interface BoardSettings {
 }
 
 export const CARD_TEXT_MAX = 500;
+
+/** The text a merged card gets from its originals' (board-doc.ts writes it, card-policy.ts checks it). */
+export const mergedCardText = (texts: readonly string[]) =>
+	texts.join(' / ').slice(0, CARD_TEXT_MAX);
 export const CLUSTER_TITLE_MAX = 120;
 export const TARGET_MAX = 100;
 /**
