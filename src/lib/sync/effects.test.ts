@@ -203,6 +203,51 @@ describe('effects of an update', () => {
 		}
 	});
 
+	it('refuses a struct held in part whose rest would continue an item elsewhere (Yjs threw)', () => {
+		// Client 1 writes a card with a 60-character text and deletes it: the text's
+		// characters (clocks 2-61) are collected.
+		const server = new Y.Doc();
+		const writer = synced(server, 1);
+		Y.applyUpdate(
+			server,
+			diff(writer, server, (d) => {
+				const card = new Y.Map<unknown>();
+				d.getMap('cards').set('c1', card);
+				card.set('text', new Y.Text('x'.repeat(60)));
+			})
+		);
+		Y.applyUpdate(
+			server,
+			diff(writer, server, (d) => d.getMap('cards').delete('c1'))
+		);
+		/** One deleted struct of client 1, clocks 55-74, in the root "cards". */
+		const e = encoding.createEncoder();
+		for (const n of [1, 1, 1, 55, 0x01, 1]) encoding.writeVarUint(e, n);
+		encoding.writeVarString(e, 'cards');
+		for (const n of [20, 0]) encoding.writeVarUint(e, n);
+		const update = encoding.toUint8Array(e);
+		// Its new part (62-74) would follow the collected 61: the fuzz test's find.
+		expect(() => Y.applyUpdate(synced(server), update)).toThrow();
+		const refused = {
+			ok: false,
+			reason: 'malformed',
+			detail: 'an item continues one that stands elsewhere'
+		};
+		expect(computeEffects(server, update)).toMatchObject(refused);
+		// After a list item at 62-65, the same struct's rest would follow that item: in
+		// the list, though it names the root "cards".
+		Y.applyUpdate(
+			server,
+			diff(writer, server, (d) => d.getArray('log').insert(0, ['a', 'b', 'c', 'd']))
+		);
+		expect(computeEffects(server, update)).toMatchObject(refused);
+		// The log's items resent whole with one more after them: the same place, accepted.
+		const resent = diff(synced(server, 1), new Y.Doc(), (d) => d.getArray('log').push(['e']));
+		expect(computeEffects(server, resent)).toMatchObject({ ok: true });
+		Y.applyUpdate(server, resent);
+		expect(server.getArray('log').toArray()).toEqual(['a', 'b', 'c', 'd', 'e']);
+	});
+
 	it('reports bytes that are not an update as malformed', () => {
 		expect(computeEffects(new Y.Doc(), new Uint8Array([9, 9, 9, 9]))).toMatchObject({
 			ok: false,
