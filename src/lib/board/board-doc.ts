@@ -325,7 +325,10 @@ export function mergeCards(
 	});
 }
 
-/** Undoes a merge: the originals come back where the merged card was. */
+/**
+ * Undoes a merge: the originals still inside it come back where the merged card
+ * was. One merged again elsewhere meanwhile (two merges at once) stays there.
+ */
 export function splitCard(doc: Y.Doc, mergedId: string): void {
 	const merged = card(doc, mergedId);
 	if (!merged) return;
@@ -333,7 +336,7 @@ export function splitCard(doc: Y.Doc, mergedId: string): void {
 	doc.transact(() => {
 		for (const id of view.mergedFrom) {
 			const original = card(doc, id);
-			if (!original) continue;
+			if (!original || original.get('mergedInto') !== mergedId) continue;
 			original.set('mergedInto', null);
 			if (original.get('clusterId') !== view.clusterId) original.set('clusterId', view.clusterId);
 		}

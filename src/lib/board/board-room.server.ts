@@ -20,6 +20,7 @@ import {
 import { BoardDocumentStore, type CardRecord } from './board-document-store.server';
 import { loadPolicyAreaIds, reassignRecords, savePhaseSnapshot } from './board-store.server';
 import type { BoardWriteContext } from './board-write-context';
+import { SplitTexts } from './split-texts';
 
 export type { SyncSocket };
 
@@ -65,6 +66,7 @@ export class BoardRoom {
 	/** Cards per participant and phase (B13). */
 	private readonly written = new Map<string, number>();
 	private readonly policyAreaIds: ReadonlySet<number>;
+	private readonly splitTexts = new SplitTexts();
 	/** Read for every update and presence message; the mirror changes only through serverChange. */
 	private cachedMeta: Readonly<BoardMeta> | null = null;
 	/** Signals waiting to go (signalSoon), by key. */
@@ -80,8 +82,8 @@ export class BoardRoom {
 	) {
 		this.policyAreaIds = loadPolicyAreaIds(db, boardId);
 		this.room = new SyncRoom(store, () => clock.now(), boardId, {
-			check: (update, peer, clientOwner) =>
-				checkUpdate(
+			check: (update, peer, clientOwner) => {
+				const result = checkUpdate(
 					{
 						doc: this.doc,
 						writer: peer,
@@ -90,7 +92,10 @@ export class BoardRoom {
 						context: this.context(peer.writer)
 					},
 					update
-				),
+				);
+				if (result.ok) this.splitTexts.note(this.doc, result.effects);
+				return result;
+			},
 			recordsOf: (effects, peer) => this.createdCards(effects, peer.participantId),
 			remember: (records) => this.remember(records),
 			presence: (state, peer) => sanitizePresence(state, peer, this.meta.anonymous),
@@ -131,7 +136,8 @@ export class BoardRoom {
 			cardOwner: (id) => this.cardOwners.get(id) ?? null,
 			cardsWritten: (participantId, phase) => this.cardsWritten(participantId, phase),
 			cardCount: this.cardOwners.size,
-			policyAreaIds: this.policyAreaIds
+			policyAreaIds: this.policyAreaIds,
+			splitText: (id) => this.splitTexts.get(id)
 		};
 	}
 

@@ -18,4 +18,9 @@ export interface BoardWriteContext {
 	cardCount: number;
 	/** The policy areas of the board's plan: the only ones a card may be tagged with. */
 	policyAreaIds: ReadonlySet<number>;
+	/**
+	 * The text of a merged card split a moment ago (SplitTexts), for a merge made
+	 * at the same time that took it; undefined for any other card.
+	 */
+	splitText(cardId: string): string | undefined;
 }

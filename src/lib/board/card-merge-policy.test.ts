@@ -174,19 +174,74 @@ describe('[B4, B6] attack 2: cards added outside raccolta dressed as merged card
 		expect(h.send(fresh(h, bob), bob, onlyOne)).toMatchObject({ ok: false, reason: 'not-allowed' });
 	});
 
-	it('refuses a merge of cards already inside a merged card, or made in anonymous mode by the rules of B4', () => {
+	it('accepts two merges of one card made at once, and the splits that follow, from stale views', () => {
 		const h = setup();
-		const first = (d: Y.Doc) =>
-			mergeCards(d, ['a1', 'a2'], { id: 'm1', authorId: 'bob', createdAt: 2 });
-		expect(h.send(fresh(h, bob), bob, first).ok).toBe(true);
-		// mergeCards itself skips hidden cards: this is a client that does not.
-		const again = (d: Y.Doc) =>
+		// Alice and Bob both see a1 visible and merge it, each with another card.
+		const aliceDoc = fresh(h, alice);
+		const bobDoc = fresh(h, bob);
+		const merge = (ids: string[], id: string, by: string) => (d: Y.Doc) =>
+			mergeCards(d, ids, { id, authorId: by, createdAt: 2 });
+		expect(h.send(aliceDoc, alice, merge(['a1', 'a2'], 'm1', 'alice')).ok).toBe(true);
+		expect(h.send(bobDoc, bob, merge(['a1', 'b1'], 'm2', 'bob')).ok).toBe(true);
+		const view = () => new Map(readBoard(h.server).cards.map((c) => [c.id, c]));
+		const into = view().get('a1')!.mergedInto!;
+		expect(['m1', 'm2']).toContain(into);
+		// Every hidden card is listed by the merged card it is inside.
+		for (const c of view().values())
+			if (c.mergedInto) expect(view().get(c.mergedInto)?.mergedFrom).toContain(c.id);
+		// Alice, who has not heard of Bob's merge, splits hers: accepted, and a1 stays
+		// wherever the merge left it unless that was her card.
+		expect(h.send(aliceDoc, alice, (d) => splitCard(d, 'm1')).ok).toBe(true);
+		expect(view().get('a2')!.mergedInto).toBeNull();
+		// Splits made now, with everything heard, give back what is still inside.
+		for (const c of view().values())
+			if (c.mergedFrom.length)
+				expect(h.send(fresh(h, bob), bob, (d) => splitCard(d, c.id)).ok).toBe(true);
+		expect([...view().values()].filter((c) => c.mergedInto)).toEqual([]);
+		expect([...view().keys()].sort()).toEqual(['a1', 'a2', 'b1']);
+	});
+
+	it('accepts a merge of a merged card split at the same time, with the text it had', () => {
+		const h = setup();
+		const merge =
+			(ids: string[], id: string, by = 'bob') =>
+			(d: Y.Doc) =>
+				mergeCards(d, ids, { id, authorId: by, createdAt: 2 });
+		expect(h.send(fresh(h, bob), bob, merge(['a1', 'a2'], 'm1')).ok).toBe(true);
+		const aliceDoc = fresh(h, alice);
+		// Bob splits m1 while Alice, who has not heard of it, merges m1 with b1.
+		expect(h.send(fresh(h, bob), bob, (d) => splitCard(d, 'm1')).ok).toBe(true);
+		expect(h.send(aliceDoc, alice, merge(['m1', 'b1'], 'm2', 'alice'))).toMatchObject({ ok: true });
+		const m2 = readBoard(h.server).cards.find((c) => c.id === 'm2')!;
+		expect(m2.text).toContain('testo a1');
+		expect(m2.mergedFrom).toEqual(['m1', 'b1']);
+		// Words of its own are still refused, and a card a facilitator deleted is not a split.
+		const words = fresh(h, alice);
+		expect(h.send(fresh(h, bob), bob, merge(['a1', 'a2'], 'm3')).ok).toBe(true);
+		expect(h.send(fresh(h, bob), bob, (d) => splitCard(d, 'm3')).ok).toBe(true);
+		const forged = (d: Y.Doc) =>
 			d.transact(() => {
-				card('m2', 'bob', { mergedFrom: ['a1', 'b1'] })(d);
-				cardsOf(d).get('a1')!.set('mergedInto', 'm2');
-				cardsOf(d).get('b1')!.set('mergedInto', 'm2');
+				card('m4', 'alice', { mergedFrom: ['m3', 'a1'] })(d);
+				cardsOf(d).get('a1')!.set('mergedInto', 'm4');
 			});
-		expect(h.send(fresh(h, bob), bob, again)).toMatchObject({ ok: false, reason: 'not-allowed' });
+		expect(h.send(words, alice, forged)).toMatchObject({ ok: false, reason: 'bad-value' });
+		const stale = fresh(h, alice);
+		expect(h.send(h.join('fac'), fac, (d) => cardsOf(d).delete('a2')).ok).toBe(true);
+		expect(h.send(stale, alice, merge(['a1', 'a2'], 'm5', 'alice'))).toMatchObject({
+			ok: false,
+			reason: 'not-allowed'
+		});
+	});
+
+	it('still refuses a card taken out of the merged card that holds it without a split', () => {
+		const h = setup();
+		expect(
+			h.send(fresh(h, bob), bob, (d) =>
+				mergeCards(d, ['a1', 'b1'], { id: 'm1', authorId: 'bob', createdAt: 2 })
+			).ok
+		).toBe(true);
+		const out = (d: Y.Doc) => cardsOf(d).get('a1')!.set('mergedInto', null);
+		expect(h.send(fresh(h, alice), alice, out)).toMatchObject({ ok: false, reason: 'not-allowed' });
 		expect(readBoard(h.server).cards.find((c) => c.id === 'a1')?.mergedInto).toBe('m1');
 	});
 

@@ -17,8 +17,15 @@ export type Entries = ReadonlyMap<string, Entry>;
 
 /**
  * A new merged card (B6), as `mergeCards` makes it: its `mergedFrom`, written
- * once, lists two or more distinct cards on the board, visible (in no merged
- * card), and the same update sets the `mergedInto` of each of them, once, to it.
+ * once, lists two or more distinct cards on the board, and the same update sets
+ * the `mergedInto` of each of them, once, to it. A merged card split meanwhile
+ * (SplitTexts) counts as on the board, with the text it had.
+ *
+ * An original may already be inside another merged card: two people who merge
+ * the same card at once both write this shape from what they saw (the property
+ * test's find), and refusing the second would close an honest client. The card
+ * ends in one of the two, as Yjs settles the key; the other keeps a copy of its
+ * text, and splitting it gives back only the originals still inside it.
  */
 export function checkMergedCard(
 	entry: Entry,
@@ -30,13 +37,20 @@ export function checkMergedCard(
 	if (originals.length < 2 || new Set(originals).size !== originals.length)
 		return refuse('bad-value', 'a merged card is made of two or more different cards');
 	const cards = cardsOf(ctx.doc);
+	const texts = new Map<string, string>();
 	for (const id of originals) {
 		const original = cards.get(id);
 		const change = entries.get(id);
+		const split = original || change ? undefined : ctx.splitText(id);
+		if (split !== undefined) {
+			// Split while this merge was made: nothing lands in it, its text is the one it had.
+			texts.set(id, split);
+			continue;
+		}
 		if (!original || change?.put || change?.removed)
 			return refuse('not-allowed', `a merge takes cards on the board: no card ${id}`);
-		if (mergedIntoOf(original) !== null)
-			return refuse('not-allowed', `card ${id} is already inside a merged card`);
+		const text = original.get('text');
+		texts.set(id, text instanceof Y.Text ? text.toString() : '');
 		// Its current value (null, or nothing) goes, by overwrite or in the delete set as Yjs
 		// writes it; the one value written instead must name the merged card.
 		const into = change ? fieldInserts(change, 'mergedInto') : [];
@@ -44,18 +58,10 @@ export function checkMergedCard(
 			return refuse('not-allowed', `a merge puts card ${id} into the merged card`);
 	}
 	// B4: a participant adds no words outside raccolta; a merged card holds its originals' text.
-	if (ctx.writer.role !== 'facilitator' && textWritten(entry) !== mergedText(originals, cards))
+	const merged = typedText(mergedCardText(originals.map((id) => texts.get(id)!)));
+	if (ctx.writer.role !== 'facilitator' && textWritten(entry) !== merged)
 		return refuse('bad-value', 'a merged card holds the text of its originals');
 	return null;
-}
-
-/** The text mergeCards gives a merged card (board-doc.ts). */
-function mergedText(originals: readonly string[], cards: Y.Map<Y.Map<unknown>>): string {
-	const texts = originals.map((id) => {
-		const text = cards.get(id)?.get('text');
-		return text instanceof Y.Text ? text.toString() : '';
-	});
-	return typedText(mergedCardText(texts));
 }
 
 /** The text a new card's one string holds; null when written otherwise (several items, deleted content). */
@@ -69,10 +75,11 @@ function textWritten(entry: Entry): string | null {
 /**
  * `mergedInto` of a card on the board changes in two ways only: a merge sets it,
  * once, to the merged card the same update creates from it (checkMergedCard
- * judges the rest: the card must be visible, the merged card must list it); a
- * split clears it (null) as it deletes the merged card that holds the card.
- * Clearing a `mergedInto` that names no merged card holding the card only shows
- * the card again.
+ * judges the rest: the merged card must list it); a split clears it (null) as it
+ * deletes a merged card that lists the card. That need not be the card that holds
+ * it now: someone who split while another merged the card again saw it in the
+ * one they split. Clearing a `mergedInto` that names no merged card holding the
+ * card only shows the card again.
  */
 export function checkMergedInto(
 	entry: Entry,
@@ -88,9 +95,18 @@ export function checkMergedInto(
 			return refuse('not-allowed', 'a card goes only into a merged card made of it');
 		return null;
 	}
-	const holder = holderOf(entry.key, current, ctx);
-	if (!holder || entries.get(holder.id)?.removed) return null;
+	if (!holderOf(entry.key, current, ctx) || splitHere(entry.key, ctx, entries)) return null;
 	return refuse('not-allowed', 'a card leaves its merged card only when that card is split');
+}
+
+/** Whether the update deletes a merged card that lists the card among its originals. */
+function splitHere(key: string, ctx: BoardWriteContext, entries: Entries): boolean {
+	const cards = cardsOf(ctx.doc);
+	for (const entry of entries.values()) {
+		const card = entry.removed ? cards.get(entry.key) : undefined;
+		if (card && mergedFromOf(card).includes(key)) return true;
+	}
+	return false;
 }
 
 /** The merged card that holds a card: named by its `mergedInto`, listing it in `mergedFrom`. */

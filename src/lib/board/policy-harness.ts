@@ -4,6 +4,7 @@ import { checkUpdate, type CheckResult } from '$lib/sync/update-check';
 import { DEFAULT_CARD_LIMIT, type BoardSettings, type Writer } from './board';
 import { defaultMeta, Root, type BoardMeta } from './board-doc';
 import type { BoardWriteContext } from './board-write-context';
+import { SplitTexts } from './split-texts';
 
 /**
  * The server's update check with a board's policies, against updates made by
@@ -23,6 +24,7 @@ export class Harness {
 	clients = new Map<number, string>();
 	cards = new Map<string, string>();
 	settings: BoardSettings & Partial<BoardMeta> = { ...collecting };
+	readonly splitTexts = new SplitTexts();
 
 	constructor(private readonly policies: PolicyRegistry<BoardWriteContext>) {}
 
@@ -52,7 +54,8 @@ export class Harness {
 			cardOwner: (id) => this.cards.get(id) ?? null,
 			cardsWritten: (participantId) => counts.get(participantId) ?? 0,
 			cardCount: this.cards.size,
-			policyAreaIds: new Set([1, 2])
+			policyAreaIds: new Set([1, 2]),
+			splitText: (id) => this.splitTexts.get(id)
 		};
 		const result = checkUpdate(
 			{
@@ -65,6 +68,7 @@ export class Harness {
 			update
 		);
 		if (result.ok) {
+			this.splitTexts.note(this.server, result.effects);
 			for (const id of result.claimedClientIds) this.clients.set(id, writer.participantId);
 			for (const i of result.effects.inserts)
 				if (i.path.length === 2 && i.path[0] === Root.cards && !i.reused)
