@@ -32,14 +32,48 @@ function step(/** @type {string} */ name, /** @type {boolean} */ ok) {
 	return ok;
 }
 
-/** @param {string} file @param {(json: any) => [number, number]} count @param {string} name */
-function countReport(file, count, name) {
+/**
+ * @param {string} file
+ * @param {(json: any) => [number, number]} count
+ * @param {(json: any) => string[]} names the failed tests' names, printed last: CI shows only the tail
+ * @param {string} name
+ */
+function countReport(file, count, names, name) {
 	if (!existsSync(file)) return step(`${name} (no report)`, false);
-	const [ok, bad] = count(JSON.parse(readFileSync(file, 'utf8')));
+	const report = JSON.parse(readFileSync(file, 'utf8'));
+	const [ok, bad] = count(report);
 	passed += ok;
 	failed += bad;
-	if (bad > 0) failures.push(`${name}: ${bad} failed`);
+	if (bad > 0)
+		failures.push(`${name}: ${bad} failed`, ...names(report).map((t) => `  ${name} ✗ ${t}`));
 	return bad === 0;
+}
+
+/** @param {any} report vitest's JSON report */
+function vitestFailures(report) {
+	return (report.testResults ?? []).flatMap((/** @type {any} */ file) =>
+		(file.assertionResults ?? [])
+			.filter((/** @type {any} */ t) => t.status === 'failed')
+			.map(
+				(/** @type {any} */ t) => `${file.name.replace(process.cwd() + '/', '')} › ${t.fullName}`
+			)
+	);
+}
+
+/** @param {any} report Playwright's JSON report */
+function playwrightFailures(report) {
+	/** @type {string[]} */
+	const out = [];
+	/** @param {any} suite @param {string} path */
+	const walk = (suite, path) => {
+		for (const spec of suite.specs ?? [])
+			if (!spec.ok) out.push(`${spec.file ?? path}:${spec.line} › ${spec.title}`);
+		for (const child of suite.suites ?? []) walk(child, suite.file ?? path);
+	};
+	for (const suite of report.suites ?? []) walk(suite, suite.file ?? '');
+	for (const error of report.errors ?? [])
+		out.push(String(error.message ?? error).split('\n')[0] ?? '');
+	return out;
 }
 
 /** Where test servers log every 500 they answer (TAVOLI_UNEXPECTED_LOG): a bug, even if no test looked. */
@@ -64,6 +98,7 @@ const vitestOk = run('npx', [
 countReport(
 	`${reports}/vitest.json`,
 	(r) => [r.numPassedTests, r.numFailedTests + (vitestOk || r.numFailedTests ? 0 : 1)],
+	vitestFailures,
 	'vitest'
 );
 
@@ -74,6 +109,7 @@ if (step('build', run('npm', ['run', 'build']))) {
 	countReport(
 		file,
 		(r) => [r.stats.expected + r.stats.flaky, r.stats.unexpected + (r.errors?.length ?? 0)],
+		playwrightFailures,
 		'playwright'
 	);
 }
@@ -82,6 +118,6 @@ const errors = unexpectedLogs().flatMap((f) => readFileSync(f, 'utf8').split('\n
 if (errors.length) console.log(`\nServers answered 500:\n${errors.join('\n')}`);
 step('no request answered 500', errors.length === 0);
 
-if (failures.length) console.log(`\nFailed: ${failures.join('; ')}`);
+if (failures.length) console.log(`\nFailed:\n${failures.join('\n')}`);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
