@@ -130,6 +130,12 @@ describe('[M8] measurements', () => {
 		expect(count()).toBe(0);
 	});
 
+	it('[M3] keeps a value to six decimals: a rate from a spreadsheet rounded, 5e-324 is 0', () => {
+		const value = (v: number) =>
+			measurementInput.parse({ indicatorId: 'i', period: '2026-S1', value: v }).value;
+		expect([5e-324, 1 / 3, -1e-7, 12.5, 0.1 + 0.2].map(value)).toEqual([0, 0.333333, 0, 12.5, 0.3]);
+	});
+
 	it('[M3] lets a protocol carry a note without a number', () => {
 		const { planId, casa } = planWithTwo();
 		const input = body({

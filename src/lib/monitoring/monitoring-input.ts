@@ -11,21 +11,40 @@ import { resourceAdequacyScale } from './evaluation-grid';
 
 /** Bigger than any count or budget of an Ambito; small enough for × 100 to stay exact. */
 const MAX_NUMBER = 1e12;
-const amount = z.number({ error: 'not_a_number' }).min(-MAX_NUMBER).max(MAX_NUMBER);
+/**
+ * Numbers are kept to the decimals their kind has: 5e-324 passed the bounds and
+ * printed as an empty percentage. An indicator's value (a count, a rate, euros)
+ * is rounded to six, since a rate computed in a spreadsheet has sixteen; euros
+ * must be typed in cents (a double's own error, 0.1 + 0.2, is rounded away).
+ */
+/** Rounded to `places` decimals; + 0 turns -0 (from -1e-7) into 0. */
+const toPlaces = (places: number) => (v: number) => Math.round(v * 10 ** places) / 10 ** places + 0;
+const withDecimals = (places: number) => (v: number) =>
+	Math.abs(toPlaces(places)(v) - v) <= Math.abs(v) * 1e-12;
+/** An indicator's value, rounded to six decimals. */
+const amount = (min: number) =>
+	z.number({ error: 'not_a_number' }).min(min).max(MAX_NUMBER).transform(toPlaces(6));
 
 export const measurementInput = z.strictObject({
 	indicatorId: z.string().min(1).max(40),
 	period: z.string().max(20),
-	value: amount.nullable().optional(),
-	numerator: amount.min(0).optional(),
-	denominator: amount.min(0).optional(),
+	value: amount(-MAX_NUMBER).nullable().optional(),
+	numerator: amount(0).optional(),
+	denominator: amount(0).optional(),
 	note: z.string().trim().max(2000).default(''),
 	source: z.string().trim().max(500).default('')
 });
 export type MeasurementInput = z.infer<typeof measurementInput>;
 
 const count = z.number({ error: 'not_a_number' }).int().min(0).max(100000).nullable();
-const budget = z.number({ error: 'not_a_number' }).min(0).max(MAX_NUMBER).nullable();
+/** Euros and cents. */
+const budget = z
+	.number({ error: 'not_a_number' })
+	.min(0)
+	.max(MAX_NUMBER)
+	.refine(withDecimals(2), { error: 'in_cents' })
+	.transform(toPlaces(2))
+	.nullable();
 
 export const evaluationInput = z.strictObject({
 	actionsPlanned: count,

@@ -174,7 +174,9 @@ describe('[M16] budget', () => {
 		for (const bad of [
 			{ ...line, planned: -1 },
 			{ ...line, paid: '100' },
-			{ ...line, year: 2025.5 }
+			{ ...line, year: 2025.5 },
+			{ ...line, planned: 5e-324 },
+			{ ...line, paid: 10.005 }
 		])
 			expect(budgetInput.safeParse({ years: [bad] }).success).toBe(false);
 		expect(t.db.select().from(objectiveBudgets).all()).toEqual([
@@ -256,6 +258,10 @@ describe('[M17] the grid form shares the API’s evaluation schema', () => {
 		expect(evaluationFromForm(fields({ actionsDone: 'tre' }))).toEqual({
 			ok: false,
 			errors: { actionsDone: 'not_a_number' }
+		});
+		expect(evaluationFromForm(fields({ budgetPaid: '999,999' }))).toEqual({
+			ok: false,
+			errors: { budgetPaid: 'in_cents' }
 		});
 		expect(evaluationFromForm(fields({ resourceAdequacy: 'Abbastanza' }))).toEqual({
 			ok: false,
