@@ -62,13 +62,6 @@ interface Place {
 	path: Path;
 }
 
-/** Where Yjs puts a new item: its parent type (or a type new in the update) and map key. */
-interface Arrival {
-	type: unknown;
-	key: string | null;
-}
-const NEW_TYPE = Symbol('a type new in this update');
-
 const MAX_DEPTH = 32;
 
 class Pending extends Error {
@@ -102,7 +95,6 @@ class EffectsOf {
 	/** New structs per client, in clock order, and the clock after the last one. */
 	private readonly fresh = new Map<number, { structs: (Y.Item | Y.GC)[]; end: number }>();
 	private readonly places = new Map<Y.Item, Place>();
-	private readonly arrivals = new Map<Y.Item, Arrival | null>();
 	private readonly removals: Removal[] = [];
 	private readonly removed = new Set<Y.Item>();
 	/** Clients whose clocks the update skips (a merged update's gap): what follows would wait. */
@@ -122,7 +114,6 @@ class EffectsOf {
 		for (const { structs } of this.fresh.values()) {
 			for (const s of structs) {
 				if (!(s instanceof Y.Item)) continue;
-				this.checkContinuation(s);
 				const insert = this.insertOf(s);
 				if (insert) inserts.push(insert);
 			}
@@ -212,65 +203,25 @@ class EffectsOf {
 	/**
 	 * A struct the document holds in part: Yjs integrates the rest right after the
 	 * item holding the previous clock, whatever parent the struct names. That item
-	 * must be live in the same type and key. A collected one made Yjs throw halfway
-	 * through applying (found by the fuzz test); one of another type would splice
-	 * two lists. Honest clients resend an item whole, so its start sits where it
-	 * stood; a struct Yjs collects on arrival is exempt.
+	 * must be live in the place the struct lands. A collected one made Yjs throw
+	 * halfway through applying (found by the fuzz test); one of another type would
+	 * splice two lists. Honest clients resend an item whole, so its start sits where
+	 * it stood; a struct that lands nowhere (Yjs collects it) is not checked.
 	 */
-	private checkContinuation(item: Y.Item): void {
-		const offset = this.state(item.id.client) - item.id.clock;
-		if (offset <= 0) return;
-		const arrival = this.arrival(item, 0);
-		if (arrival === null) return;
+	private checkContinuation(item: Y.Item, place: Place, offset: number): void {
 		const before = Y.getItem(
 			this.doc.store,
 			Y.createID(item.id.client, item.id.clock + offset - 1)
 		) as unknown as Y.Item | Y.GC;
-		if (
-			!(before instanceof Y.Item) ||
-			before.parent !== arrival.type ||
-			before.parentSub !== arrival.key
-		)
+		const { parent } = place;
+		const type =
+			parent.kind === 'type'
+				? parent.type
+				: parent.kind === 'root'
+					? this.doc.share.get(parent.name)
+					: undefined;
+		if (!(before instanceof Y.Item) || before.parent !== type || before.parentSub !== place.key)
 			throw new Malformed('an item continues one that stands elsewhere');
-	}
-
-	/**
-	 * The type and key Yjs gives a new item as it arrives (Item.getMissing), or null
-	 * when Yjs collects it: a neighbour or parent collected, or no way to place it.
-	 * A type new in this update is `NEW_TYPE`: nothing in the document is inside it.
-	 */
-	private arrival(item: Y.Item, depth: number): Arrival | null {
-		const known = this.arrivals.get(item);
-		if (known !== undefined) return known;
-		if (depth > MAX_DEPTH) throw new Malformed('items nested too deep or in a cycle');
-		const collected = (s: Y.Item | Y.GC | null): boolean =>
-			s instanceof Y.GC || (s !== null && this.isNew(s) && this.arrival(s, depth + 1) === null);
-		const left = item.origin ? this.find(item.origin) : null;
-		const right = item.rightOrigin ? this.find(item.rightOrigin) : null;
-		let arrival: Arrival | null;
-		const raw = item.parent as unknown;
-		if (collected(left) || collected(right)) arrival = null;
-		else if (typeof raw === 'string')
-			arrival = { type: this.doc.share.get(raw) ?? NEW_TYPE, key: item.parentSub };
-		else if (raw instanceof Y.ID) {
-			const holder = this.find(raw);
-			if (collected(holder) || !((holder as Y.Item).content instanceof Y.ContentType))
-				arrival = null;
-			else
-				arrival = {
-					type: this.isNew(holder as Y.Item)
-						? NEW_TYPE
-						: ((holder as Y.Item).content as Y.ContentType).type,
-					key: item.parentSub
-				};
-		} else {
-			const neighbour = (left ?? right) as Y.Item | null;
-			if (!neighbour) arrival = null;
-			else if (this.isNew(neighbour)) arrival = this.arrival(neighbour, depth + 1);
-			else arrival = { type: neighbour.parent, key: neighbour.parentSub };
-		}
-		this.arrivals.set(item, arrival);
-		return arrival;
 	}
 
 	private isNew(item: Y.Item): boolean {
@@ -281,6 +232,7 @@ class EffectsOf {
 		const place = this.placeOf(item, 0);
 		if (place.parent.kind === 'gone') return null;
 		const offset = Math.max(0, this.state(item.id.client) - item.id.clock);
+		if (offset > 0) this.checkContinuation(item, place, offset);
 		let reused = false;
 		if (place.key !== null) {
 			const current = this.currentAt(place.parent, place.key);
