@@ -9,8 +9,8 @@ import type { BoardWriteContext } from './board-write-context';
 /**
  * Merges and splits (B6) as card-policy.ts judges them: the shapes board-doc.ts
  * writes, across the entries of one update. A merged card is created with the
- * `mergedInto` of its visible originals set to it; a split deletes it and clears
- * theirs. Nothing else writes those two keys.
+ * `mergedInto` of its originals set to it; a split deletes it and clears theirs.
+ * Nothing else writes those two keys.
  */
 
 export type Entries = ReadonlyMap<string, Entry>;
@@ -129,10 +129,10 @@ function holderOf(
 export function givesBackOriginals(
 	mergedId: string,
 	merged: Y.Map<unknown>,
-	ctx: BoardWriteContext,
+	doc: Y.Doc,
 	entries: Entries
 ): boolean {
-	const cards = cardsOf(ctx.doc);
+	const cards = cardsOf(doc);
 	for (const id of mergedFromOf(merged)) {
 		const original = cards.get(id);
 		if (!original || mergedIntoOf(original) !== mergedId) continue;
@@ -141,6 +141,19 @@ export function givesBackOriginals(
 		if (!change || !clearsMergedInto(change)) return false;
 	}
 	return true;
+}
+
+/** The merged cards the update removes in a split (every original still inside given back). */
+export function splitsIn(doc: Y.Doc, entries: Entries): { id: string; card: Y.Map<unknown> }[] {
+	const cards = cardsOf(doc);
+	return [...entries.values()].flatMap((entry) => {
+		const card = entry.removed ? cards.get(entry.key) : undefined;
+		return card &&
+			mergedFromOf(card).length > 0 &&
+			givesBackOriginals(entry.key, card, doc, entries)
+			? [{ id: entry.key, card }]
+			: [];
+	});
 }
 
 /**

@@ -47,9 +47,9 @@ import type { BoardWriteContext } from './board-write-context';
  *
  * Merges and splits (B6) are judged as the shapes board-doc.ts writes, across
  * the entries of one update: `mergeCards` creates a card whose `mergedFrom`
- * lists at least two cards on the board, visible, and sets each one's
- * `mergedInto` to it; `splitCard` deletes a merged card and clears the
- * `mergedInto` of the originals it holds. Nothing else writes those two keys,
+ * lists at least two cards on the board and sets each one's `mergedInto` to it;
+ * `splitCard` deletes a merged card and clears the `mergedInto` of the originals
+ * it holds. Nothing else writes those two keys,
  * and a card goes only to its author while collecting (B5), to a facilitator
  * (B3), or as the split of a merged card: nobody else can remove or hide a card.
  */
@@ -107,7 +107,7 @@ function checkCardChange(entry: Entry, ctx: BoardWriteContext, entries: Entries)
 		if (current && mergedFromOf(current).length > 0) {
 			if (!canCluster(writer, settings) && !mayEdit)
 				return refuse('not-own-item', 'only its author deletes a card, while collecting');
-			return givesBackOriginals(entry.key, current, ctx, entries)
+			return givesBackOriginals(entry.key, current, ctx.doc, entries)
 				? null
 				: refuse('not-allowed', 'a merged card goes only in a split that gives back its originals');
 		}

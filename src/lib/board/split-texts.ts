@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
 import type { Effects } from '$lib/sync/effects';
+import { effectsByRoot, entriesOf } from '$lib/sync/policy';
 import { Root } from './board-doc';
+import { splitsIn } from './card-merge-rules';
 
 /**
  * The texts of the merged cards the last accepted updates split (B6). Someone
@@ -19,37 +21,16 @@ export class SplitTexts {
 		return this.#texts.get(cardId);
 	}
 
-	/** Called with an update's effects before it is applied, while the cards still stand. */
+	/** Called with an accepted update's effects before it is applied, while the cards still stand. */
 	note(doc: Y.Doc, effects: Effects): void {
-		const cards = doc.getMap<Y.Map<unknown>>(Root.cards);
-		for (const removal of effects.removals) {
-			const [root, id] = removal.path;
-			if (removal.path.length !== 2 || root !== Root.cards || !id) continue;
-			const card = cards.get(id);
-			const from = card?.get('mergedFrom');
-			const text = card?.get('text');
-			if (!Array.isArray(from) || from.length === 0 || !(text instanceof Y.Text)) continue;
-			if (!from.every((original) => givenBack(cards, effects, id, original))) continue;
+		if (!effects.removals.some((r) => r.path.length === 2 && r.path[0] === Root.cards)) return;
+		const cards = effectsByRoot(effects).get(Root.cards)!;
+		for (const { id, card } of splitsIn(doc, entriesOf(cards))) {
+			const text = card.get('text');
+			if (!(text instanceof Y.Text)) continue;
 			this.#texts.delete(id);
 			this.#texts.set(id, text.toString());
 			if (this.#texts.size > this.max) this.#texts.delete(this.#texts.keys().next().value!);
 		}
 	}
-}
-
-/** Whether an original of a removed merged card shows again: cleared in the update, or not inside it. */
-function givenBack(
-	cards: Y.Map<Y.Map<unknown>>,
-	effects: Effects,
-	mergedId: string,
-	original: unknown
-): boolean {
-	if (typeof original !== 'string' || cards.get(original)?.get('mergedInto') !== mergedId)
-		return true;
-	const at = (path: readonly string[], length: number) =>
-		path.length === length && path[0] === Root.cards && path[1] === original;
-	return (
-		effects.inserts.some((i) => at(i.path, 3) && i.path[2] === 'mergedInto') ||
-		effects.removals.some((r) => at(r.path, 2))
-	);
 }

@@ -38,11 +38,8 @@ export const refuse = (reason: Refusal, detail: string): Refused => ({ reason, d
 export const serverOnly: RootPolicy<unknown> = (_, __) =>
 	refuse('server-only', 'written by the server only');
 
-export function judge<Ctx>(
-	registry: PolicyRegistry<Ctx>,
-	effects: Effects,
-	ctx: Ctx
-): Refused | null {
+/** An update's effects by the root they touch. */
+export function effectsByRoot(effects: Effects): Map<string, RootEffects> {
 	const byRoot = new Map<string, RootEffects>();
 	const of = (root: string) => {
 		let entry = byRoot.get(root);
@@ -51,7 +48,15 @@ export function judge<Ctx>(
 	};
 	for (const insert of effects.inserts) of(insert.path[0]!).inserts.push(insert);
 	for (const removal of effects.removals) of(removal.path[0]!).removals.push(removal);
-	for (const [root, rootEffects] of byRoot) {
+	return byRoot;
+}
+
+export function judge<Ctx>(
+	registry: PolicyRegistry<Ctx>,
+	effects: Effects,
+	ctx: Ctx
+): Refused | null {
+	for (const [root, rootEffects] of effectsByRoot(effects)) {
 		const policy = Object.hasOwn(registry, root) ? registry[root] : undefined;
 		if (!policy) return refuse('unknown-location', `nothing may be written in ${root}`);
 		const refused = policy(rootEffects, ctx);
