@@ -5,7 +5,7 @@ import { Root } from '$lib/board/board-doc';
 import { collecting, Harness } from '$lib/board/policy-harness';
 import { addComment, readComments, resolveComment } from './objective-doc';
 import { commentPolicy, objectivePolicy } from './objective-policy';
-import { MAX_COMMENTS_PER_BOARD, MAX_COMMENTS_PER_PARTICIPANT } from '$lib/sync/limits';
+import { MAX_COMMENTS_PER_BOARD, MAX_COMMENTS_PER_PARTICIPANT } from './objective-rules';
 
 /** [B13, O4] Comments are bounded like cards: per participant (not facilitators) and per board. */
 const fac: Writer = { role: 'facilitator', participantId: 'fac' };

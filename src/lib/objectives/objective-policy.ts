@@ -2,7 +2,6 @@ import * as Y from 'yjs';
 import { Root } from '$lib/board/board-doc';
 import type { BoardWriteContext } from '$lib/board/board-write-context';
 import type { Insert, Path } from '$lib/sync/effects';
-import { MAX_COMMENTS_PER_BOARD, MAX_COMMENTS_PER_PARTICIPANT } from '$lib/sync/limits';
 import {
 	ENTRY_KEY,
 	entriesOf,
@@ -21,6 +20,8 @@ import {
 	mayChangeComment,
 	mayComment,
 	mayEditObjectivePart,
+	MAX_COMMENTS_PER_BOARD,
+	MAX_COMMENTS_PER_PARTICIPANT,
 	OBJECTIVE_TEXT_MAX,
 	partOf,
 	validCommentValue,

@@ -34,6 +34,17 @@ export const openableProps = ['title', 'macroAreas', 'keyPoints', 'leps', 'indic
 export const OBJECTIVE_TEXT_MAX = 5000;
 export const COMMENT_TEXT_MAX = 1000;
 
+/**
+ * B13: comments on a board's objective cards, counted as an update would leave
+ * the board. An honest participant leaves a handful in a drafting session, a
+ * busy one a few dozen; a script wrote 18,000 (22 MB) in ten seconds, and every
+ * newcomer must load them. Facilitators are bounded only by the board's total,
+ * as with cards. Past either the socket closes (4429).
+ */
+export const MAX_COMMENTS_PER_PARTICIPANT = 200;
+/** Ten each for the largest plenary we plan for; at 1,000 characters, ~2 MB: what 5,000 cards weigh. */
+export const MAX_COMMENTS_PER_BOARD = 2000;
+
 const fieldTypes = new Map(objectiveFields.map((f) => [f.key, f]));
 const textTypes: ReadonlySet<FieldType> = new Set(['richText', 'shortText', 'money']);
 

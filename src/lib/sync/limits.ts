@@ -45,17 +45,17 @@ export const UPDATES_PER_SECOND = 50;
 export const UPDATE_BURST = 200;
 
 /**
- * Pings per second per connection, with a burst. A client keeps one in flight,
- * at most one every 100 ms after its writes and one a second when idle. Past
- * this the socket closes (4429).
- */
-/**
  * Sync step 1 and presence queries: a client sends one on connecting, and each
  * answer can be the whole document, so a flood of them was a flood of copies.
  */
 export const READS_PER_SECOND = 0.5;
 export const READ_BURST = 4;
 
+/**
+ * Pings per second per connection, with a burst. A client keeps one in flight,
+ * at most one every 100 ms after its writes and one a second when idle. Past
+ * this the socket closes (4429).
+ */
 export const PINGS_PER_SECOND = 20;
 export const PING_BURST = 40;
 
@@ -68,9 +68,9 @@ export const MAX_PRESENCE_BYTES = 2048;
  * presence is renewed every 15 s anyway.
  */
 export const PRESENCE_PER_SECOND = 20;
+export const PRESENCE_BURST = 40;
 /** Entries in one presence message: a stock client relays what it hears, at most a full room's. */
 export const MAX_PRESENCE_ENTRIES = 1024;
-export const PRESENCE_BURST = 40;
 
 /**
  * Updates held on a connection because they build on its own items that have
@@ -81,17 +81,6 @@ export const PRESENCE_BURST = 40;
 export const MAX_HELD_UPDATES = 64;
 export const MAX_HELD_BYTES = 512 * 1024;
 export const HOLD_MS = 10_000;
-
-/**
- * B13: comments on a board's objective cards, counted as an update would leave
- * the board. An honest participant leaves a handful in a drafting session, a
- * busy one a few dozen; a script wrote 18,000 (22 MB) in ten seconds, and every
- * newcomer must load them. Facilitators are bounded only by the board's total,
- * as with cards. Past either the socket closes (4429).
- */
-export const MAX_COMMENTS_PER_PARTICIPANT = 200;
-/** Ten each for the largest plenary we plan for; at 1,000 characters, ~2 MB: what 5,000 cards weigh. */
-export const MAX_COMMENTS_PER_BOARD = 2000;
 
 /** A token bucket: `take()` is false once the rate and burst are spent. */
 export class RateLimit {
