@@ -2,22 +2,15 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { DocumentStore } from './document-store';
 import type { Effects } from './effects';
-import { HeldUpdates, type Applied } from './held-updates';
+import { openConnection, type Connection } from './connection';
+import type { Applied } from './held-updates';
 import {
 	MAX_CLAIMS_PER_CONNECTION,
 	MAX_CONNECTIONS_PER_ROOM,
 	MAX_SOCKETS_PER_PARTICIPANT,
-	PING_BURST,
-	PINGS_PER_SECOND,
-	RateLimit,
-	READ_BURST,
-	READS_PER_SECOND,
-	RESERVED_SEATS,
-	UPDATE_BURST,
-	UPDATES_PER_SECOND
+	RESERVED_SEATS
 } from './limits';
 import { deliver, Outbox, sendInOrder, type SyncSocket } from './outbox';
-import { PresenceSlot } from './presence';
 import {
 	awarenessMessage,
 	CloseCode,
@@ -55,22 +48,6 @@ export interface RoomHooks<P extends SyncWriter, R> {
 	presence(state: Record<string, unknown>, peer: P): Record<string, unknown>;
 	/** Whether the peer may take a seat kept back once the room is full (who runs it). */
 	reserved?(peer: P): boolean;
-}
-
-interface Connection<P> {
-	peer: P;
-	presence: PresenceSlot;
-	updates: RateLimit;
-	pings: RateLimit;
-	/** Sync step 1 and presence queries: each answer can be the whole document. */
-	reads: RateLimit;
-	/** Yjs client ids this connection has claimed (B13: a room's clocks do not grow without bound). */
-	claims: number;
-	held: HeldUpdates;
-	/** A ping arrived: its answer waits until what came before it is applied and stored. */
-	owesPong: boolean;
-	/** What the answer waits to see stored, once no update of the connection is held. */
-	pongMark: number | null;
 }
 
 const SERVER = Symbol('server');
@@ -126,19 +103,12 @@ export class SyncRoom<P extends SyncWriter, R> {
 			return { onMessage: () => undefined, onClose: () => undefined };
 		}
 		this.closeOldestOver(peer.participantId);
-		this.conns.set(socket, {
-			peer,
-			presence: new PresenceSlot(this.now),
-			updates: new RateLimit(UPDATES_PER_SECOND, UPDATE_BURST, this.now),
-			pings: new RateLimit(PINGS_PER_SECOND, PING_BURST, this.now),
-			reads: new RateLimit(READS_PER_SECOND, READ_BURST, this.now),
-			claims: 0,
-			held: new HeldUpdates(() =>
+		this.conns.set(
+			socket,
+			openConnection(peer, this.now, () =>
 				this.refuse(socket, CloseCode.malformed, 'refused: updates depend on items never sent')
-			),
-			owesPong: false,
-			pongMark: null
-		});
+			)
+		);
 		socket.send(syncStep1Message(Y.encodeStateVector(this.doc)));
 		const states = [...this.awareness.getStates().keys()];
 		if (states.length)
