@@ -14,20 +14,9 @@ import {
 	splitCard,
 	writeMeta
 } from './board-doc';
-import { serverOnly } from '$lib/sync/policy';
-import { cardPolicy, clusterPolicy } from './card-policy';
-import { collecting, Harness } from './policy-harness';
+import { alice, bob, cardPolicies, collecting, fac, Harness } from './policy-harness';
 
 /** The board's policies through the server's update check, with real Y.Docs (policy-harness.ts). */
-const policies = {
-	[Root.cards]: cardPolicy,
-	[Root.clusters]: clusterPolicy,
-	[Root.meta]: serverOnly,
-	[Root.participants]: serverOnly
-};
-const alice: Writer = { role: 'participant', participantId: 'alice' };
-const bob: Writer = { role: 'participant', participantId: 'bob' };
-const fac: Writer = { role: 'facilitator', participantId: 'fac' };
 const obs: Writer = { role: 'observer', participantId: 'obs' };
 
 function card(id: string, authorId: string | null, text = 'Servono trasporti per gli anziani') {
@@ -35,7 +24,7 @@ function card(id: string, authorId: string | null, text = 'Servono trasporti per
 }
 
 function setup() {
-	const h = new Harness(policies);
+	const h = new Harness(cardPolicies);
 	const a = h.join('alice');
 	const b = h.join('bob');
 	const f = h.join('fac');

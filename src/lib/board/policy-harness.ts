@@ -1,9 +1,11 @@
 import * as Y from 'yjs';
 import type { PolicyRegistry } from '$lib/sync/policy';
+import { serverOnly } from '$lib/sync/policy';
 import { checkUpdate, type CheckResult } from '$lib/sync/update-check';
 import { DEFAULT_CARD_LIMIT, type BoardSettings, type Writer } from './board';
 import { defaultMeta, Root, type BoardMeta } from './board-doc';
 import type { BoardWriteContext } from './board-write-context';
+import { cardPolicy, clusterPolicy } from './card-policy';
 import { SplitTexts } from './split-texts';
 
 /**
@@ -18,6 +20,17 @@ export const collecting: BoardSettings = {
 	privateWriting: false,
 	participantsCanCluster: false
 };
+
+/** The card and cluster roots as the server judges them; the rest is the server's. */
+export const cardPolicies: PolicyRegistry<BoardWriteContext> = {
+	[Root.cards]: cardPolicy,
+	[Root.clusters]: clusterPolicy,
+	[Root.meta]: serverOnly,
+	[Root.participants]: serverOnly
+};
+export const alice: Writer = { role: 'participant', participantId: 'alice' };
+export const bob: Writer = { role: 'participant', participantId: 'bob' };
+export const fac: Writer = { role: 'facilitator', participantId: 'fac' };
 
 export class Harness {
 	server = new Y.Doc();
