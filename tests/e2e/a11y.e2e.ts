@@ -65,6 +65,7 @@ function pagesFor(role: DemoRole): string[] {
 			`/tavoli/${own}/subgroups/${ids.subgroup.own}`,
 			`/tavoli/${own}/meetings/new`,
 			`/meetings/${ids.meeting.own}/edit`,
+			`/meetings/${ids.todayMeeting}/edit`,
 			'/taxonomy?version=2021-2023'
 		];
 	}

@@ -39,6 +39,11 @@ export function demoIds() {
 			other: one('select id from subgroups where tavolo_id = ?', other)
 		},
 		meeting: { own: firstMeeting(own), sitsIn: firstMeeting(sitsIn), other: firstMeeting(other) },
+		/** An incontro of the facilitator's own tavolo whose verbale is approved: a record. */
+		approvedMeeting: one(
+			"select id from meetings where tavolo_id = ? and status = 'minutes_approved' order by date limit 1",
+			own
+		),
 		/** The demo incontro dated today, in the facilitator's own tavolo. */
 		todayMeeting: one(
 			'select id from meetings where tavolo_id = ? and date = ? order by id limit 1',

@@ -7,6 +7,7 @@ import {
 	mainNav,
 	uniqueSuffix
 } from './helpers';
+import { demoIds } from './demo-db';
 
 const domiciliarita = 'Domiciliarità e Terza Età';
 const famiglia = 'Famiglia e genitorialità';
@@ -44,6 +45,26 @@ test.describe('the facilitator', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(domiciliarita);
 		await page.reload();
 		await expect(page.getByRole('link', { name: title })).toBeVisible();
+	});
+
+	test('edits an incontro until its verbale is approved, then reads it as a record', async ({
+		page
+	}) => {
+		const { todayMeeting, approvedMeeting } = demoIds();
+		await page.goto(`/meetings/${todayMeeting}`);
+		await page.getByRole('link', { name: "Modifica l'incontro" }).click();
+		await expect(page.getByRole('textbox', { name: 'Titolo' })).toHaveValue(todaysMeeting);
+		await expect(page.getByRole('button', { name: 'Salva' })).toBeVisible();
+
+		await page.goto(`/meetings/${approvedMeeting}`);
+		await expect(page.getByRole('link', { name: "Modifica l'incontro" })).toHaveCount(0);
+		// Typed by hand, the address shows why nothing can change, and no form to fill.
+		await page.goto(`/meetings/${approvedMeeting}/edit`);
+		await expect(page.getByText('Il verbale di questo incontro è approvato')).toBeVisible();
+		await expect(page.getByRole('textbox')).toHaveCount(0);
+		await expect(page.getByRole('button', { name: 'Salva' })).toHaveCount(0);
+		await page.getByRole('link', { name: 'Indietro' }).click();
+		await expect(page).toHaveURL(new RegExp(`/meetings/${approvedMeeting}$`));
 	});
 
 	test('cannot seat facilitators, only other members', async ({ page }) => {
