@@ -1,8 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
+import { addCard, readBoard } from '$lib/board/board-doc';
 import {
 	MAX_CLAIMS_PER_CONNECTION,
+	MAX_CLAIMS_PER_PARTICIPANT,
 	MAX_CLAIMS_PER_UPDATE,
 	MAX_CONNECTIONS_PER_ROOM,
 	MAX_PRESENCE_ENTRIES,
@@ -22,6 +24,7 @@ import {
 } from './sync-adversary';
 import {
 	accountCookie,
+	changePhase,
 	guestCookie,
 	openTodaysBoard,
 	rawSocket,
@@ -86,6 +89,50 @@ describe('[B13] bounds on what one connection may ask of a room', () => {
 		expect(stateVector(serverDoc(server, boardId)).length - before).toBeLessThanOrEqual(
 			MAX_CLAIMS_PER_CONNECTION
 		);
+	});
+
+	it(`claims at most ${MAX_CLAIMS_PER_PARTICIPANT} client ids per participant, over any number of connections`, async () => {
+		const { cookie } = guest('Tempesta');
+		const before = stateVector(serverDoc(server, boardId)).length;
+		const claimed = () => stateVector(serverDoc(server, boardId)).length - before;
+		const fullConnection = () =>
+			Array.from({ length: MAX_CLAIMS_PER_CONNECTION / MAX_CLAIMS_PER_UPDATE }, () =>
+				updateFrame(
+					Y.mergeUpdates(
+						Array.from({ length: MAX_CLAIMS_PER_UPDATE }, () => emptyStructUnder(freshClientId()))
+					)
+				)
+			);
+		// A reconnecting storm: each socket claims all a connection may, then drops.
+		const sockets = MAX_CLAIMS_PER_PARTICIPANT / MAX_CLAIMS_PER_CONNECTION;
+		for (let n = 1; n <= sockets; n++) {
+			const socket = rawSocket(server, boardId, { cookie, origin: server.origin });
+			expect((await socket.opened).status).toBe(101);
+			for (const frame of fullConnection()) socket.ws.send(frame);
+			await vi.waitFor(() => expect(claimed()).toBe(n * MAX_CLAIMS_PER_CONNECTION));
+			socket.ws.close();
+			await socket.closed;
+		}
+		const closed = await attack(server, boardId, cookie, fullConnection());
+		expect(closed).toEqual({ code: Close.tooMany, reason: 'refused: too many client ids' });
+		expect(claimed()).toBe(MAX_CLAIMS_PER_PARTICIPANT);
+		// The bound is the participant's: someone else still joins and writes.
+		changePhase(server.services, boardId, 'collect');
+		const neighbour = guest('Vicina');
+		const other = honestClient(server, boardId, neighbour.cookie);
+		await other.synced;
+		addCard(other.doc, {
+			id: 'card-vicina',
+			kind: 'need',
+			text: 'Un posto per tutti',
+			authorId: neighbour.participantId,
+			createdAt: Date.now()
+		});
+		await vi.waitFor(() =>
+			expect(readBoard(serverDoc(server, boardId)).cards.map((c) => c.id)).toContain('card-vicina')
+		);
+		expect(other.problems).toEqual([]);
+		other.provider.destroy();
 	});
 
 	it(`closes a presence message of more than ${MAX_PRESENCE_ENTRIES} entries as malformed`, async () => {

@@ -16,6 +16,12 @@ export const MAX_CLAIMS_PER_UPDATE = 4;
  * board's state vector, which every sync carries, by thousands of clients.
  */
 export const MAX_CLAIMS_PER_CONNECTION = 16;
+/**
+ * And per participant over the room's life, whatever their connections: a
+ * reconnecting storm must not add sixteen clocks a socket. Each page load is
+ * one fresh id; an evening of bad Wi-Fi reloads a phone tens of times, not hundreds.
+ */
+export const MAX_CLAIMS_PER_PARTICIPANT = 256;
 
 /** A room holds at most this many sockets: the largest plenary we plan for, twice over. */
 export const MAX_CONNECTIONS_PER_ROOM = 400;

@@ -6,6 +6,7 @@ import { openConnection, type Connection } from './connection';
 import type { Applied } from './held-updates';
 import {
 	MAX_CLAIMS_PER_CONNECTION,
+	MAX_CLAIMS_PER_PARTICIPANT,
 	MAX_CONNECTIONS_PER_ROOM,
 	MAX_SOCKETS_PER_PARTICIPANT,
 	RESERVED_SEATS
@@ -60,7 +61,9 @@ export class SyncRoom<P extends SyncWriter, R> {
 	readonly doc = new Y.Doc();
 	readonly awareness = new awarenessProtocol.Awareness(this.doc);
 	private readonly conns = new Map<SyncSocket, Connection<P>>();
-	private readonly clientOwners: Map<number, string | null>;
+	private readonly clientOwners = new Map<number, string | null>();
+	/** How many client ids each participant has claimed in this room, over every connection. */
+	private readonly claimsBy = new Map<string, number>();
 	private readonly storage: RoomStorage<R>;
 	private readonly outbox = new Outbox();
 
@@ -72,7 +75,7 @@ export class SyncRoom<P extends SyncWriter, R> {
 	) {
 		this.awareness.setLocalState(null);
 		const stored = store.load(docId);
-		this.clientOwners = new Map(stored.claims.map((c) => [c.clientId, c.participantId]));
+		for (const c of stored.claims) this.claim(c.clientId, c.participantId, false);
 		hooks.remember(stored.records);
 		// Stored updates were checked when they arrived: they are applied as they are.
 		if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, SERVER);
@@ -204,7 +207,10 @@ export class SyncRoom<P extends SyncWriter, R> {
 			return 'refused';
 		}
 		const fresh = result.claimedClientIds.filter((id) => !this.clientOwners.has(id));
-		if (conn.claims + fresh.length > MAX_CLAIMS_PER_CONNECTION) {
+		if (
+			conn.claims + fresh.length > MAX_CLAIMS_PER_CONNECTION ||
+			this.claimsOf(conn.peer.participantId) + fresh.length > MAX_CLAIMS_PER_PARTICIPANT
+		) {
 			this.refuse(socket, CloseCode.tooMany, 'refused: too many client ids');
 			return 'refused';
 		}
@@ -232,10 +238,15 @@ export class SyncRoom<P extends SyncWriter, R> {
 		return this.clientOwners.get(clientId) ?? 'server';
 	}
 
-	private claim(clientId: number, participantId: string | null): void {
+	private claimsOf(participantId: string): number {
+		return this.claimsBy.get(participantId) ?? 0;
+	}
+
+	private claim(clientId: number, participantId: string | null, store = true): void {
 		if (this.clientOwners.has(clientId)) return;
 		this.clientOwners.set(clientId, participantId);
-		this.storage.claim({ clientId, participantId });
+		if (participantId !== null) this.claimsBy.set(participantId, this.claimsOf(participantId) + 1);
+		if (store) this.storage.claim({ clientId, participantId });
 	}
 
 	/** Presence (B12): one client id per connection, sanitized by the feature. */
@@ -244,6 +255,8 @@ export class SyncRoom<P extends SyncWriter, R> {
 		const free = (id: number) => {
 			const owner = this.ownerOf(id);
 			if (owner !== undefined && owner !== participantId) return false;
+			if (owner === undefined && this.claimsOf(participantId) >= MAX_CLAIMS_PER_PARTICIPANT)
+				return false;
 			for (const other of this.conns.values())
 				if (other !== conn && other.presence.boundClientId === id) return false;
 			return true;
@@ -344,6 +357,8 @@ export class SyncRoom<P extends SyncWriter, R> {
 	reassignClients(from: string, into: string): void {
 		for (const [clientId, owner] of this.clientOwners)
 			if (owner === from) this.clientOwners.set(clientId, into);
+		this.claimsBy.set(into, this.claimsOf(into) + this.claimsOf(from));
+		this.claimsBy.delete(from);
 	}
 
 	/** A change made by the server itself; it is stored before this returns. */
