@@ -101,6 +101,32 @@ describe('[D3] the file as a whole', () => {
 		expect(result.organizations).toEqual([]);
 	});
 
+	it('skips a title above the header, as exported registers carry, and keeps the lines', () => {
+		const csv =
+			'Elenco degli enti del terzo settore;;\n' +
+			'Ambito di Seriate - aggiornato al 30/06/2025;;\n\n' +
+			'Denominazione;Tipologia;Settore\n' +
+			'Cooperativa Namastè;Cooperativa sociale;\n';
+		const result = plan('organizations', csv);
+		expect(result.preview).toMatchObject({ valid: true, fileErrors: [] });
+		expect(result.preview.rows.map((r) => r.line)).toEqual([5]);
+		expect(result.organizations.map((o) => o.name)).toEqual(['Cooperativa Namastè']);
+	});
+
+	it.each([
+		['the same heading twice', 'organizations', 'Denominazione;Tipo;Denominazione\nA;Comune;B\n'],
+		['two headings of one meaning', 'organizations', 'Nome;Tipo;Denominazione\nA;Comune;B\n'],
+		['two e-mail columns of people', 'people', 'Nome;Email;Posta elettronica\nA;a@b.it;c@d.it\n']
+	] as const)(
+		'refuses %s as repeated_column: which one holds the value is not guessed',
+		(_, kind, csv) => {
+			const result = plan(kind, csv);
+			expect(result.preview).toMatchObject({ fileErrors: ['repeated_column'], valid: false });
+			expect(result.organizations).toEqual([]);
+			expect(result.people).toEqual([]);
+		}
+	);
+
 	it('names the line of the file, counting blank lines and the header as line 1', () => {
 		const csv = 'Nome;Tipo\r\n\r\nBuona;Comune\r\n;\r\nCattiva;Boh\r\n';
 		const result = plan('organizations', csv);

@@ -90,7 +90,7 @@ export interface RowError {
 }
 
 export interface PreviewRow {
-	/** Line in the file, counting the header as line 1. */
+	/** Line in the file, as a spreadsheet numbers it (blank lines and the header count). */
 	line: number;
 	cells: Record<string, string>;
 	errors: RowError[];
@@ -123,22 +123,33 @@ export interface ImportPlan {
 }
 
 /**
- * Column name → position. In a file of organisations, a column headed like an
+ * Column name → position, or the column two cells of the header both name
+ * ("Denominazione" twice, or "Nome" beside "Denominazione"): which one holds the
+ * names is not ours to guess. In a file of organisations, a column headed like an
  * organisation ("Ente", "Organizzazione") is the name itself.
  */
-function mapHeader(header: readonly string[], kind: ImportKind): Map<Column, number> {
+function mapHeader(header: readonly string[], kind: ImportKind): Map<Column, number> | Column {
 	const columns = new Map<Column, number>();
-	header.forEach((cell, index) => {
+	for (const [index, cell] of header.entries()) {
 		const key = nameKey(cell);
 		for (const [column, names] of Object.entries(headerNames) as [Column, string[]][]) {
-			if (!columns.has(column) && names.includes(key)) columns.set(column, index);
+			if (!names.includes(key)) continue;
+			if (columns.has(column)) return column;
+			columns.set(column, index);
 		}
-	});
+	}
 	if (kind === 'organizations' && !columns.has('name') && columns.has('organization')) {
 		columns.set('name', columns.get('organization')!);
 	}
 	return columns;
 }
+
+const hasRequired = (columns: Map<Column, number>, kind: ImportKind) =>
+	(columns.has('name') || (kind === 'people' && columns.has('lastName'))) &&
+	(kind === 'people' || columns.has('type'));
+
+/** Rows above the header a sheet may carry: a title, the Ambito, a date. */
+const MAX_TITLE_ROWS = 5;
 
 export function planImport(
 	kind: ImportKind,
@@ -154,14 +165,18 @@ export function planImport(
 		organizations: [],
 		people: []
 	};
-	const [header, ...lines] = nonEmpty;
+	// The header is the first row naming the required columns; a title above it is skipped.
+	const at = nonEmpty.slice(0, MAX_TITLE_ROWS + 1).findIndex(({ row }) => {
+		const columns = mapHeader(row, kind);
+		return typeof columns === 'string' || hasRequired(columns, kind);
+	});
+	const header = nonEmpty[Math.max(at, 0)];
+	const lines = nonEmpty.slice(Math.max(at, 0) + 1);
 	if (!header || lines.length === 0) return withFileError(empty, 'empty_file');
 	if (lines.length > MAX_IMPORT_ROWS) return withFileError(empty, 'too_many_rows');
 	const columns = mapHeader(header.row, kind);
-	const hasName = columns.has('name') || (kind === 'people' && columns.has('lastName'));
-	if (!hasName || (kind === 'organizations' && !columns.has('type'))) {
-		return withFileError(empty, 'missing_columns');
-	}
+	if (typeof columns === 'string') return withFileError(empty, 'repeated_column');
+	if (!hasRequired(columns, kind)) return withFileError(empty, 'missing_columns');
 	return refuseFaultyText(
 		kind === 'organizations'
 			? planOrganizations(lines, columns, snapshot)
@@ -169,11 +184,6 @@ export function planImport(
 	);
 }
 
-/**
- * Text nobody types (control characters, noncharacters: forms/plain-text.ts) is
- * refused as in every form. The preview's table comes back from the browser on
- * confirmation, so this is checked on what is saved, not only on the file.
- */
 function refuseFaultyText(plan: ImportPlan): ImportPlan {
 	const rows = plan.preview.rows.map((row) => {
 		const faulty = Object.entries(row.cells)
