@@ -86,4 +86,22 @@ test('the inbox shows the proposal, suggests the similar objective, adoption kee
 			page.getByRole('combobox', { name: 'Area di policy' }).locator('option:checked')
 		).toHaveText('Politiche giovanili');
 	});
+
+	await test.step('resubmitted, the proposal is offered for merging into its objective, not adopted twice', async () => {
+		const adoptedId = Number(new URL(page.url()).pathname.split('/').at(-1));
+		expect((await request.post(`/api/meetings/${meetingId}/outcome`)).status()).toBe(201);
+		await page.goto(`/plans/${planId}/inbox`);
+		// The newest version comes first: the proposal in it has no decision yet.
+		const again = page
+			.locator('li.proposal', {
+				has: page.getByRole('heading', { name: proposalTitle, exact: true })
+			})
+			.first();
+		await expect(again).toContainText(/Già nel piano come obiettivo \d+/);
+		await expect(again.getByRole('button', { name: /Adotta come nuovo obiettivo/ })).toHaveCount(0);
+		await expect(
+			again.getByRole('combobox', { name: /Obiettivo del piano in cui unire/ })
+		).toHaveValue(String(adoptedId));
+		await expectNoSeriousViolations(page, 'inbox resubmitted proposal');
+	});
 });

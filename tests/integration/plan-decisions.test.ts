@@ -10,6 +10,8 @@ import {
 	restoreRevision,
 	updatePlanObjective
 } from '$lib/plan-objectives/objective-edit-commands.server';
+import { setArchived } from '$lib/plan-objectives/objective-archive-commands.server';
+import { getOutcome, submitOutcome } from '$lib/outcomes/outcome-commands.server';
 import { loadNeedsMatrix } from '$lib/plan-objectives/needs-matrix.server';
 import { listPlanObjectives, listRevisions } from '$lib/plan-objectives/plan-objective-repo.server';
 import { actions as inboxPage } from '../../src/routes/plans/[planId]/inbox/+page.server';
@@ -255,5 +257,54 @@ describe('[PO4] history and numbering', () => {
 			listPlanObjectives(db, planId).map((_, i) => i + 1)
 		);
 		expect(provenance(db, objective.id)).toHaveLength(2);
+	});
+});
+
+describe('[PO2] a resubmitted outcome', () => {
+	it('offers a card already in the plan for merging, never for a second adoption', () => {
+		const { db } = server.services;
+		const meetingId = getOutcome(db, outcomeId)!.meetingId;
+		const resubmitted = submitOutcome(server.services, meetingId, udp);
+		if (!resubmitted.ok) throw new Error(resubmitted.reason);
+		const second = resubmitted.value.outcomeId;
+		const [adopted, merged, sentBack] = cards as [string, string, string];
+		const target = planInbox(db, planId)
+			.find((o) => o.outcomeId === outcomeId)!
+			.cards.find((c) => c.card.id === adopted)!.decision!.planObjectiveId!;
+
+		const entry = planInbox(db, planId).find((o) => o.outcomeId === second)!;
+		const inPlan = new Map(entry.cards.map((c) => [c.card.id, c.inPlan?.planObjectiveId ?? null]));
+		// Adopted, or merged into one: both cards live in that objective already.
+		expect([inPlan.get(adopted), inPlan.get(merged), inPlan.get(sentBack)]).toEqual([
+			target,
+			target,
+			null
+		]);
+
+		const count = listPlanObjectives(db, planId).length;
+		for (const card of [adopted, merged])
+			expect(decideOnCard(db, second, card, { decision: 'adopted', reason: '' }, udp, 8)).toEqual({
+				ok: false,
+				reason: 'already-in-plan'
+			});
+		expect(listPlanObjectives(db, planId)).toHaveLength(count);
+		// The revised text goes into the objective it is already in.
+		expect(
+			decideOnCard(
+				db,
+				second,
+				adopted,
+				{ decision: 'merged', planObjectiveId: target, reason: '' },
+				udp,
+				9
+			).ok
+		).toBe(true);
+		// Once that objective is archived, the proposal may become a plan objective again.
+		expect(
+			setArchived(db, { planId, objectiveId: target }, true, { userId: udp, now: 10 }).ok
+		).toBe(true);
+		expect(decideOnCard(db, second, merged, { decision: 'adopted', reason: '' }, udp, 11).ok).toBe(
+			true
+		);
 	});
 });

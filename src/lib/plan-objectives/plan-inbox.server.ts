@@ -4,6 +4,7 @@ import { getOutcome } from '$lib/outcomes/outcome-commands.server';
 import { outcomes } from '$lib/outcomes/outcome.schema';
 import type { Db } from '$lib/server/db/database';
 import { tavoli } from '$lib/tavolo/tavolo.schema';
+import { earlierAdoption } from './plan-objective-commands.server';
 import { outcomeDecisions, planObjectives } from './plan-objective.schema';
 
 export type Decision = typeof outcomeDecisions.$inferSelect;
@@ -15,7 +16,13 @@ export type Decision = typeof outcomeDecisions.$inferSelect;
  */
 export function planInbox(db: Db, planId: number) {
 	const rows = db
-		.select({ id: outcomes.id, tavolo: tavoli.name, tavoloId: tavoli.id })
+		.select({
+			id: outcomes.id,
+			meetingId: outcomes.meetingId,
+			version: outcomes.version,
+			tavolo: tavoli.name,
+			tavoloId: tavoli.id
+		})
 		.from(outcomes)
 		.innerJoin(meetings, eq(meetings.id, outcomes.meetingId))
 		.innerJoin(tavoli, eq(tavoli.id, meetings.tavoloId))
@@ -35,7 +42,12 @@ export function planInbox(db: Db, planId: number) {
 		return {
 			...outcome,
 			tavolo: { id: r.tavoloId, name: r.tavolo },
-			cards: outcome.objectives.map((card) => ({ card, decision: decisions.get(card.id) ?? null })),
+			cards: outcome.objectives.map((card) => {
+				const decision = decisions.get(card.id) ?? null;
+				// Undecided on this version, but already in the plan from an earlier one.
+				const inPlan = decision ? undefined : earlierAdoption(db, r, card.id);
+				return { card, decision, inPlan: inPlan ?? null };
+			}),
 			undecided: outcome.objectives.filter((c) => !decisions.has(c.id)).length
 		};
 	});

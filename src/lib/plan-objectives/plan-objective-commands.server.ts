@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt } from 'drizzle-orm';
 import { z } from 'zod';
 import { outcomes } from '$lib/outcomes/outcome.schema';
 import type { OutcomeObjective } from '$lib/outcomes/outcome';
@@ -90,7 +90,45 @@ export const decisionInput = z.discriminatedUnion('decision', [
 export type DecisionInput = z.output<typeof decisionInput>;
 
 type DecisionProblem =
-	'not-found' | 'card-not-found' | 'already-decided' | 'objective-not-found' | 'invalid';
+	| 'not-found'
+	| 'card-not-found'
+	| 'already-decided'
+	| 'already-in-plan'
+	| 'objective-not-found'
+	| 'invalid';
+
+/**
+ * The plan objective an earlier version of the same incontro's outcome made of
+ * this card (adopted, or merged into), while it is in the plan and not archived.
+ * A resubmitted card is the same proposal: its changes are merged into that
+ * objective, it is never adopted a second time.
+ */
+export function earlierAdoption(
+	db: Db,
+	outcome: { meetingId: number; version: number },
+	cardId: string
+): { planObjectiveId: number; number: number; version: number } | undefined {
+	return db
+		.select({
+			planObjectiveId: planObjectives.id,
+			number: planObjectives.number,
+			version: outcomes.version
+		})
+		.from(outcomeDecisions)
+		.innerJoin(outcomes, eq(outcomes.id, outcomeDecisions.outcomeId))
+		.innerJoin(planObjectives, eq(planObjectives.id, outcomeDecisions.planObjectiveId))
+		.where(
+			and(
+				eq(outcomes.meetingId, outcome.meetingId),
+				lt(outcomes.version, outcome.version),
+				eq(outcomeDecisions.cardId, cardId),
+				inArray(outcomeDecisions.decision, ['adopted', 'merged']),
+				isNull(planObjectives.archivedAt)
+			)
+		)
+		.orderBy(desc(outcomes.version))
+		.get();
+}
 
 /** What a card holds that the plan's template or taxonomy does not (SPEC PO1a). */
 function cardProblems(db: Db, version: string, card: OutcomeObjective): PartProblem[] {
@@ -177,6 +215,8 @@ export function decideOnCard(
 		if (prior) return { ok: false, reason: 'already-decided' } as const;
 		let planObjectiveId: number | null = null;
 		if (input.decision === 'adopted') {
+			if (earlierAdoption(db, found.outcome, cardId))
+				return { ok: false, reason: 'already-in-plan' } as const;
 			const adopted = adopt(db, found, card, userId, now);
 			if (!adopted.ok) return { ok: false, reason: 'invalid', problems: adopted.problems } as const;
 			planObjectiveId = adopted.id;
