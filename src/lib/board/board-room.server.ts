@@ -89,7 +89,7 @@ export class BoardRoom {
 						writer: peer,
 						clientOwner,
 						policies,
-						context: this.context(peer.writer)
+						context: this.context(peer.writer, clientOwner)
 					},
 					update
 				);
@@ -128,8 +128,12 @@ export class BoardRoom {
 		return this.room.connect(socket, participant);
 	}
 
-	private context(writer: Writer): BoardWriteContext {
+	private context(
+		writer: Writer,
+		clientOwner: (clientId: number) => string | undefined
+	): BoardWriteContext {
 		return {
+			clientOwner,
 			doc: this.doc,
 			writer,
 			settings: this.meta,

@@ -18,9 +18,28 @@ export interface BoardWriteContext {
 	cardCount: number;
 	/** The policy areas of the board's plan: the only ones a card may be tagged with. */
 	policyAreaIds: ReadonlySet<number>;
+	/** Who claimed a Yjs client id: a participant, 'server', or undefined when nobody has. */
+	clientOwner(clientId: number): string | undefined;
 	/**
 	 * The text of a merged card split a moment ago (SplitTexts), for a merge made
 	 * at the same time that took it; undefined for any other card.
 	 */
 	splitText(cardId: string): string | undefined;
+}
+
+/**
+ * Entries of a root map a participant created, present or removed (B13). Yjs
+ * keeps a removed key's item, its content collected, and the item's id names
+ * the client that wrote it: so entries created and removed in a loop, which
+ * grow the document every newcomer loads, count as much as live ones.
+ */
+export function entriesWrittenBy(
+	ctx: BoardWriteContext,
+	root: string,
+	participantId: string
+): number {
+	let written = 0;
+	for (const item of ctx.doc.getMap(root)._map.values())
+		if (ctx.clientOwner(item.id.client) === participantId) written++;
+	return written;
 }

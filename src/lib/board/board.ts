@@ -59,6 +59,12 @@ export const CARD_LIMIT_MAX = 1000;
 /** B13: a board past these is no longer a workshop anyone can read. */
 export const MAX_CARDS_PER_BOARD = 5000;
 export const MAX_CLUSTERS_PER_BOARD = 200;
+/**
+ * Clusters a participant creates over a board's life, removed ones included:
+ * Yjs keeps every removed entry's item, so create-and-remove cycles would grow
+ * the document, which every newcomer loads, without end.
+ */
+export const MAX_CLUSTERS_WRITTEN_PER_PARTICIPANT = 2 * MAX_CLUSTERS_PER_BOARD;
 
 /** Card fields a writer may set, and the clustering fields that can be shared. */
 export const cardFields = [

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Writer } from './board';
+import { MAX_CLUSTERS_WRITTEN_PER_PARTICIPANT, type Writer } from './board';
 import {
 	addCard,
 	createCluster,
 	deleteCard,
+	deleteCluster,
 	mergeCards,
 	moveCard,
 	moveCards,
@@ -345,5 +346,28 @@ describe('[B13] bounds', () => {
 			for (let i = 0; i < 201; i++) createCluster(d, { id: `k${i}`, title: `G${i}`, createdAt: 1 });
 		};
 		expect(h.send(f, fac, many)).toMatchObject({ ok: false, reason: 'too-many' });
+	});
+
+	it('counts a participant’s removed clusters too: create-and-remove loops stop at the bound', () => {
+		const { h, a, b } = setup();
+		h.settings = { ...collecting, phase: 'cluster', participantsCanCluster: true };
+		let next = 0;
+		const round = (d: Y.Doc) =>
+			d.transact(() => {
+				for (let i = 0; i < 50; i++)
+					createCluster(d, { id: `k${next++}`, title: 'Gruppo', createdAt: 1 });
+			});
+		for (let written = 0; written < MAX_CLUSTERS_WRITTEN_PER_PARTICIPANT; written += 50) {
+			expect(h.send(b, bob, round).ok).toBe(true);
+			const ids = [...h.server.getMap(Root.clusters).keys()];
+			expect(
+				h.send(b, bob, (d) => d.transact(() => ids.forEach((id) => deleteCluster(d, id)))).ok
+			).toBe(true);
+		}
+		expect(h.send(b, bob, round)).toMatchObject({ ok: false, reason: 'too-many' });
+		expect(h.server.getMap(Root.clusters).size).toBe(0);
+		// Someone else still groups cards; facilitators are bounded by the board only.
+		Y.applyUpdate(a, Y.encodeStateAsUpdate(h.server));
+		expect(h.send(a, alice, round).ok).toBe(true);
 	});
 });

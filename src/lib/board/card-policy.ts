@@ -23,6 +23,7 @@ import {
 	clusteringFields,
 	MAX_CARDS_PER_BOARD,
 	MAX_CLUSTERS_PER_BOARD,
+	MAX_CLUSTERS_WRITTEN_PER_PARTICIPANT,
 	TARGET_MAX,
 	type CardField
 } from './board';
@@ -38,7 +39,7 @@ import {
 	writesTo,
 	type Entries
 } from './card-merge-rules';
-import type { BoardWriteContext } from './board-write-context';
+import { entriesWrittenBy, type BoardWriteContext } from './board-write-context';
 
 /**
  * The rules of the `cards` root (SPEC B4-B6, B9, B10, B13) over an update's
@@ -220,8 +221,19 @@ export const clusterPolicy: RootPolicy<BoardWriteContext> = (effects, ctx) => {
 		}
 	}
 	// Counted only when the update adds clusters: most updates never touch them.
-	if (created && ctx.doc.getMap(Root.clusters).size + created > MAX_CLUSTERS_PER_BOARD)
+	if (!created) return null;
+	if (ctx.doc.getMap(Root.clusters).size + created > MAX_CLUSTERS_PER_BOARD)
 		return refuse('too-many', `a board holds at most ${MAX_CLUSTERS_PER_BOARD} clusters`);
+	const { participantId, role } = ctx.writer;
+	if (
+		role !== 'facilitator' &&
+		entriesWrittenBy(ctx, Root.clusters, participantId) + created >
+			MAX_CLUSTERS_WRITTEN_PER_PARTICIPANT
+	)
+		return refuse(
+			'too-many',
+			`at most ${MAX_CLUSTERS_WRITTEN_PER_PARTICIPANT} clusters each on a board, removed ones included`
+		);
 	return null;
 };
 

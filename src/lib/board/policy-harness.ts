@@ -68,7 +68,8 @@ export class Harness {
 			cardsWritten: (participantId) => counts.get(participantId) ?? 0,
 			cardCount: this.cards.size,
 			policyAreaIds: new Set([1, 2]),
-			splitText: (id) => this.splitTexts.get(id)
+			splitText: (id) => this.splitTexts.get(id),
+			clientOwner: (id) => this.clients.get(id)
 		};
 		const result = checkUpdate(
 			{

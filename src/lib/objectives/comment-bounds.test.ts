@@ -5,7 +5,11 @@ import { Root } from '$lib/board/board-doc';
 import { collecting, Harness } from '$lib/board/policy-harness';
 import { addComment, readComments, resolveComment } from './objective-doc';
 import { commentPolicy, objectivePolicy } from './objective-policy';
-import { MAX_COMMENTS_PER_BOARD, MAX_COMMENTS_PER_PARTICIPANT } from './objective-rules';
+import {
+	MAX_COMMENTS_PER_BOARD,
+	MAX_COMMENTS_PER_PARTICIPANT,
+	MAX_COMMENTS_WRITTEN_PER_PARTICIPANT
+} from './objective-rules';
 
 /** [B13, O4] Comments are bounded like cards: per participant (not facilitators) and per board. */
 const fac: Writer = { role: 'facilitator', participantId: 'fac' };
@@ -104,6 +108,30 @@ describe('[B13] comments per participant', () => {
 			).ok
 		).toBe(true);
 		expect(authoredBy(h, 'anna')).toBe(MAX_COMMENTS_PER_PARTICIPANT);
+	});
+
+	it('counts removed comments too: writing and removing in a loop does not grow the board for ever', () => {
+		const { h, a, b } = setup();
+		const batch = 50;
+		// Each round writes a batch and removes it: the live count never passes 50.
+		for (let written = 0; written < MAX_COMMENTS_WRITTEN_PER_PARTICIPANT; written += batch) {
+			expect(h.send(a, anna, comments('anna', batch)).ok).toBe(true);
+			const ids = readComments(h.server).map((c) => c.id);
+			expect(
+				h.send(a, anna, (d) =>
+					d.transact(() => ids.forEach((id) => d.getMap(Root.comments).delete(id)))
+				).ok
+			).toBe(true);
+		}
+		expect(readComments(h.server)).toHaveLength(0);
+		expect(h.send(a, anna, comments('anna', 1))).toMatchObject({
+			ok: false,
+			reason: 'too-many',
+			detail: `comments: at most ${MAX_COMMENTS_WRITTEN_PER_PARTICIPANT} comments each on a board, removed ones included`
+		});
+		// The bound is the writer's: another participant still comments.
+		Y.applyUpdate(b, Y.encodeStateAsUpdate(h.server));
+		expect(h.send(b, bruno, comments('bruno', 1)).ok).toBe(true);
 	});
 
 	it('refuses a comment whose author is dropped in the same update, which no count would see', () => {

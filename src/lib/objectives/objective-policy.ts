@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { Root } from '$lib/board/board-doc';
-import type { BoardWriteContext } from '$lib/board/board-write-context';
+import { entriesWrittenBy, type BoardWriteContext } from '$lib/board/board-write-context';
 import type { Insert, Path } from '$lib/sync/effects';
 import {
 	ENTRY_KEY,
@@ -22,6 +22,7 @@ import {
 	mayEditObjectivePart,
 	MAX_COMMENTS_PER_BOARD,
 	MAX_COMMENTS_PER_PARTICIPANT,
+	MAX_COMMENTS_WRITTEN_PER_PARTICIPANT,
 	OBJECTIVE_TEXT_MAX,
 	partOf,
 	validCommentValue,
@@ -165,6 +166,15 @@ function checkCommentCounts(
 		return refuse('too-many', `a board holds at most ${MAX_COMMENTS_PER_BOARD} comments`);
 	if (role !== 'facilitator' && own > MAX_COMMENTS_PER_PARTICIPANT)
 		return refuse('too-many', `at most ${MAX_COMMENTS_PER_PARTICIPANT} comments each on a board`);
+	if (
+		role !== 'facilitator' &&
+		entriesWrittenBy(ctx, Root.comments, participantId) + created >
+			MAX_COMMENTS_WRITTEN_PER_PARTICIPANT
+	)
+		return refuse(
+			'too-many',
+			`at most ${MAX_COMMENTS_WRITTEN_PER_PARTICIPANT} comments each on a board, removed ones included`
+		);
 	return null;
 }
 

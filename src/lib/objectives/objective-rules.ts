@@ -44,6 +44,12 @@ export const COMMENT_TEXT_MAX = 1000;
 export const MAX_COMMENTS_PER_PARTICIPANT = 200;
 /** Ten each for the largest plenary we plan for; at 1,000 characters, ~2 MB: what 5,000 cards weigh. */
 export const MAX_COMMENTS_PER_BOARD = 2000;
+/**
+ * Comments a participant writes over a board's life, removed ones included:
+ * Yjs keeps every removed comment's item, so writing and removing in a loop
+ * would grow the document without end while the live count stays low.
+ */
+export const MAX_COMMENTS_WRITTEN_PER_PARTICIPANT = 2 * MAX_COMMENTS_PER_PARTICIPANT;
 
 const fieldTypes = new Map(objectiveFields.map((f) => [f.key, f]));
 const textTypes: ReadonlySet<FieldType> = new Set(['richText', 'shortText', 'money']);
