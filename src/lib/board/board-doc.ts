@@ -153,6 +153,13 @@ export function readBoard(doc: Y.Doc): BoardView {
 	const cards = [...cardsOf(doc).entries()]
 		.map(([id, m]) => readCard(id, m))
 		.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+	// A card is inside a merged card only while that card exists and lists it, as
+	// the server's merge rules read it. A link to anything else (a board stored
+	// before those rules) holds nothing: the card shows, so no one's words vanish.
+	const byId = new Map(cards.map((c) => [c.id, c]));
+	for (const c of cards)
+		if (c.mergedInto !== null && !byId.get(c.mergedInto)?.mergedFrom.includes(c.id))
+			c.mergedInto = null;
 	const clusters = [...clustersOf(doc).entries()]
 		.map(([id, m]) => ({
 			id,
@@ -308,7 +315,7 @@ export function mergeCards(
 ): void {
 	const sources = cardIds
 		.map((id) => ({ id, m: card(doc, id) }))
-		.filter((s) => s.m && !s.m.get('mergedInto'));
+		.filter((s) => s.m && !isInside(doc, s.id, s.m));
 	if (sources.length < 2) return;
 	const first = readCard(sources[0]!.id, sources[0]!.m!);
 	doc.transact(() => {
@@ -323,6 +330,13 @@ export function mergeCards(
 		});
 		for (const s of sources) s.m!.set('mergedInto', merged.id);
 	});
+}
+
+/** Whether a card is inside a merged card: its `mergedInto` names a card that lists it (as readBoard and the server read it). */
+function isInside(doc: Y.Doc, cardId: string, m: Y.Map<unknown>): boolean {
+	const into = m.get('mergedInto');
+	const holder = typeof into === 'string' ? card(doc, into) : undefined;
+	return holder !== undefined && readCard(into as string, holder).mergedFrom.includes(cardId);
 }
 
 /**

@@ -493,3 +493,26 @@ describe('[B5, B6] property: whatever Bob sends, Alice’s cards stay on the boa
 		expect(honestAccepted).toBeGreaterThan(runs * 5);
 	});
 });
+
+describe('[B6] a link to a merged card that is gone', () => {
+	it('leaves the card on the board, and a merge takes it, as the server reads holders', () => {
+		const h = setup();
+		// What a board stored before the merge rules can hold (no client may write it now).
+		h.server.transact(() => cardsOf(h.server).get('a1')!.set('mergedInto', 'sparita'));
+		const alices = fresh(h, alice);
+		const a1 = readBoard(alices).cards.find((c) => c.id === 'a1')!;
+		expect(a1.mergedInto).toBeNull();
+		expect(
+			h.send(alices, alice, (d) =>
+				mergeCards(d, ['a1', 'a2'], { id: 'm1', authorId: 'alice', createdAt: 2 })
+			).ok
+		).toBe(true);
+		const merged = readBoard(h.server).cards.find((c) => c.id === 'm1')!;
+		expect(merged.mergedFrom).toEqual(['a1', 'a2']);
+		expect(
+			readBoard(h.server)
+				.cards.filter((c) => c.mergedInto === null)
+				.map((c) => c.id)
+		).toEqual(['b1', 'm1']);
+	});
+});
