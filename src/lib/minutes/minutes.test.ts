@@ -24,6 +24,16 @@ const texts = (blocks: Block[]) =>
 describe('[M-V1] the draft verbale', () => {
 	const doc = buildMinutes(minutesFixture());
 
+	it('keeps a right-to-left name in its place among the separators', () => {
+		const fixture = minutesFixture();
+		const rtl = buildMinutes({
+			...fixture,
+			meeting: { ...fixture.meeting, tavolo: 'جمعية النور', title: 'لقاء' }
+		});
+		expect(rtl.subtitle).toBe('\u2068جمعية النور\u2069 · Piano di Zona 2025-2027 «Fare insieme»');
+		expect(rtl.title).toBe("Verbale dell'incontro «\u2068لقاء\u2069»");
+	});
+
 	it('has every section, in order, titled in Italian, none edited', () => {
 		expect(doc.title).toBe("Verbale dell'incontro «Co-programmazione: bisogni e priorità 2027»");
 		expect(doc.subtitle).toBe('Domiciliarità e Terza Età · Piano di Zona 2025-2027 «Fare insieme»');

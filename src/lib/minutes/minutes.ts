@@ -1,3 +1,4 @@
+import { isolated } from '$lib/i18n/bidi';
 import { z } from 'zod';
 import {
 	agendaSection,
@@ -161,8 +162,10 @@ export function buildMinutes(source: MinutesSource): MinutesDocument {
 		edited: false
 	});
 	return {
-		title: `Verbale dell'incontro «${m.title}»`,
-		subtitle: [m.tavolo, m.subgroup, m.plan].filter(Boolean).join(' · '),
+		title: `Verbale dell'incontro «${isolated(m.title)}»`,
+		subtitle: [m.tavolo, m.subgroup, m.plan]
+			.flatMap((part) => (part ? [isolated(part)] : []))
+			.join(' · '),
 		sections: [
 			section('info', "Dati dell'incontro", infoSection(source)),
 			section('attendance', 'Presenti (foglio firme)', attendanceSection(source)),
