@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { refuse, type Refused } from '$lib/sync/policy';
 import type { BoardPhase, Writer } from './board';
 import type { BoardMeta } from './board-doc';
 
@@ -28,18 +29,24 @@ export interface BoardWriteContext {
 }
 
 /**
- * Entries of a root map a participant created, present or removed (B13). Yjs
- * keeps a removed key's item, its content collected, and the item's id names
- * the client that wrote it: so entries created and removed in a loop, which
- * grow the document every newcomer loads, count as much as live ones.
+ * B13: a participant's new entries of a root map refused past `bound` written
+ * over the board's life, removed ones included. Yjs keeps a removed key's item
+ * (its content collected) and the item's id names the client that wrote it, so
+ * entries created and removed in a loop, which grow the document every newcomer
+ * loads, count as much as live ones. Facilitators are bounded by the board's totals.
  */
-export function entriesWrittenBy(
+export function checkWrittenBound(
 	ctx: BoardWriteContext,
 	root: string,
-	participantId: string
-): number {
-	let written = 0;
+	created: number,
+	bound: number,
+	what: string
+): Refused | null {
+	const { participantId, role } = ctx.writer;
+	if (role === 'facilitator') return null;
+	let written = created;
 	for (const item of ctx.doc.getMap(root)._map.values())
 		if (ctx.clientOwner(item.id.client) === participantId) written++;
-	return written;
+	if (written <= bound) return null;
+	return refuse('too-many', `at most ${bound} ${what} each on a board, removed ones included`);
 }

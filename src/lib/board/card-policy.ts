@@ -39,7 +39,7 @@ import {
 	writesTo,
 	type Entries
 } from './card-merge-rules';
-import { entriesWrittenBy, type BoardWriteContext } from './board-write-context';
+import { checkWrittenBound, type BoardWriteContext } from './board-write-context';
 
 /**
  * The rules of the `cards` root (SPEC B4-B6, B9, B10, B13) over an update's
@@ -224,17 +224,13 @@ export const clusterPolicy: RootPolicy<BoardWriteContext> = (effects, ctx) => {
 	if (!created) return null;
 	if (ctx.doc.getMap(Root.clusters).size + created > MAX_CLUSTERS_PER_BOARD)
 		return refuse('too-many', `a board holds at most ${MAX_CLUSTERS_PER_BOARD} clusters`);
-	const { participantId, role } = ctx.writer;
-	if (
-		role !== 'facilitator' &&
-		entriesWrittenBy(ctx, Root.clusters, participantId) + created >
-			MAX_CLUSTERS_WRITTEN_PER_PARTICIPANT
-	)
-		return refuse(
-			'too-many',
-			`at most ${MAX_CLUSTERS_WRITTEN_PER_PARTICIPANT} clusters each on a board, removed ones included`
-		);
-	return null;
+	return checkWrittenBound(
+		ctx,
+		Root.clusters,
+		created,
+		MAX_CLUSTERS_WRITTEN_PER_PARTICIPANT,
+		'clusters'
+	);
 };
 
 const clusterRules: Record<string, (v: unknown) => boolean> = {

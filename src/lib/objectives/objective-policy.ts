@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { Root } from '$lib/board/board-doc';
-import { entriesWrittenBy, type BoardWriteContext } from '$lib/board/board-write-context';
+import { checkWrittenBound, type BoardWriteContext } from '$lib/board/board-write-context';
 import type { Insert, Path } from '$lib/sync/effects';
 import {
 	ENTRY_KEY,
@@ -166,16 +166,13 @@ function checkCommentCounts(
 		return refuse('too-many', `a board holds at most ${MAX_COMMENTS_PER_BOARD} comments`);
 	if (role !== 'facilitator' && own > MAX_COMMENTS_PER_PARTICIPANT)
 		return refuse('too-many', `at most ${MAX_COMMENTS_PER_PARTICIPANT} comments each on a board`);
-	if (
-		role !== 'facilitator' &&
-		entriesWrittenBy(ctx, Root.comments, participantId) + created >
-			MAX_COMMENTS_WRITTEN_PER_PARTICIPANT
-	)
-		return refuse(
-			'too-many',
-			`at most ${MAX_COMMENTS_WRITTEN_PER_PARTICIPANT} comments each on a board, removed ones included`
-		);
-	return null;
+	return checkWrittenBound(
+		ctx,
+		Root.comments,
+		created,
+		MAX_COMMENTS_WRITTEN_PER_PARTICIPANT,
+		'comments'
+	);
 }
 
 function ruleContext(ctx: BoardWriteContext): ObjectiveRuleContext {
