@@ -123,19 +123,23 @@ export interface ImportPlan {
 }
 
 /**
- * Column name → position, or the column two cells of the header both name
- * ("Denominazione" twice, or "Nome" beside "Denominazione"): which one holds the
- * names is not ours to guess. In a file of organisations, a column headed like an
- * organisation ("Ente", "Organizzazione") is the name itself.
+ * Column name → position, or the column whose heading the header repeats
+ * ("Denominazione" twice): which of the two holds the values is not ours to
+ * guess. Of two different headings of one meaning ("Telefono", "Cellulare") the
+ * first is read, as a person would. In a file of organisations, a column headed
+ * like an organisation ("Ente", "Organizzazione") is the name itself.
  */
 function mapHeader(header: readonly string[], kind: ImportKind): Map<Column, number> | Column {
 	const columns = new Map<Column, number>();
+	const headings = new Map<Column, string>();
 	for (const [index, cell] of header.entries()) {
 		const key = nameKey(cell);
 		for (const [column, names] of Object.entries(headerNames) as [Column, string[]][]) {
 			if (!names.includes(key)) continue;
-			if (columns.has(column)) return column;
+			if (headings.get(column) === key) return column;
+			if (columns.has(column)) continue;
 			columns.set(column, index);
+			headings.set(column, key);
 		}
 	}
 	if (kind === 'organizations' && !columns.has('name') && columns.has('organization')) {
@@ -184,6 +188,11 @@ export function planImport(
 	);
 }
 
+/**
+ * Text nobody types (control characters, noncharacters: forms/plain-text.ts) is
+ * refused as in every form. The preview's table comes back from the browser on
+ * confirmation, so this is checked on what is saved, not only on the file.
+ */
 function refuseFaultyText(plan: ImportPlan): ImportPlan {
 	const rows = plan.preview.rows.map((row) => {
 		const faulty = Object.entries(row.cells)
