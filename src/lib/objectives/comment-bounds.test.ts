@@ -134,6 +134,38 @@ describe('[B13] comments per participant', () => {
 		expect(h.send(b, bruno, comments('bruno', 1)).ok).toBe(true);
 	});
 
+	it('counts comments removed in the update that writes them, and refuses a key put twice', () => {
+		const { h } = setup();
+		// Without garbage collection the removed comments keep their author in the update.
+		const a = new Y.Doc({ gc: false });
+		const bornDead = (count: number) => (d: Y.Doc) =>
+			d.transact(() => {
+				const from = next;
+				comments('anna', count)(d);
+				for (let i = from; i < next; i++) d.getMap(Root.comments).delete(`c${i}`);
+			});
+		for (let written = 0; written < MAX_COMMENTS_WRITTEN_PER_PARTICIPANT; written += 100)
+			expect(h.send(a, anna, bornDead(100)).ok).toBe(true);
+		expect(h.send(a, anna, bornDead(1))).toMatchObject({ ok: false, reason: 'too-many' });
+
+		const { h: h2, a: a2 } = setup();
+		const twice = (d: Y.Doc) =>
+			d.transact(() => {
+				for (let i = 0; i < 3; i++) comments('anna', 0)(d);
+				const id = `c${next++}`;
+				for (let i = 0; i < 3; i++) {
+					const m = new Y.Map<unknown>();
+					d.getMap(Root.comments).set(id, m);
+					m.set('authorId', 'anna');
+				}
+			});
+		expect(h2.send(a2, anna, twice)).toMatchObject({
+			ok: false,
+			reason: 'not-allowed',
+			detail: expect.stringContaining('is put twice in one update')
+		});
+	});
+
 	it('refuses a comment whose author is dropped in the same update, which no count would see', () => {
 		const { h, a } = setup();
 		const r = h.send(a, anna, (d) =>

@@ -102,6 +102,8 @@ export const commentPolicy: RootPolicy<BoardWriteContext> = (effects, ctx) => {
 	if (!mayComment(writer, ctx.settings))
 		return refuse('not-allowed', 'comments are closed now (phase or lock)');
 	let created = 0;
+	/** Comments put, live or removed in the same update: every one stays in the document. */
+	let written = 0;
 	const removedAuthors: (string | null)[] = [];
 	for (const entry of entriesOf(effects).values()) {
 		if (!ENTRY_KEY.test(entry.key)) return refuse('unknown-location', `no comment ${entry.key}`);
@@ -120,6 +122,7 @@ export const commentPolicy: RootPolicy<BoardWriteContext> = (effects, ctx) => {
 			);
 			if (!named) return refuse('bad-value', 'a comment names its author');
 			if (live) created++;
+			written++;
 		}
 		if (entry.removed) {
 			if (!mayChangeComment(writer, author, undefined))
@@ -142,7 +145,11 @@ export const commentPolicy: RootPolicy<BoardWriteContext> = (effects, ctx) => {
 				return refuse('not-own-item', 'only its author changes a comment');
 	}
 	// Counted only when the update adds comments: editing, resolving or removing never adds.
-	return created ? checkCommentCounts(created, removedAuthors, ctx) : null;
+	if (!written) return null;
+	return (
+		(created ? checkCommentCounts(created, removedAuthors, ctx) : null) ??
+		checkWrittenBound(ctx, Root.comments, written, MAX_COMMENTS_WRITTEN_PER_PARTICIPANT, 'comments')
+	);
 };
 
 /**
@@ -166,13 +173,7 @@ function checkCommentCounts(
 		return refuse('too-many', `a board holds at most ${MAX_COMMENTS_PER_BOARD} comments`);
 	if (role !== 'facilitator' && own > MAX_COMMENTS_PER_PARTICIPANT)
 		return refuse('too-many', `at most ${MAX_COMMENTS_PER_PARTICIPANT} comments each on a board`);
-	return checkWrittenBound(
-		ctx,
-		Root.comments,
-		created,
-		MAX_COMMENTS_WRITTEN_PER_PARTICIPANT,
-		'comments'
-	);
+	return null;
 }
 
 function ruleContext(ctx: BoardWriteContext): ObjectiveRuleContext {

@@ -51,6 +51,22 @@ export function effectsByRoot(effects: Effects): Map<string, RootEffects> {
 	return byRoot;
 }
 
+/**
+ * A key of a root map put more than once by one update: no client of ours does
+ * it (an entry's id is new and set once), and every put but the last would stay
+ * in the document unseen by the policies, which read an entry's last put, and
+ * by the bounds that count entries.
+ */
+function keyPutTwice({ inserts }: RootEffects): string | null {
+	const put = new Set<string>();
+	for (const { path } of inserts) {
+		if (path.length !== 2) continue;
+		if (put.has(path[1]!)) return path[1]!;
+		put.add(path[1]!);
+	}
+	return null;
+}
+
 export function judge<Ctx>(
 	registry: PolicyRegistry<Ctx>,
 	effects: Effects,
@@ -59,6 +75,9 @@ export function judge<Ctx>(
 	for (const [root, rootEffects] of effectsByRoot(effects)) {
 		const policy = Object.hasOwn(registry, root) ? registry[root] : undefined;
 		if (!policy) return refuse('unknown-location', `nothing may be written in ${root}`);
+		const twice = keyPutTwice(rootEffects);
+		if (twice !== null)
+			return refuse('not-allowed', `${root}: ${twice} is put twice in one update`);
 		const refused = policy(rootEffects, ctx);
 		if (refused) return { reason: refused.reason, detail: `${root}: ${refused.detail}` };
 	}
