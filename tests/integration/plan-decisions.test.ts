@@ -306,5 +306,18 @@ describe('[PO2] a resubmitted outcome', () => {
 		expect(decideOnCard(db, second, merged, { decision: 'adopted', reason: '' }, udp, 11).ok).toBe(
 			true
 		);
+		// Versions are decided in any order: adopted on a later one, an earlier one refuses it too.
+		const third = submitOutcome(server.services, meetingId, udp);
+		if (!third.ok) throw new Error(third.reason);
+		const adopt = { decision: 'adopted', reason: '' } as const;
+		expect(decideOnCard(db, third.value.outcomeId, sentBack, adopt, udp, 12).ok).toBe(true);
+		expect(decideOnCard(db, second, sentBack, adopt, udp, 13)).toEqual({
+			ok: false,
+			reason: 'already-in-plan'
+		});
+		const onSecond = planInbox(db, planId)
+			.find((o) => o.outcomeId === second)!
+			.cards.find((c) => c.card.id === sentBack)!;
+		expect(onSecond.inPlan?.version).toBe(3);
 	});
 });

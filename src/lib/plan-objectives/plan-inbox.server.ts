@@ -4,7 +4,7 @@ import { getOutcome } from '$lib/outcomes/outcome-commands.server';
 import { outcomes } from '$lib/outcomes/outcome.schema';
 import type { Db } from '$lib/server/db/database';
 import { tavoli } from '$lib/tavolo/tavolo.schema';
-import { earlierAdoption } from './plan-objective-commands.server';
+import { adoptionInOtherVersion } from './plan-objective-commands.server';
 import { outcomeDecisions, planObjectives } from './plan-objective.schema';
 
 export type Decision = typeof outcomeDecisions.$inferSelect;
@@ -44,8 +44,8 @@ export function planInbox(db: Db, planId: number) {
 			tavolo: { id: r.tavoloId, name: r.tavolo },
 			cards: outcome.objectives.map((card) => {
 				const decision = decisions.get(card.id) ?? null;
-				// Undecided on this version, but already in the plan from an earlier one.
-				const inPlan = decision ? undefined : earlierAdoption(db, r, card.id);
+				// Undecided on this version, but already in the plan from another one.
+				const inPlan = decision ? undefined : adoptionInOtherVersion(db, r, card.id);
 				return { card, decision, inPlan: inPlan ?? null };
 			}),
 			undecided: outcome.objectives.filter((c) => !decisions.has(c.id)).length

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, lt } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { outcomes } from '$lib/outcomes/outcome.schema';
 import type { OutcomeObjective } from '$lib/outcomes/outcome';
@@ -98,14 +98,14 @@ type DecisionProblem =
 	| 'invalid';
 
 /**
- * The plan objective an earlier version of the same incontro's outcome made of
- * this card (adopted, or merged into), while it is in the plan and not archived.
- * A resubmitted card is the same proposal: its changes are merged into that
- * objective, it is never adopted a second time.
+ * The plan objective another version of the same incontro's outcome (earlier or
+ * later: the inbox lists them all) made of this card, adopted or merged into,
+ * while it is in the plan and not archived. A resubmitted card is the same
+ * proposal: its changes are merged into that objective, never adopted twice.
  */
-export function earlierAdoption(
+export function adoptionInOtherVersion(
 	db: Db,
-	outcome: { meetingId: number; version: number },
+	outcome: { id: number; meetingId: number },
 	cardId: string
 ): { planObjectiveId: number; number: number; version: number } | undefined {
 	return db
@@ -120,7 +120,7 @@ export function earlierAdoption(
 		.where(
 			and(
 				eq(outcomes.meetingId, outcome.meetingId),
-				lt(outcomes.version, outcome.version),
+				ne(outcomes.id, outcome.id),
 				eq(outcomeDecisions.cardId, cardId),
 				inArray(outcomeDecisions.decision, ['adopted', 'merged']),
 				isNull(planObjectives.archivedAt)
@@ -215,7 +215,7 @@ export function decideOnCard(
 		if (prior) return { ok: false, reason: 'already-decided' } as const;
 		let planObjectiveId: number | null = null;
 		if (input.decision === 'adopted') {
-			if (earlierAdoption(db, found.outcome, cardId))
+			if (adoptionInOtherVersion(db, found.outcome, cardId))
 				return { ok: false, reason: 'already-in-plan' } as const;
 			const adopted = adopt(db, found, card, userId, now);
 			if (!adopted.ok) return { ok: false, reason: 'invalid', problems: adopted.problems } as const;
