@@ -209,7 +209,7 @@ export class SyncRoom<P extends SyncWriter, R> {
 		const fresh = result.claimedClientIds.filter((id) => !this.clientOwners.has(id));
 		if (
 			conn.claims + fresh.length > MAX_CLAIMS_PER_CONNECTION ||
-			this.claimsOf(conn.peer.participantId) + fresh.length > MAX_CLAIMS_PER_PARTICIPANT
+			this.overClaims(conn.peer, fresh.length)
 		) {
 			this.refuse(socket, CloseCode.tooMany, 'refused: too many client ids');
 			return 'refused';
@@ -242,6 +242,12 @@ export class SyncRoom<P extends SyncWriter, R> {
 		return this.claimsBy.get(participantId) ?? 0;
 	}
 
+	/** Past the participant's bound with `more` ids; those who run the room (reserved seats) have none. */
+	private overClaims(peer: P, more: number): boolean {
+		if (this.hooks.reserved?.(peer)) return false;
+		return this.claimsOf(peer.participantId) + more > MAX_CLAIMS_PER_PARTICIPANT;
+	}
+
 	private claim(clientId: number, participantId: string | null, store = true): void {
 		if (this.clientOwners.has(clientId)) return;
 		this.clientOwners.set(clientId, participantId);
@@ -255,8 +261,7 @@ export class SyncRoom<P extends SyncWriter, R> {
 		const free = (id: number) => {
 			const owner = this.ownerOf(id);
 			if (owner !== undefined && owner !== participantId) return false;
-			if (owner === undefined && this.claimsOf(participantId) >= MAX_CLAIMS_PER_PARTICIPANT)
-				return false;
+			if (owner === undefined && this.overClaims(conn.peer, 1)) return false;
 			for (const other of this.conns.values())
 				if (other !== conn && other.presence.boundClientId === id) return false;
 			return true;
@@ -355,6 +360,7 @@ export class SyncRoom<P extends SyncWriter, R> {
 	 * memory only: moving the stored claims is the caller's, in its transaction.
 	 */
 	reassignClients(from: string, into: string): void {
+		if (from === into) return;
 		for (const [clientId, owner] of this.clientOwners)
 			if (owner === from) this.clientOwners.set(clientId, into);
 		this.claimsBy.set(into, this.claimsOf(into) + this.claimsOf(from));
