@@ -3,7 +3,12 @@ import { isolated } from './bidi';
 
 describe('isolated', () => {
 	it('leaves left-to-right text as it is', () => {
-		for (const text of ['Domiciliarità e Terza Età', 'Piano «Fare insieme» 2025-2027', ''])
+		for (const text of [
+			'Domiciliarità e Terza Età',
+			'Piano «Fare insieme» 2025-2027',
+			'',
+			'\ufeffTavolo'
+		])
 			expect(isolated(text)).toBe(text);
 	});
 

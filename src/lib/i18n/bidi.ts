@@ -3,7 +3,7 @@
  * presentation forms): a name written in them, set into an Italian line, pulls
  * the punctuation around it (" · ", «») to the wrong side.
  */
-const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]|\ud802[\udc00-\udfff]|\ud83a[\udc00-\udfff]/;
+const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]|\ud802[\udc00-\udfff]|\ud83a[\udc00-\udfff]/;
 
 /**
  * Text people named (a tavolo, a plan, an incontro) set into a line of ours:
