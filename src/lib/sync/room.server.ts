@@ -1,12 +1,12 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { ClientClaims } from './client-claims';
 import type { DocumentStore } from './document-store';
 import type { Effects } from './effects';
 import { openConnection, type Connection } from './connection';
 import type { Applied } from './held-updates';
 import {
 	MAX_CLAIMS_PER_CONNECTION,
-	MAX_CLAIMS_PER_PARTICIPANT,
 	MAX_CONNECTIONS_PER_ROOM,
 	MAX_SOCKETS_PER_PARTICIPANT,
 	RESERVED_SEATS
@@ -61,9 +61,7 @@ export class SyncRoom<P extends SyncWriter, R> {
 	readonly doc = new Y.Doc();
 	readonly awareness = new awarenessProtocol.Awareness(this.doc);
 	private readonly conns = new Map<SyncSocket, Connection<P>>();
-	private readonly clientOwners = new Map<number, string | null>();
-	/** How many client ids each participant has claimed in this room, over every connection. */
-	private readonly claimsBy = new Map<string, number>();
+	private readonly claims: ClientClaims;
 	private readonly storage: RoomStorage<R>;
 	private readonly outbox = new Outbox();
 
@@ -75,12 +73,12 @@ export class SyncRoom<P extends SyncWriter, R> {
 	) {
 		this.awareness.setLocalState(null);
 		const stored = store.load(docId);
-		for (const c of stored.claims) this.claim(c.clientId, c.participantId, false);
+		this.claims = new ClientClaims(stored.claims);
 		hooks.remember(stored.records);
 		// Stored updates were checked when they arrived: they are applied as they are.
 		if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, SERVER);
 		for (const update of stored.updates) Y.applyUpdate(this.doc, update, SERVER);
-		while (this.clientOwners.has(this.doc.clientID))
+		while (this.claims.has(this.doc.clientID))
 			this.doc.clientID = Math.floor(Math.random() * 2 ** 31);
 		this.storage = new RoomStorage(store, now, docId, this.doc, stored, (accepted) =>
 			this.fanOut(accepted)
@@ -200,13 +198,13 @@ export class SyncRoom<P extends SyncWriter, R> {
 	}
 
 	private tryApply(socket: SyncSocket, conn: Connection<P>, update: Uint8Array): Applied {
-		const result = this.hooks.check(update, conn.peer, (id) => this.ownerOf(id));
+		const result = this.hooks.check(update, conn.peer, (id) => this.claims.ownerOf(id));
 		if (!result.ok && result.wait) return 'held';
 		if (!result.ok) {
 			this.refuse(socket, closeCodeOf[result.reason], `refused: ${result.detail}`);
 			return 'refused';
 		}
-		const fresh = result.claimedClientIds.filter((id) => !this.clientOwners.has(id));
+		const fresh = result.claimedClientIds.filter((id) => !this.claims.has(id));
 		if (
 			conn.claims + fresh.length > MAX_CLAIMS_PER_CONNECTION ||
 			this.overClaims(conn.peer, fresh.length)
@@ -233,33 +231,20 @@ export class SyncRoom<P extends SyncWriter, R> {
 		return result.effects.clients.length > 0 ? 'added' : 'applied';
 	}
 
-	private ownerOf(clientId: number): string | undefined {
-		if (!this.clientOwners.has(clientId)) return undefined;
-		return this.clientOwners.get(clientId) ?? 'server';
-	}
-
-	private claimsOf(participantId: string): number {
-		return this.claimsBy.get(participantId) ?? 0;
-	}
-
 	/** Past the participant's bound with `more` ids; those who run the room (reserved seats) have none. */
 	private overClaims(peer: P, more: number): boolean {
-		if (this.hooks.reserved?.(peer)) return false;
-		return this.claimsOf(peer.participantId) + more > MAX_CLAIMS_PER_PARTICIPANT;
+		return !this.hooks.reserved?.(peer) && this.claims.over(peer.participantId, more);
 	}
 
-	private claim(clientId: number, participantId: string | null, store = true): void {
-		if (this.clientOwners.has(clientId)) return;
-		this.clientOwners.set(clientId, participantId);
-		if (participantId !== null) this.claimsBy.set(participantId, this.claimsOf(participantId) + 1);
-		if (store) this.storage.claim({ clientId, participantId });
+	private claim(clientId: number, participantId: string | null): void {
+		if (this.claims.add(clientId, participantId)) this.storage.claim({ clientId, participantId });
 	}
 
 	/** Presence (B12): one client id per connection, sanitized by the feature. */
 	private receivePresence(socket: SyncSocket, conn: Connection<P>, update: Uint8Array): void {
 		const { participantId } = conn.peer;
 		const free = (id: number) => {
-			const owner = this.ownerOf(id);
+			const owner = this.claims.ownerOf(id);
 			if (owner !== undefined && owner !== participantId) return false;
 			if (owner === undefined && this.overClaims(conn.peer, 1)) return false;
 			for (const other of this.conns.values())
@@ -360,11 +345,7 @@ export class SyncRoom<P extends SyncWriter, R> {
 	 * memory only: moving the stored claims is the caller's, in its transaction.
 	 */
 	reassignClients(from: string, into: string): void {
-		if (from === into) return;
-		for (const [clientId, owner] of this.clientOwners)
-			if (owner === from) this.clientOwners.set(clientId, into);
-		this.claimsBy.set(into, this.claimsOf(into) + this.claimsOf(from));
-		this.claimsBy.delete(from);
+		this.claims.reassign(from, into);
 	}
 
 	/** A change made by the server itself; it is stored before this returns. */
