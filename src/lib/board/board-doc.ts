@@ -151,15 +151,8 @@ export function observeMeta(doc: Y.Doc, changed: () => void): () => void {
 /** The whole board as plain data, cards oldest first. */
 export function readBoard(doc: Y.Doc): BoardView {
 	const cards = [...cardsOf(doc).entries()]
-		.map(([id, m]) => readCard(id, m))
+		.map(([id, m]) => ({ ...readCard(id, m), mergedInto: mergedHolder(doc, id, m)?.id ?? null }))
 		.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
-	// A card is inside a merged card only while that card exists and lists it, as
-	// the server's merge rules read it. A link to anything else (a board stored
-	// before those rules) holds nothing: the card shows, so no one's words vanish.
-	const byId = new Map(cards.map((c) => [c.id, c]));
-	for (const c of cards)
-		if (c.mergedInto !== null && !byId.get(c.mergedInto)?.mergedFrom.includes(c.id))
-			c.mergedInto = null;
 	const clusters = [...clustersOf(doc).entries()]
 		.map(([id, m]) => ({
 			id,
@@ -315,7 +308,7 @@ export function mergeCards(
 ): void {
 	const sources = cardIds
 		.map((id) => ({ id, m: card(doc, id) }))
-		.filter((s) => s.m && !isInside(doc, s.id, s.m));
+		.filter((s) => s.m && !mergedHolder(doc, s.id, s.m));
 	if (sources.length < 2) return;
 	const first = readCard(sources[0]!.id, sources[0]!.m!);
 	doc.transact(() => {
@@ -332,11 +325,22 @@ export function mergeCards(
 	});
 }
 
-/** Whether a card is inside a merged card: its `mergedInto` names a card that lists it (as readBoard and the server read it). */
-function isInside(doc: Y.Doc, cardId: string, m: Y.Map<unknown>): boolean {
+/**
+ * The merged card holding a card (B6): the one its `mergedInto` names, while
+ * that card exists and lists it in `mergedFrom`. A link to anything else (a
+ * board stored before the merge rules) holds nothing, so the card shows and no
+ * one's words vanish. The server's merge rules read holders the same way.
+ */
+export function mergedHolder(
+	doc: Y.Doc,
+	cardId: string,
+	m: Y.Map<unknown>
+): { id: string; card: Y.Map<unknown> } | null {
 	const into = m.get('mergedInto');
-	const holder = typeof into === 'string' ? card(doc, into) : undefined;
-	return holder !== undefined && readCard(into as string, holder).mergedFrom.includes(cardId);
+	if (typeof into !== 'string') return null;
+	const holder = card(doc, into);
+	const from = holder?.get('mergedFrom');
+	return holder && Array.isArray(from) && from.includes(cardId) ? { id: into, card: holder } : null;
 }
 
 /**

@@ -3,7 +3,7 @@ import { typedText } from '$lib/forms/plain-text';
 import type { Insert, Removal } from '$lib/sync/effects';
 import { isPlainValue, refuse, valueOf, type Entry, type Refused } from '$lib/sync/policy';
 import { canEditCard, mergedCardText, type CardField } from './board';
-import { Root } from './board-doc';
+import { mergedHolder, Root } from './board-doc';
 import type { BoardWriteContext } from './board-write-context';
 
 /**
@@ -109,15 +109,13 @@ function splitHere(key: string, ctx: BoardWriteContext, entries: Entries): boole
 	return false;
 }
 
-/** The merged card that holds a card: named by its `mergedInto`, listing it in `mergedFrom`. */
+/** The merged card that holds a card, as the update finds it (`mergedHolder`). */
 function holderOf(
 	key: string,
 	current: Y.Map<unknown> | undefined,
 	ctx: BoardWriteContext
 ): { id: string; card: Y.Map<unknown> } | null {
-	const id = current ? mergedIntoOf(current) : null;
-	const card = id === null ? undefined : cardsOf(ctx.doc).get(id);
-	return id !== null && card && mergedFromOf(card).includes(key) ? { id, card } : null;
+	return current ? mergedHolder(ctx.doc, key, current) : null;
 }
 
 /**
