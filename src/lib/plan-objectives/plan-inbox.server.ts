@@ -4,7 +4,7 @@ import { getOutcome } from '$lib/outcomes/outcome-commands.server';
 import { outcomes } from '$lib/outcomes/outcome.schema';
 import type { Db } from '$lib/server/db/database';
 import { tavoli } from '$lib/tavolo/tavolo.schema';
-import { adoptionInOtherVersion } from './plan-objective-commands.server';
+import { adoptionsInOtherVersions } from './plan-objective-commands.server';
 import { outcomeDecisions, planObjectives } from './plan-objective.schema';
 
 export type Decision = typeof outcomeDecisions.$inferSelect;
@@ -39,14 +39,15 @@ export function planInbox(db: Db, planId: number) {
 				.all()
 				.map((d) => [d.cardId, d])
 		);
+		const elsewhere = adoptionsInOtherVersions(db, r);
 		return {
 			...outcome,
 			tavolo: { id: r.tavoloId, name: r.tavolo },
 			cards: outcome.objectives.map((card) => {
 				const decision = decisions.get(card.id) ?? null;
 				// Undecided on this version, but already in the plan from another one.
-				const inPlan = decision ? undefined : adoptionInOtherVersion(db, r, card.id);
-				return { card, decision, inPlan: inPlan ?? null };
+				const inPlan = decision ? null : (elsewhere.get(card.id) ?? null);
+				return { card, decision, inPlan };
 			}),
 			undecided: outcome.objectives.filter((c) => !decisions.has(c.id)).length
 		};

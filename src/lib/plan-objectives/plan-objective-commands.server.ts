@@ -97,19 +97,22 @@ type DecisionProblem =
 	| 'objective-not-found'
 	| 'invalid';
 
+export type AdoptedElsewhere = { planObjectiveId: number; number: number; version: number };
+
 /**
- * The plan objective another version of the same incontro's outcome (earlier or
- * later: the inbox lists them all) made of this card, adopted or merged into,
- * while it is in the plan and not archived. A resubmitted card is the same
- * proposal: its changes are merged into that objective, never adopted twice.
+ * By card id, the plan objective another version of the same incontro's outcome
+ * (earlier or later: the inbox lists them all) made of the card, adopted or
+ * merged into, while it is in the plan and not archived; the newest version's
+ * when several did. A resubmitted card is the same proposal: its changes are
+ * merged into that objective, never adopted twice. One query per outcome.
  */
-export function adoptionInOtherVersion(
+export function adoptionsInOtherVersions(
 	db: Db,
-	outcome: { id: number; meetingId: number },
-	cardId: string
-): { planObjectiveId: number; number: number; version: number } | undefined {
-	return db
+	outcome: { id: number; meetingId: number }
+): Map<string, AdoptedElsewhere> {
+	const rows = db
 		.select({
+			cardId: outcomeDecisions.cardId,
 			planObjectiveId: planObjectives.id,
 			number: planObjectives.number,
 			version: outcomes.version
@@ -121,13 +124,15 @@ export function adoptionInOtherVersion(
 			and(
 				eq(outcomes.meetingId, outcome.meetingId),
 				ne(outcomes.id, outcome.id),
-				eq(outcomeDecisions.cardId, cardId),
 				inArray(outcomeDecisions.decision, ['adopted', 'merged']),
 				isNull(planObjectives.archivedAt)
 			)
 		)
 		.orderBy(desc(outcomes.version))
-		.get();
+		.all();
+	const byCard = new Map<string, AdoptedElsewhere>();
+	for (const { cardId, ...adopted } of rows) if (!byCard.has(cardId)) byCard.set(cardId, adopted);
+	return byCard;
 }
 
 /** What a card holds that the plan's template or taxonomy does not (SPEC PO1a). */
@@ -215,7 +220,7 @@ export function decideOnCard(
 		if (prior) return { ok: false, reason: 'already-decided' } as const;
 		let planObjectiveId: number | null = null;
 		if (input.decision === 'adopted') {
-			if (adoptionInOtherVersion(db, found.outcome, cardId))
+			if (adoptionsInOtherVersions(db, found.outcome).has(cardId))
 				return { ok: false, reason: 'already-in-plan' } as const;
 			const adopted = adopt(db, found, card, userId, now);
 			if (!adopted.ok) return { ok: false, reason: 'invalid', problems: adopted.problems } as const;
