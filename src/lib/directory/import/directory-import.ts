@@ -170,15 +170,15 @@ export function planImport(
 		people: []
 	};
 	// The header is the first row naming the required columns; a title above it is skipped.
-	const at = nonEmpty.slice(0, MAX_TITLE_ROWS + 1).findIndex(({ row }) => {
-		const columns = mapHeader(row, kind);
-		return typeof columns === 'string' || hasRequired(columns, kind);
-	});
-	const header = nonEmpty[Math.max(at, 0)];
-	const lines = nonEmpty.slice(Math.max(at, 0) + 1);
-	if (!header || lines.length === 0) return withFileError(empty, 'empty_file');
+	const headers = nonEmpty.slice(0, MAX_TITLE_ROWS + 1).map(({ row }) => mapHeader(row, kind));
+	const at = Math.max(
+		0,
+		headers.findIndex((c) => typeof c === 'string' || hasRequired(c, kind))
+	);
+	const columns = headers[at];
+	const lines = nonEmpty.slice(at + 1);
+	if (!columns || lines.length === 0) return withFileError(empty, 'empty_file');
 	if (lines.length > MAX_IMPORT_ROWS) return withFileError(empty, 'too_many_rows');
-	const columns = mapHeader(header.row, kind);
 	if (typeof columns === 'string') return withFileError(empty, 'repeated_column');
 	if (!hasRequired(columns, kind)) return withFileError(empty, 'missing_columns');
 	return refuseFaultyText(
