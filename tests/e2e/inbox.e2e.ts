@@ -103,5 +103,10 @@ test('the inbox shows the proposal, suggests the similar objective, adoption kee
 			again.getByRole('combobox', { name: /Obiettivo del piano in cui unire/ })
 		).toHaveValue(String(adoptedId));
 		await expectNoSeriousViolations(page, 'inbox resubmitted proposal');
+		// On a phone the list of long objective titles shrinks to the card (WCAG 1.4.10).
+		await page.setViewportSize({ width: 390, height: 844 });
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+			390
+		);
 	});
 });
